@@ -1,0 +1,273 @@
+// Control instructions (Principles of Operation, chapter 10, "Control
+// Instructions"): the PSW, storage keys, control registers, DAT, the clocks
+// and timers, and the CPU's identity. Most are privileged; under CP they
+// trap and CP emulates them on the virtual machine.
+#include "s370/formats.h"
+#include "s370/instructions.h"
+
+namespace s370::insn {
+
+namespace {
+
+inline void require_aligned(Cpu& c, VirtAddr a, u32 n) {
+  if (a.v & (n - 1)) c.program_check(pgm::kSpecification);
+}
+
+// The 2K block a key instruction names: bits 8-20 of a real address, with
+// prefixing applied.
+AbsAddr key_block(Cpu& c, u32 real) {
+  const AbsAddr a = c.real_to_abs(RealAddr(real & 0x00FFF800));
+  if (!c.storage().valid(a)) c.program_check(pgm::kAddressing);
+  return a;
+}
+
+// Runs `f` with another PSW key in effect (MVCK's source key).
+template <typename F>
+void with_key(Cpu& c, u8 key, F f) {
+  const u8 saved = c.psw.key;
+  if (key == saved) return f();
+  c.psw.key = key;
+  c.purge_tlb();
+  try {
+    f();
+  } catch (...) {
+    c.psw.key = saved;
+    c.purge_tlb();
+    throw;
+  }
+  c.psw.key = saved;
+  c.purge_tlb();
+}
+
+}  // namespace
+
+// ---- The PSW ---------------------------------------------------------------------
+
+void lpsw(Cpu& c, const u8* ip) {
+  S f(c, ip);
+  require_aligned(c, f.addr, 8);
+  c.load_psw(Psw::from_u64(c.read64(f.addr)));
+}
+
+void ssm(Cpu& c, const u8* ip) {
+  // CR0 bit 1 (SSM suppression) turns SSM into a special operation.
+  S f(c, ip);
+  if (c.cr[0] & 0x40000000) c.program_check(pgm::kSpecialOperation);
+  Psw p = c.psw;
+  p.sysmask = c.read8(f.addr);
+  c.load_psw(p);
+}
+
+void stnsm(Cpu& c, const u8* ip) {
+  SI f(c, ip);
+  c.write8(f.addr, c.psw.sysmask);
+  Psw p = c.psw;
+  p.sysmask &= f.i2;
+  c.load_psw(p);
+}
+
+void stosm(Cpu& c, const u8* ip) {
+  SI f(c, ip);
+  c.write8(f.addr, c.psw.sysmask);
+  Psw p = c.psw;
+  p.sysmask |= f.i2;
+  c.load_psw(p);
+}
+
+void spka(Cpu& c, const u8* ip) {
+  // SET PSW KEY FROM ADDRESS: in the problem state the key must be allowed
+  // by the PSW-key mask in CR3 bits 0-15.
+  S f(c, ip);
+  const u8 key = (f.addr.v >> 4) & 0xF;
+  if (c.psw.problem && !(c.cr[3] & (0x80000000u >> key))) c.program_check(pgm::kPrivilegedOperation);
+  c.psw.key = key;
+  c.state_changed();
+}
+
+void ipk(Cpu& c, const u8*) {
+  // INSERT PSW KEY into bits 24-27 of GR2; extraction authority (CR0 bit 4)
+  // is needed in the problem state.
+  if (c.psw.problem && !(c.cr[0] & 0x08000000)) c.program_check(pgm::kPrivilegedOperation);
+  c.gpr[2] = (c.gpr[2] & 0xFFFFFF00) | (u32{c.psw.key} << 4);
+}
+
+// ---- Storage keys -----------------------------------------------------------------
+
+void ssk(Cpu& c, const u8* ip) {
+  RR f(ip);
+  if (c.gpr[f.r2] & 0xF) c.program_check(pgm::kSpecification);
+  const AbsAddr a = key_block(c, c.gpr[f.r2]);
+  c.storage().key(a) = static_cast<u8>(c.gpr[f.r1] & 0xFE);
+  c.purge_tlb();
+}
+
+void isk(Cpu& c, const u8* ip) {
+  // In the BC mode only the access-control and fetch-protection bits are
+  // given; bits 29-31 are zero.
+  RR f(ip);
+  if (c.gpr[f.r2] & 0xF) c.program_check(pgm::kSpecification);
+  const AbsAddr a = key_block(c, c.gpr[f.r2]);
+  u8 k = c.storage().key(a) & 0xFE;
+  if (!c.psw.ec) k &= 0xF8;
+  c.gpr[f.r1] = (c.gpr[f.r1] & 0xFFFFFF00) | k;
+}
+
+void rrb(Cpu& c, const u8* ip) {
+  // RESET REFERENCE BIT: cc tells the reference and change bits before.
+  S f(c, ip);
+  const AbsAddr a = key_block(c, f.addr.v);
+  u8& k = c.storage().key(a);
+  c.psw.cc = static_cast<u8>(((k & kKeyRef) ? 2 : 0) | ((k & kKeyChange) ? 1 : 0));
+  k &= static_cast<u8>(~kKeyRef);
+  c.purge_tlb();  // the next access must set the bit again
+}
+
+void mvck(Cpu& c, const u8* ip) {
+  // MOVE WITH KEY: true length in R1 (more than 256 moves 256, cc 3), the
+  // source key in bits 24-27 of R3.
+  SS f(c, ip);
+  const int r1 = ip[1] >> 4, r3 = ip[1] & 0xF;
+  const u8 key = (c.gpr[r3] >> 4) & 0xF;
+  if (c.psw.problem && !(c.cr[3] & (0x80000000u >> key))) c.program_check(pgm::kPrivilegedOperation);
+  u32 n = c.gpr[r1];
+  if (n > 256) n = 256;
+  if (n == 0) {
+    c.psw.cc = 0;
+    return;
+  }
+  u8 buf[256];
+  Span d = c.span(f.a1, n, Access::Store);
+  with_key(c, key, [&] {
+    Span s = c.span(f.a2, n, Access::Fetch);
+    for (u32 i = 0; i < n; i++) buf[i] = s[i];
+  });
+  d = c.span(f.a1, n, Access::Store);
+  for (u32 i = 0; i < n; i++) d[i] = buf[i];
+  c.stored(f.a1, n);
+  c.psw.cc = c.gpr[r1] > 256 ? 3 : 0;
+}
+
+// ---- Control registers and DAT ------------------------------------------------------
+
+void lctl(Cpu& c, const u8* ip) {
+  RS f(c, ip);
+  require_aligned(c, f.addr, 4);
+  const int n = ((f.r3 - f.r1) & 15) + 1;
+  Span s = c.span(f.addr, 4u * n, Access::Fetch);
+  for (int i = 0; i < n; i++) c.cr[(f.r1 + i) & 15] = load_be32(&s[4u * i]);
+  c.state_changed();
+}
+
+void stctl(Cpu& c, const u8* ip) {
+  RS f(c, ip);
+  require_aligned(c, f.addr, 4);
+  const int n = ((f.r3 - f.r1) & 15) + 1;
+  Span s = c.span(f.addr, 4u * n, Access::Store);
+  for (int i = 0; i < n; i++) store_be32(&s[4u * i], c.cr[(f.r1 + i) & 15]);
+  c.stored(f.addr, 4u * n);
+}
+
+void lra(Cpu& c, const u8* ip) {
+  // LOAD REAL ADDRESS translates whatever the PSW's DAT bit says. cc 0 and
+  // the real address, or cc 1 (segment invalid), 2 (page invalid), 3
+  // (beyond a table's length) with the entry's address.
+  RX f(c, ip);
+  RealAddr real;
+  u32 entry = 0;
+  const u16 code = c.dat(f.addr, &real, true, &entry);
+  if (code == 0) {
+    c.gpr[f.r1] = real.v;
+    c.psw.cc = 0;
+  } else if (code & 0x8000) {
+    c.gpr[f.r1] = entry;
+    c.psw.cc = code & 3;
+  } else {
+    c.program_check(code);
+  }
+}
+
+void ptlb(Cpu& c, const u8*) { c.purge_tlb(); }
+
+void spx(Cpu& c, const u8* ip) {
+  S f(c, ip);
+  require_aligned(c, f.addr, 4);
+  const u32 p = c.read32(f.addr) & 0x00FFF000;
+  if (!c.storage().valid(AbsAddr(p + 0xFFF))) c.program_check(pgm::kAddressing);
+  c.prefix = p;
+  c.purge_tlb();
+}
+
+void stpx(Cpu& c, const u8* ip) {
+  S f(c, ip);
+  require_aligned(c, f.addr, 4);
+  c.write32(f.addr, c.prefix);
+}
+
+// ---- Identification and other CPUs ------------------------------------------------
+
+void stidp(Cpu& c, const u8* ip) {
+  // Version X'FD', serial 000611, model 3158: what Hercules reports for the
+  // configuration the differential tests use.
+  S f(c, ip);
+  require_aligned(c, f.addr, 8);
+  c.write64(f.addr, 0xFD00061131580000ull);
+}
+
+void stap(Cpu& c, const u8* ip) {
+  S f(c, ip);
+  require_aligned(c, f.addr, 2);
+  c.write16(f.addr, 0);  // CPU address 0
+}
+
+void sigp(Cpu& c, const u8* ip) {
+  // A uniprocessor: only CPU address 0, this CPU, is operational.
+  RS f(c, ip);
+  c.psw.cc = (c.gpr[f.r3] & 0xFFFF) == 0 ? 0 : 3;
+}
+
+void diag(Cpu& c, const u8* ip) {
+  RS f(c, ip);
+  if (!c.host().diagnose(c, f.r1, f.r3, f.addr.v)) c.program_check(pgm::kSpecification);
+}
+
+// ---- Clocks and timers ---------------------------------------------------------------
+
+void stck(Cpu& c, const u8* ip) {
+  S f(c, ip);
+  c.write64(f.addr, c.tod_now());
+  c.psw.cc = c.tod_set ? 0 : 1;
+}
+
+void sck(Cpu& c, const u8* ip) {
+  S f(c, ip);
+  require_aligned(c, f.addr, 8);
+  c.set_tod(c.read64(f.addr));
+  c.psw.cc = 0;
+}
+
+void sckc(Cpu& c, const u8* ip) {
+  S f(c, ip);
+  require_aligned(c, f.addr, 8);
+  c.ckc = c.read64(f.addr);
+  c.state_changed();
+}
+
+void stckc(Cpu& c, const u8* ip) {
+  S f(c, ip);
+  require_aligned(c, f.addr, 8);
+  c.write64(f.addr, c.ckc);
+}
+
+void spt(Cpu& c, const u8* ip) {
+  S f(c, ip);
+  require_aligned(c, f.addr, 8);
+  c.set_cpu_timer(static_cast<i64>(c.read64(f.addr)));
+}
+
+void stpt(Cpu& c, const u8* ip) {
+  S f(c, ip);
+  require_aligned(c, f.addr, 8);
+  c.write64(f.addr, static_cast<u64>(c.cpu_timer()));
+}
+
+}  // namespace s370::insn

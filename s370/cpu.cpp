@@ -1,0 +1,302 @@
+// The run loop and storage access (Principles of Operation, chapter 3,
+// "Storage", and chapter 5, "Program Execution").
+#include "s370/cpu.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace s370 {
+
+Cpu::Cpu(Storage& storage, Host& host, Clock& clock)
+    : storage_(storage), host_(host), clock_(clock), tables_(dispatch_tables()) {
+  dispatch_ = tables_.supervisor;
+  reset_initial();
+}
+
+void Cpu::reset_initial() {
+  // Initial CPU reset (chapter 4, "Resets"): PSW, prefix, CPU timer, clock
+  // comparator and control registers to their initial values; general and
+  // floating-point registers are left as they are.
+  load_psw(Psw{});
+  prefix = 0;
+  for (auto& c : cr) c = 0;
+  cr[0] = 0x000000E0;   // interval-timer, interrupt-key and external-signal masks
+  cr[2] = 0xFFFFFFFF;   // all channel masks
+  cr[14] = 0xC2000000;  // machine-check handling
+  cr[15] = 0x00000200;  // machine-check extended-logout address
+  ckc = 0;
+  u64 now = clock_.now_us(instructions());
+  cpu_timer_base_ = 0;
+  cpu_timer_at_us_ = now;
+  itimer_at_us_ = now;
+  itimer_rem_ = 0;
+  tod_offset_ = 0;
+  async_pending_ = 0;
+  itimer_pending_ = false;
+  purge_tlb();
+  state_changed();
+}
+
+void Cpu::load_psw(const Psw& p) {
+  bool valid = true;
+  Psw::from_u64(p.to_u64(), &valid);
+  psw = p;
+  psw.intcode = 0;
+  psw.ilc = 0;
+  psw_invalid_ = !valid;
+  state_changed();
+}
+
+void Cpu::state_changed() {
+  dispatch_ = psw.problem ? tables_.problem : tables_.supervisor;
+  // PER is active with the PSW's PER mask and the event masks of CR9.
+  const bool per = psw.per();
+  per_branch_ = per && (cr[9] & 0x80000000);
+  per_ifetch_ = per && (cr[9] & 0x40000000);
+  per_store_ = per && (cr[9] & 0x20000000);
+  // Key, DAT mode, control registers or PER may have changed what a cached
+  // translation allows.
+  purge_tlb();
+  // Make the run loop look at pending interruptions before the next
+  // instruction.
+  force_service();
+}
+
+void Cpu::purge_tlb() {
+  gen_ += 1u << (32 - 19);  // generation in the high 19 bits of a tag
+  if (gen_ == 0) {
+    for (auto& e : rtlb_) e = TlbEntry{};
+    for (auto& e : wtlb_) e = TlbEntry{};
+    gen_ += 1u << (32 - 19);
+  }
+}
+
+// ---- The run loop ------------------------------------------------------------
+
+RunResult Cpu::run(u64 budget) {
+  RunResult res;
+  const u64 start = instructions();
+  budget_left_ = budget;
+  force_service();
+  for (;;) {
+    try {
+      for (;;) {
+        if (countdown_ <= 0 || async_.load(std::memory_order_relaxed) != 0) [[unlikely]] {
+          icount_base_ += slice_ - countdown_;
+          u64 done = icount_base_ - start;
+          budget_left_ = budget > done ? budget - done : 0;
+          slice_ = countdown_ = 0;
+          if (!service(res)) {
+            res.executed = instructions() - start;
+            return res;
+          }
+          continue;
+        }
+        --countdown_;
+        const u32 ia = psw.ia;
+        const u8* ip = (ia & 1) ? nullptr : fast(rtlb_, ia, 6);
+        if (!ip) [[unlikely]]
+          ip = fetch_slow(ia);
+        const u8 op = ip[0];
+        const int len = insn_length(op);
+        ilc_ = static_cast<u8>(len >> 1);
+        psw.ia = (ia + len) & kAddrMask;
+        dispatch_[op](*this, ip);
+      }
+    } catch (const ProgramCheck& pc) {
+      in_execute_ = false;
+      take_program(pc.code);
+    }
+  }
+}
+
+const u8* Cpu::fetch_slow(u32 ia) {
+  // Instruction fetch (chapter 5, "Instruction Fetching"). On an access
+  // exception the old PSW shows the fetch address advanced by the previous
+  // ILC, and that ILC, as Hercules stores it (the Principles leave the ILC
+  // unpredictable here); nullifying exceptions back it up again.
+  try {
+    if (ia & 1) program_check(pgm::kSpecification);
+    const u32 off = ia & ((1u << Storage::kBlockShift) - 1);
+    u8* p = slow(VirtAddr(ia), 2, Access::Instruction);
+    const int len = insn_length(p[0]);
+    if (off + len <= (1u << Storage::kBlockShift)) {
+      return p;
+    }
+    // Crosses into the next 2K block: fetch the rest from there.
+    const u32 first = (1u << Storage::kBlockShift) - off;
+    std::memcpy(ibuf_, p, first);
+    u8* q = slow(VirtAddr(ia + first), len - first, Access::Instruction);
+    std::memcpy(ibuf_ + first, q, len - first);
+    return ibuf_;
+  } catch (const ProgramCheck&) {
+    psw.ia = (ia + 2u * ilc_) & kAddrMask;
+    throw;
+  }
+}
+
+void Cpu::execute_target(const u8* ip) {
+  // EXECUTE (chapter 7): the target runs with the ILC and instruction
+  // address of EX itself; an EX target that is EX is an execute exception.
+  if (ip[0] == 0x44) program_check(pgm::kExecute);
+  in_execute_ = true;
+  dispatch_[ip[0]](*this, ip);
+  in_execute_ = false;
+}
+
+// ---- Storage access --------------------------------------------------------------
+
+AbsAddr Cpu::translate(VirtAddr a, Access acc) {
+  RealAddr r(a.v);
+  bool seg_protected = false;
+  if (psw.dat()) {
+    u32 ste_flags = 0;
+    u16 code = dat(a, &r, false, &ste_flags);
+    if (code) program_check(code);
+    seg_protected = ste_flags & 0x4;
+  }
+  const AbsAddr abs = real_to_abs(r);
+  if (!storage_.valid(abs)) program_check(pgm::kAddressing);
+  u8& key = storage_.key(abs);
+  if (acc == Access::Store) {
+    // Low-address protection (CR0 bit 3) guards logical 0-511 against
+    // stores whatever the key; segment protection guards a whole segment.
+    if ((cr[0] & 0x10000000) && a.v < 512) program_check(pgm::kProtection);
+    if (seg_protected) program_check(pgm::kProtection);
+    if (psw.key != 0 && (key >> 4) != psw.key) program_check(pgm::kProtection);
+    key |= kKeyRef | kKeyChange;
+  } else {
+    if (psw.key != 0 && (key & kKeyFetch) && (key >> 4) != psw.key)
+      program_check(pgm::kProtection);
+    key |= kKeyRef;
+  }
+  return abs;
+}
+
+u8* Cpu::slow(VirtAddr a, u32 len, Access acc) {
+  // Translate and check the block, then cache it in the access TLB. The
+  // TLB keeps no entry while PER storage alteration watches stores.
+  const AbsAddr abs = translate(a, acc);
+  u8* block = storage_.ptr(AbsAddr(abs.v & ~((1u << Storage::kBlockShift) - 1)));
+  const bool low_protect = (cr[0] & 0x10000000) && (a.v >> Storage::kBlockShift) == 0;
+  if (acc == Access::Store) {
+    if (!per_store_ && !low_protect) {
+      auto& e = wtlb_[(a.v >> Storage::kBlockShift) & (kTlbSize - 1)];
+      e.tag = tag_of(a.v);
+      e.host = block;
+    }
+  } else {
+    auto& e = rtlb_[(a.v >> Storage::kBlockShift) & (kTlbSize - 1)];
+    e.tag = tag_of(a.v);
+    e.host = block;
+  }
+  (void)len;
+  return block + (a.v & ((1u << Storage::kBlockShift) - 1));
+}
+
+Span Cpu::span_slow(VirtAddr a, u32 len, Access acc) {
+  const u32 block = 1u << Storage::kBlockShift;
+  const u32 off = a.v & (block - 1);
+  Span s;
+  if (off + len <= block) {
+    s.p0 = slow(a, len, acc);
+    s.n0 = len;
+    return s;
+  }
+  // Two blocks: both are checked before anything is stored.
+  s.n0 = block - off;
+  s.p0 = slow(a, s.n0, acc);
+  s.p1 = slow(a + s.n0, len - s.n0, acc);
+  return s;
+}
+
+u16 Cpu::read_slow16(VirtAddr a) {
+  Span s = span(a, 2, Access::Fetch);
+  return static_cast<u16>((s[0] << 8) | s[1]);
+}
+
+u32 Cpu::read_slow32(VirtAddr a) {
+  Span s = span(a, 4, Access::Fetch);
+  u32 v = 0;
+  for (u32 i = 0; i < 4; i++) v = (v << 8) | s[i];
+  return v;
+}
+
+u64 Cpu::read_slow64(VirtAddr a) {
+  Span s = span(a, 8, Access::Fetch);
+  u64 v = 0;
+  for (u32 i = 0; i < 8; i++) v = (v << 8) | s[i];
+  return v;
+}
+
+void Cpu::write_slow(VirtAddr a, u64 v, u32 len) {
+  Span s = span_slow(a, len, Access::Store);
+  for (u32 i = 0; i < len; i++) s[i] = static_cast<u8>(v >> (8 * (len - 1 - i)));
+  after_store(a, len);
+}
+
+void Cpu::after_store(VirtAddr a, u32 len) {
+  if (!per_store_) return;
+  // PER storage alteration (chapter 4): the range CR10..CR11, wrapping.
+  const u32 start = cr[10] & kAddrMask, end = cr[11] & kAddrMask;
+  auto in_range = [&](u32 x) { return start <= end ? (x >= start && x <= end) : (x >= start || x <= end); };
+  bool hit = false;
+  for (u32 i = 0; i < len && !hit; i++) hit = in_range((a.v + i) & kAddrMask);
+  if (hit) {
+    per_code_ |= 0x2000;
+    per_addr_ = insn_address();
+  }
+}
+
+void Cpu::per_branch_event() {
+  per_code_ |= 0x8000;
+  per_addr_ = insn_address();
+}
+
+// ---- Real storage ---------------------------------------------------------------
+
+u32 Cpu::real_read32(RealAddr r) {
+  AbsAddr a = real_to_abs(r);
+  if (!storage_.valid(AbsAddr(a.v + 3))) program_check(pgm::kAddressing);
+  return load_be32(storage_.ptr(a));
+}
+u64 Cpu::real_read64(RealAddr r) {
+  AbsAddr a = real_to_abs(r);
+  if (!storage_.valid(AbsAddr(a.v + 7))) program_check(pgm::kAddressing);
+  return load_be64(storage_.ptr(a));
+}
+void Cpu::real_write32(RealAddr r, u32 v) {
+  AbsAddr a = real_to_abs(r);
+  if (!storage_.valid(AbsAddr(a.v + 3))) program_check(pgm::kAddressing);
+  store_be32(storage_.ptr(a), v);
+  storage_.key(a) |= kKeyRef | kKeyChange;
+}
+void Cpu::real_write64(RealAddr r, u64 v) {
+  AbsAddr a = real_to_abs(r);
+  if (!storage_.valid(AbsAddr(a.v + 7))) program_check(pgm::kAddressing);
+  store_be64(storage_.ptr(a), v);
+  storage_.key(a) |= kKeyRef | kKeyChange;
+}
+void Cpu::real_write16(RealAddr r, u16 v) {
+  AbsAddr a = real_to_abs(r);
+  if (!storage_.valid(AbsAddr(a.v + 1))) program_check(pgm::kAddressing);
+  store_be16(storage_.ptr(a), v);
+  storage_.key(a) |= kKeyRef | kKeyChange;
+}
+void Cpu::real_write8(RealAddr r, u8 v) {
+  AbsAddr a = real_to_abs(r);
+  if (!storage_.valid(a)) program_check(pgm::kAddressing);
+  *storage_.ptr(a) = v;
+  storage_.key(a) |= kKeyRef | kKeyChange;
+}
+
+bool Cpu::channel_enabled(u8 channel) const {
+  if (psw.ec) {
+    if (!(psw.sysmask & Psw::kEcIo)) return false;
+    return channel < 32 && (cr[2] & (0x80000000u >> channel));
+  }
+  // BC mode: PSW bits 0-5 mask channels 0-5, bit 6 channels 6 and up.
+  return channel < 6 ? (psw.sysmask & (0x80 >> channel)) : (psw.sysmask & 0x02);
+}
+
+}  // namespace s370

@@ -1,0 +1,350 @@
+// The S/370 central processing unit: architected state, the run loop,
+// storage access through dynamic address translation and key protection,
+// and the interruption mechanism.
+//
+// A Cpu reaches the world only through Storage (its main storage), Host
+// (channels, DIAGNOSE) and Clock (time). It has no globals: CP runs one
+// Cpu per virtual machine, hundreds in one process.
+//
+// Program interruptions are C++ exceptions of one type, ProgramCheck, thrown
+// by the access routines and handlers and caught only by Cpu::run (see
+// docs/ARCHITECTURE.md for why not longjmp and not result codes).
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+
+#include "s370/clock.h"
+#include "s370/host.h"
+#include "s370/opcodes.h"
+#include "s370/psw.h"
+#include "s370/storage.h"
+#include "s370/types.h"
+
+namespace s370 {
+
+// Program-interruption codes (Principles of Operation, chapter 6).
+namespace pgm {
+inline constexpr u16 kOperation = 0x01;
+inline constexpr u16 kPrivilegedOperation = 0x02;
+inline constexpr u16 kExecute = 0x03;
+inline constexpr u16 kProtection = 0x04;
+inline constexpr u16 kAddressing = 0x05;
+inline constexpr u16 kSpecification = 0x06;
+inline constexpr u16 kData = 0x07;
+inline constexpr u16 kFixedOverflow = 0x08;
+inline constexpr u16 kFixedDivide = 0x09;
+inline constexpr u16 kDecimalOverflow = 0x0A;
+inline constexpr u16 kDecimalDivide = 0x0B;
+inline constexpr u16 kExponentOverflow = 0x0C;
+inline constexpr u16 kExponentUnderflow = 0x0D;
+inline constexpr u16 kSignificance = 0x0E;
+inline constexpr u16 kFloatDivide = 0x0F;
+inline constexpr u16 kSegmentTranslation = 0x10;
+inline constexpr u16 kPageTranslation = 0x11;
+inline constexpr u16 kTranslationSpecification = 0x12;
+inline constexpr u16 kSpecialOperation = 0x13;
+inline constexpr u16 kMonitorEvent = 0x40;
+inline constexpr u16 kPerEvent = 0x80;
+}  // namespace pgm
+
+// Thrown to end the current instruction with a program interruption.
+struct ProgramCheck {
+  u16 code;
+};
+
+enum class InterruptClass : u8 { Restart, External, Svc, Program, MachineCheck, Io };
+inline constexpr int kInterruptClasses = 6;
+
+// An interruption that left the Cpu instead of going through the guest's
+// PSWs (the host asked for that class to exit). old_psw is the PSW as it
+// would have been stored (BC: with code and ILC in it).
+struct Interruption {
+  InterruptClass cls = InterruptClass::Program;
+  u16 code = 0;
+  u8 ilc = 0;       // in halfwords
+  Psw old_psw;
+  u32 trans_addr = 0;  // translation-exception address (segment/page)
+};
+
+enum class StopReason : u8 {
+  Budget,        // the instruction budget is spent
+  DisabledWait,  // a wait PSW with I/O and external interruptions off
+  EnabledWait,   // a wait PSW that an interruption can end: see next_event_us
+  Exit,          // an interruption of a class set to exit: see exit
+  StopRequest,   // request_stop() from another thread
+};
+
+struct RunResult {
+  StopReason reason = StopReason::Budget;
+  u64 executed = 0;  // instructions executed by this call
+  Interruption exit;
+};
+
+// A storage operand of up to 4K bytes, resolved to host memory: at most two
+// pieces (it may cross one 2K block boundary; longer operands are walked a
+// block at a time by the long instructions).
+struct Span {
+  u8* p0 = nullptr;
+  u8* p1 = nullptr;
+  u32 n0 = 0;  // bytes in the first piece
+  u8& operator[](u32 i) const { return i < n0 ? p0[i] : p1[i - n0]; }
+};
+
+enum class Access : u8 { Fetch, Store, Instruction };
+
+class Cpu {
+ public:
+  Cpu(Storage& storage, Host& host, Clock& clock);
+  Cpu(const Cpu&) = delete;
+  Cpu& operator=(const Cpu&) = delete;
+
+  // ---- Architected state ------------------------------------------------
+  Psw psw;
+  u32 gpr[16] = {};
+  u64 fpr[4] = {};   // FPR 0, 2, 4, 6 as 64-bit HFP (index = r / 2)
+  u32 cr[16] = {};
+  u32 prefix = 0;
+
+  // ---- Running -------------------------------------------------------------
+  // Runs until `budget` instructions are spent, a wait PSW is in effect, an
+  // exit is due, or another thread asked to stop.
+  RunResult run(u64 budget);
+  // Thread-safe: the running Cpu stops at the next instruction boundary.
+  void request_stop() { async_.fetch_or(kAsyncStop, std::memory_order_relaxed); }
+  // Thread-safe external interruption conditions (console interrupt key,
+  // external call, emergency signal) and the restart key.
+  void press_interrupt_key() { async_.fetch_or(kAsyncIntKey, std::memory_order_relaxed); }
+  void signal_external_call() { async_.fetch_or(kAsyncExtCall, std::memory_order_relaxed); }
+  void signal_emergency() { async_.fetch_or(kAsyncEmergency, std::memory_order_relaxed); }
+  void press_restart() { async_.fetch_or(kAsyncRestart, std::memory_order_relaxed); }
+  // On the Cpu's own thread: the host has (true) or no longer has (false)
+  // I/O interruptions pending; while true the Cpu asks it at every
+  // instruction boundary where its I/O mask is on.
+  void set_io_pending(bool pending) {
+    io_hint_ = pending;
+    if (pending) force_service();
+  }
+
+  // Exit to the host instead of delivering interruptions of this class.
+  void set_exit(InterruptClass c, bool exit) { exit_[static_cast<int>(c)] = exit; }
+  bool exits(InterruptClass c) const { return exit_[static_cast<int>(c)]; }
+
+  // Instructions executed since construction.
+  u64 instructions() const { return icount_base_ + (slice_ - countdown_); }
+  // Absolute clock time (us) of the next timer event that could end an
+  // enabled wait, or UINT64_MAX.
+  u64 next_event_us();
+  Clock& clock() { return clock_; }
+
+  // Resets (Principles, chapter 4, "CPU Reset" and "Initial CPU Reset").
+  void reset_initial();
+  // Loads a PSW as the current PSW (LPSW, interruptions, IPL).
+  void load_psw(const Psw& p);
+
+  // ---- Storage access, for instruction handlers ----------------------------
+  // Logical addresses (virtual when DAT is on); throw ProgramCheck.
+  u8 read8(VirtAddr a) {
+    if (const u8* p = fast(rtlb_, a.v, 1)) return *p;
+    return *slow(a, 1, Access::Fetch);
+  }
+  u16 read16(VirtAddr a) {
+    if (const u8* p = fast(rtlb_, a.v, 2)) return load_be16(p);
+    return read_slow16(a);
+  }
+  u32 read32(VirtAddr a) {
+    if (const u8* p = fast(rtlb_, a.v, 4)) return load_be32(p);
+    return read_slow32(a);
+  }
+  u64 read64(VirtAddr a) {
+    if (const u8* p = fast(rtlb_, a.v, 8)) return load_be64(p);
+    return read_slow64(a);
+  }
+  void write8(VirtAddr a, u8 v) {
+    if (u8* p = fast(wtlb_, a.v, 1)) {
+      *p = v;
+      return;
+    }
+    *slow(a, 1, Access::Store) = v;
+    after_store(a, 1);
+  }
+  void write16(VirtAddr a, u16 v) {
+    if (u8* p = fast(wtlb_, a.v, 2)) return store_be16(p, v);
+    write_slow(a, v, 2);
+  }
+  void write32(VirtAddr a, u32 v) {
+    if (u8* p = fast(wtlb_, a.v, 4)) return store_be32(p, v);
+    write_slow(a, v, 4);
+  }
+  void write64(VirtAddr a, u64 v) {
+    if (u8* p = fast(wtlb_, a.v, 8)) return store_be64(p, v);
+    write_slow(a, v, 8);
+  }
+  // Resolves an operand of `len` bytes (1..2048) for the access, recognizing
+  // every access exception first, as the Principles require before any part
+  // of a storage-to-storage result is stored.
+  Span span(VirtAddr a, u32 len, Access acc) {
+    u8* p = fast(acc == Access::Store ? wtlb_ : rtlb_, a.v, len);
+    if (p) return Span{p, nullptr, len};
+    return span_slow(a, len, acc);
+  }
+  // Call after storing through a Span from span(..., Access::Store); it
+  // reports PER storage-alteration events. Cheap when PER is off.
+  void stored(VirtAddr a, u32 len) {
+    if (per_store_) after_store(a, len);
+  }
+
+  // Translates a logical address for `acc` (DAT if on, prefixing, key and
+  // addressing checks; sets reference/change bits). Throws ProgramCheck.
+  AbsAddr translate(VirtAddr a, Access acc);
+  // DAT only: virtual to real. Returns 0 and sets *real, or the program-
+  // interruption code (segment/page translation, translation
+  // specification, addressing). Used by LRA with `for_lra`.
+  u16 dat(VirtAddr a, RealAddr* real, bool for_lra, u32* entry_addr = nullptr);
+  AbsAddr real_to_abs(RealAddr r) const {
+    u32 a = r.v;
+    if ((a & 0xFFF000) == 0)
+      a |= prefix;
+    else if ((a & 0xFFF000) == prefix)
+      a &= 0xFFF;
+    return AbsAddr(a);
+  }
+  // Real-storage access without key checks, for the PSA and the channel
+  // subsystem. Throws ProgramCheck(addressing) when outside storage.
+  u32 real_read32(RealAddr r);
+  void real_write32(RealAddr r, u32 v);
+  u64 real_read64(RealAddr r);
+  void real_write64(RealAddr r, u64 v);
+  void real_write16(RealAddr r, u16 v);
+  void real_write8(RealAddr r, u8 v);
+  Storage& storage() { return storage_; }
+  Host& host() { return host_; }
+
+  // ---- Helpers for instruction handlers -----------------------------------
+  [[noreturn]] void program_check(u16 code) { throw ProgramCheck{code}; }
+  // Length of the current instruction in halfwords (ILC).
+  u8 ilc() const { return ilc_; }
+  // Address of the current instruction (or of EXECUTE when under EX).
+  u32 insn_address() const { return (psw.ia - 2u * ilc_) & kAddrMask; }
+  // Successful branch: sets the instruction address and reports a PER
+  // successful-branching event when enabled.
+  void branch(u32 target) {
+    psw.ia = target & kAddrMask;
+    if (per_branch_) per_branch_event();
+  }
+  // Something changed the interruption masks, the PSW key, DAT or a
+  // control register: take the slow path once at the next boundary.
+  void state_changed();
+  // Drops every cached translation (PTLB, SSK, SPX, LCTL of CR0/CR1...).
+  void purge_tlb();
+  // Takes an SVC interruption (or exits, if SVC is set to exit).
+  void supervisor_call(u8 number);
+  // Handler of the instruction EXECUTE points at; used by EX.
+  void execute_target(const u8* ip);
+  bool executing() const { return in_execute_; }
+
+  // Timer state, for the control instructions.
+  u64 tod_now();          // TOD clock value (bit 51 = 1 us), unique per read
+  void set_tod(u64 tod);  // SCK
+  u64 ckc = 0;            // clock comparator
+  i64 cpu_timer();        // current CPU-timer value
+  void set_cpu_timer(i64 v);
+  bool tod_set = true;    // the TOD clock is in the set state
+
+  // Channel masks (BC mode: PSW bits 0-6; EC mode: CR2 bits 0-31 with PSW
+  // bit 6 as summary). Used by the host when presenting I/O interruptions.
+  bool channel_enabled(u8 channel) const;
+
+  // Counters per cause, for the operator panel and CP's statistics.
+  u64 program_interruptions = 0;
+
+ private:
+  friend struct CpuTestAccess;
+
+  struct TlbEntry {
+    u32 tag = 0xFFFFFFFF;  // block number | generation; never matches when reset
+    u8* host = nullptr;    // host address of the 2K block
+  };
+  static constexpr u32 kTlbSize = 256;
+  static constexpr u32 kSlice = 1024;  // instructions between timer checks
+  static constexpr u32 kAsyncStop = 1, kAsyncIntKey = 2, kAsyncExtCall = 4,
+                       kAsyncEmergency = 8, kAsyncRestart = 16;
+
+  u32 tag_of(u32 a) const { return (a >> Storage::kBlockShift) | gen_; }
+  u8* fast(TlbEntry* tlb, u32 a, u32 len) {
+    const TlbEntry& e = tlb[(a >> Storage::kBlockShift) & (kTlbSize - 1)];
+    u32 off = a & ((1u << Storage::kBlockShift) - 1);
+    if (e.tag == tag_of(a) && off + len <= (1u << Storage::kBlockShift)) [[likely]]
+      return e.host + off;
+    return nullptr;
+  }
+  u8* slow(VirtAddr a, u32 len, Access acc);
+  Span span_slow(VirtAddr a, u32 len, Access acc);
+  u16 read_slow16(VirtAddr a);
+  u32 read_slow32(VirtAddr a);
+  u64 read_slow64(VirtAddr a);
+  void write_slow(VirtAddr a, u64 v, u32 len);
+  void after_store(VirtAddr a, u32 len);
+  void per_branch_event();
+  const u8* fetch_slow(u32 ia);
+
+  // The interruption mechanism (interrupt.cpp).
+  void force_service() {
+    slice_ -= countdown_;
+    countdown_ = 0;
+  }
+  void take_program(u16 code);
+  bool service(RunResult& res);
+  void deliver(InterruptClass cls, u16 code);
+  void update_timers();
+  bool external_pending(u16* code);
+  bool wait_is_disabled() const;
+
+  Storage& storage_;
+  Host& host_;
+  Clock& clock_;
+  const DispatchTables& tables_;
+  const Handler* dispatch_;  // supervisor or problem table, by psw.problem
+
+  // The inner loop's countdown: instructions left in this slice.
+  i64 countdown_ = 0;
+  i64 slice_ = 0;
+  u64 icount_base_ = 0;
+  u64 budget_left_ = 0;
+
+  u8 ilc_ = 0;
+  bool in_execute_ = false;
+  bool psw_invalid_ = false;  // a PSW with invalid bits is in effect
+  bool io_hint_ = false;
+  bool exit_[kInterruptClasses] = {};
+  bool exit_due_ = false;     // an interruption is waiting in exit_info_
+  Interruption exit_info_;
+  u32 trans_addr_ = 0;        // virtual address of the last translation exception
+  std::atomic<u32> async_{0};
+  u32 async_pending_ = 0;   // conditions taken over from async_, not yet delivered
+  bool itimer_pending_ = false;
+
+  // PER (chapter 4, "Program-Event Recording"): cached from PSW and CR9.
+  bool per_branch_ = false;
+  bool per_store_ = false;
+  bool per_ifetch_ = false;
+  u16 per_code_ = 0;
+  u32 per_addr_ = 0;
+
+  // Timers.
+  u64 tod_offset_ = 0;     // TOD (us) minus clock time (us)
+  u64 tod_last_ = 0;       // last value stored by STCK, for uniqueness
+  i64 cpu_timer_base_ = 0; // CPU timer (TOD units) at cpu_timer_at_us_
+  u64 cpu_timer_at_us_ = 0;
+  u64 itimer_at_us_ = 0;   // clock time accounted into the interval timer
+  u64 itimer_rem_ = 0;     // remainder, in units of 1/76800 s * 1e6
+
+  // The access TLB: translations of logical 2K blocks to host memory for
+  // fetches and for stores, valid while their tag carries generation gen_.
+  u32 gen_ = 0;
+  TlbEntry rtlb_[kTlbSize];
+  TlbEntry wtlb_[kTlbSize];
+  u8 ibuf_[8] = {};  // an instruction that crosses a block boundary
+};
+
+}  // namespace s370

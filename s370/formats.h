@@ -1,0 +1,69 @@
+// Decoding of the instruction formats (Principles of Operation, chapter 5,
+// "Instruction Formats"), written once and used by every handler:
+//   RR f(ip);          f.r1, f.r2
+//   RX f(cpu, ip);     f.r1, f.addr (D2 + X2 + B2, register 0 meaning none)
+//   RS f(cpu, ip);     f.r1, f.r3, f.addr
+//   SI f(cpu, ip);     f.i2, f.addr
+//   S  f(cpu, ip);     f.addr
+//   SS f(cpu, ip);     f.l1, f.l2 (4-bit halves) or f.l (8-bit), f.a1, f.a2
+#pragma once
+
+#include "s370/cpu.h"
+
+namespace s370 {
+
+inline u32 base_disp(const Cpu& c, u8 hi, u8 lo) {
+  // B in the high 4 bits of `hi`, D in the low 4 bits of `hi` and all of `lo`.
+  const int b = hi >> 4;
+  u32 a = (u32{hi & 0x0Fu} << 8) | lo;
+  if (b) a += c.gpr[b];
+  return a & kAddrMask;
+}
+
+struct RR {
+  int r1, r2;
+  explicit RR(const u8* ip) : r1(ip[1] >> 4), r2(ip[1] & 0xF) {}
+};
+
+struct RX {
+  int r1;
+  VirtAddr addr;
+  RX(const Cpu& c, const u8* ip) : r1(ip[1] >> 4) {
+    const int x = ip[1] & 0xF;
+    u32 a = base_disp(c, ip[2], ip[3]);
+    if (x) a += c.gpr[x];
+    addr = VirtAddr(a);
+  }
+};
+
+struct RS {
+  int r1, r3;
+  VirtAddr addr;
+  RS(const Cpu& c, const u8* ip)
+      : r1(ip[1] >> 4), r3(ip[1] & 0xF), addr(base_disp(c, ip[2], ip[3])) {}
+};
+
+struct SI {
+  u8 i2;
+  VirtAddr addr;
+  SI(const Cpu& c, const u8* ip) : i2(ip[1]), addr(base_disp(c, ip[2], ip[3])) {}
+};
+
+struct S {
+  VirtAddr addr;
+  S(const Cpu& c, const u8* ip) : addr(base_disp(c, ip[2], ip[3])) {}
+};
+
+struct SS {
+  u8 l;       // bits 8-15 as one length (SS_L) ...
+  u8 l1, l2;  // ... or as two 4-bit fields (SS_LL, SS_R, SS_I)
+  VirtAddr a1, a2;
+  SS(const Cpu& c, const u8* ip)
+      : l(ip[1]), l1(ip[1] >> 4), l2(ip[1] & 0xF),
+        a1(base_disp(c, ip[2], ip[3])), a2(base_disp(c, ip[4], ip[5])) {}
+};
+
+// Condition code from a signed result: 0 zero, 1 negative, 2 positive.
+inline u8 cc_signed(i32 v) { return v == 0 ? 0 : v < 0 ? 1 : 2; }
+
+}  // namespace s370

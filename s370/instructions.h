@@ -1,0 +1,211 @@
+// The handlers of the opcode table, one function per instruction, defined
+// in one file per instruction class named after the chapters of the
+// Principles of Operation. Each is `void h(Cpu&, const u8* ip)`: ip points
+// at the instruction's bytes; the PSW instruction address already points
+// past it and Cpu::ilc() gives its length.
+#pragma once
+
+#include "s370/types.h"
+
+namespace s370 {
+class Cpu;
+namespace insn {
+
+// general.cpp (chapter 7, General Instructions)
+void spm(Cpu&, const u8*);
+void balr(Cpu&, const u8*);
+void bctr(Cpu&, const u8*);
+void bcr(Cpu&, const u8*);
+void svc(Cpu&, const u8*);
+void basr(Cpu&, const u8*);
+void mvcl(Cpu&, const u8*);
+void clcl(Cpu&, const u8*);
+void lpr(Cpu&, const u8*);
+void lnr(Cpu&, const u8*);
+void ltr(Cpu&, const u8*);
+void lcr(Cpu&, const u8*);
+void nr(Cpu&, const u8*);
+void clr(Cpu&, const u8*);
+void or_(Cpu&, const u8*);
+void xr(Cpu&, const u8*);
+void lr(Cpu&, const u8*);
+void cr(Cpu&, const u8*);
+void ar(Cpu&, const u8*);
+void sr(Cpu&, const u8*);
+void mr(Cpu&, const u8*);
+void dr(Cpu&, const u8*);
+void alr(Cpu&, const u8*);
+void slr(Cpu&, const u8*);
+void sth(Cpu&, const u8*);
+void la(Cpu&, const u8*);
+void stc(Cpu&, const u8*);
+void ic(Cpu&, const u8*);
+void ex(Cpu&, const u8*);
+void bal(Cpu&, const u8*);
+void bct(Cpu&, const u8*);
+void bc(Cpu&, const u8*);
+void lh(Cpu&, const u8*);
+void ch(Cpu&, const u8*);
+void ah(Cpu&, const u8*);
+void sh(Cpu&, const u8*);
+void mh(Cpu&, const u8*);
+void bas(Cpu&, const u8*);
+void st(Cpu&, const u8*);
+void n(Cpu&, const u8*);
+void cl(Cpu&, const u8*);
+void o(Cpu&, const u8*);
+void x(Cpu&, const u8*);
+void l(Cpu&, const u8*);
+void c(Cpu&, const u8*);
+void a(Cpu&, const u8*);
+void s(Cpu&, const u8*);
+void m(Cpu&, const u8*);
+void d(Cpu&, const u8*);
+void al(Cpu&, const u8*);
+void sl(Cpu&, const u8*);
+void bxh(Cpu&, const u8*);
+void bxle(Cpu&, const u8*);
+void srl(Cpu&, const u8*);
+void sll(Cpu&, const u8*);
+void sra(Cpu&, const u8*);
+void sla(Cpu&, const u8*);
+void srdl(Cpu&, const u8*);
+void sldl(Cpu&, const u8*);
+void srda(Cpu&, const u8*);
+void slda(Cpu&, const u8*);
+void stm(Cpu&, const u8*);
+void tm(Cpu&, const u8*);
+void mvi(Cpu&, const u8*);
+void ts(Cpu&, const u8*);
+void ni(Cpu&, const u8*);
+void cli(Cpu&, const u8*);
+void oi(Cpu&, const u8*);
+void xi(Cpu&, const u8*);
+void lm(Cpu&, const u8*);
+void mc(Cpu&, const u8*);
+void cs(Cpu&, const u8*);
+void cds(Cpu&, const u8*);
+void clm(Cpu&, const u8*);
+void stcm(Cpu&, const u8*);
+void icm(Cpu&, const u8*);
+void mvn(Cpu&, const u8*);
+void mvc(Cpu&, const u8*);
+void mvz(Cpu&, const u8*);
+void nc(Cpu&, const u8*);
+void clc(Cpu&, const u8*);
+void oc(Cpu&, const u8*);
+void xc(Cpu&, const u8*);
+void tr(Cpu&, const u8*);
+void trt(Cpu&, const u8*);
+void mvcin(Cpu&, const u8*);
+
+// decimal.cpp (chapter 8, Decimal Instructions)
+void cvd(Cpu&, const u8*);
+void cvb(Cpu&, const u8*);
+void ed(Cpu&, const u8*);
+void edmk(Cpu&, const u8*);
+void srp(Cpu&, const u8*);
+void mvo(Cpu&, const u8*);
+void pack(Cpu&, const u8*);
+void unpk(Cpu&, const u8*);
+void zap(Cpu&, const u8*);
+void cp(Cpu&, const u8*);
+void ap(Cpu&, const u8*);
+void sp(Cpu&, const u8*);
+void mp(Cpu&, const u8*);
+void dp(Cpu&, const u8*);
+
+// float.cpp (chapter 9, Floating-Point Instructions)
+void lpdr(Cpu&, const u8*);
+void lndr(Cpu&, const u8*);
+void ltdr(Cpu&, const u8*);
+void lcdr(Cpu&, const u8*);
+void hdr(Cpu&, const u8*);
+void lrdr(Cpu&, const u8*);
+void mxr(Cpu&, const u8*);
+void mxdr(Cpu&, const u8*);
+void ldr(Cpu&, const u8*);
+void cdr(Cpu&, const u8*);
+void adr(Cpu&, const u8*);
+void sdr(Cpu&, const u8*);
+void mdr(Cpu&, const u8*);
+void ddr(Cpu&, const u8*);
+void awr(Cpu&, const u8*);
+void swr(Cpu&, const u8*);
+void lper(Cpu&, const u8*);
+void lner(Cpu&, const u8*);
+void lter(Cpu&, const u8*);
+void lcer(Cpu&, const u8*);
+void her(Cpu&, const u8*);
+void lrer(Cpu&, const u8*);
+void axr(Cpu&, const u8*);
+void sxr(Cpu&, const u8*);
+void ler(Cpu&, const u8*);
+void cer(Cpu&, const u8*);
+void aer(Cpu&, const u8*);
+void ser(Cpu&, const u8*);
+void mer(Cpu&, const u8*);
+void der(Cpu&, const u8*);
+void aur(Cpu&, const u8*);
+void sur(Cpu&, const u8*);
+void std(Cpu&, const u8*);
+void mxd(Cpu&, const u8*);
+void ld(Cpu&, const u8*);
+void cd(Cpu&, const u8*);
+void ad(Cpu&, const u8*);
+void sd(Cpu&, const u8*);
+void md(Cpu&, const u8*);
+void dd(Cpu&, const u8*);
+void aw(Cpu&, const u8*);
+void sw(Cpu&, const u8*);
+void ste(Cpu&, const u8*);
+void le(Cpu&, const u8*);
+void ce(Cpu&, const u8*);
+void ae(Cpu&, const u8*);
+void se(Cpu&, const u8*);
+void me(Cpu&, const u8*);
+void de(Cpu&, const u8*);
+void au(Cpu&, const u8*);
+void su(Cpu&, const u8*);
+void dxr(Cpu&, const u8*);
+
+// control.cpp (chapter 10, Control Instructions)
+void ssk(Cpu&, const u8*);
+void isk(Cpu&, const u8*);
+void ssm(Cpu&, const u8*);
+void lpsw(Cpu&, const u8*);
+void diag(Cpu&, const u8*);
+void stnsm(Cpu&, const u8*);
+void stosm(Cpu&, const u8*);
+void sigp(Cpu&, const u8*);
+void lra(Cpu&, const u8*);
+void stidp(Cpu&, const u8*);
+void sck(Cpu&, const u8*);
+void stck(Cpu&, const u8*);
+void sckc(Cpu&, const u8*);
+void stckc(Cpu&, const u8*);
+void spt(Cpu&, const u8*);
+void stpt(Cpu&, const u8*);
+void spka(Cpu&, const u8*);
+void ipk(Cpu&, const u8*);
+void ptlb(Cpu&, const u8*);
+void spx(Cpu&, const u8*);
+void stpx(Cpu&, const u8*);
+void stap(Cpu&, const u8*);
+void rrb(Cpu&, const u8*);
+void stctl(Cpu&, const u8*);
+void lctl(Cpu&, const u8*);
+void mvck(Cpu&, const u8*);
+
+// io.cpp (chapter 13, Input/Output Operations)
+void sio(Cpu&, const u8*);
+void siof(Cpu&, const u8*);
+void tio(Cpu&, const u8*);
+void clrio(Cpu&, const u8*);
+void hio(Cpu&, const u8*);
+void hdv(Cpu&, const u8*);
+void tch(Cpu&, const u8*);
+void stidc(Cpu&, const u8*);
+
+}  // namespace insn
+}  // namespace s370

@@ -1,0 +1,269 @@
+// s370run: runs a raw S/370 image on a bare machine (no channels) until the
+// CPU loads a disabled wait PSW or an instruction limit is reached, and
+// reports the final state. The interface is exact (see docs/USER-GUIDE.md);
+// independent checks drive it.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "s370/cpu.h"
+#include "s370/disasm.h"
+
+using namespace s370;
+
+namespace {
+
+struct BadInput : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+u64 parse_hex(const std::string& s, const std::string& what, int max_digits = 16) {
+  std::string t = s;
+  if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) t = t.substr(2);
+  if (t.empty() || static_cast<int>(t.size()) > max_digits) throw BadInput("bad hex in " + what + ": '" + s + "'");
+  u64 v = 0;
+  for (char ch : t) {
+    int d;
+    if (ch >= '0' && ch <= '9') d = ch - '0';
+    else if (ch >= 'a' && ch <= 'f') d = ch - 'a' + 10;
+    else if (ch >= 'A' && ch <= 'F') d = ch - 'A' + 10;
+    else throw BadInput("bad hex in " + what + ": '" + s + "'");
+    v = (v << 4) | static_cast<u64>(d);
+  }
+  return v;
+}
+
+u64 parse_dec(const std::string& s, const std::string& what) {
+  if (s.empty() || s.size() > 19 || s.find_first_not_of("0123456789") != std::string::npos)
+    throw BadInput("bad number in " + what + ": '" + s + "'");
+  return std::stoull(s);
+}
+
+std::pair<std::string, std::string> split(const std::string& s, char sep, const std::string& what) {
+  auto p = s.find(sep);
+  if (p == std::string::npos) throw BadInput(what + " needs the form X" + sep + "Y: '" + s + "'");
+  return {s.substr(0, p), s.substr(p + 1)};
+}
+
+std::string hex(u64 v, int digits) {
+  char b[20];
+  std::snprintf(b, sizeof b, "%0*llX", digits, static_cast<unsigned long long>(v));
+  return b;
+}
+
+struct Options {
+  u32 load = 0;
+  u64 psw = 0x200;
+  u32 mainsize_mb = 16;
+  std::vector<std::pair<int, u32>> gprs, crs;
+  std::vector<std::pair<int, u64>> fprs;
+  std::vector<std::pair<u32, std::vector<u8>>> sets;
+  struct Dump {
+    std::string key;
+    u32 addr, len;
+  };
+  std::vector<Dump> dumps;
+  u64 max_insns = 10000000000ull;
+  bool trace = false, json = false;
+  std::string image;
+};
+
+int reg_number(const std::string& s, const std::string& what, int max) {
+  u64 n = parse_dec(s, what);
+  if (n > static_cast<u64>(max)) throw BadInput("register number out of range in " + what + ": " + s);
+  return static_cast<int>(n);
+}
+
+Options parse(int argc, char** argv) {
+  Options o;
+  auto value = [&](int& i) -> std::string {
+    if (i + 1 >= argc) throw BadInput(std::string("option ") + argv[i] + " needs a value");
+    return argv[++i];
+  };
+  for (int i = 1; i < argc; i++) {
+    std::string a = argv[i];
+    if (a == "--load") {
+      o.load = static_cast<u32>(parse_hex(value(i), "--load", 6));
+    } else if (a == "--psw") {
+      std::string v = value(i);
+      if (v.size() != 16) throw BadInput("--psw needs 16 hex digits: '" + v + "'");
+      o.psw = parse_hex(v, "--psw");
+    } else if (a == "--mainsize") {
+      u64 mb = parse_dec(value(i), "--mainsize");
+      if (mb < 1 || mb > 16) throw BadInput("--mainsize must be 1 to 16 (MB)");
+      o.mainsize_mb = static_cast<u32>(mb);
+    } else if (a == "--gpr" || a == "--cr") {
+      auto [n, v] = split(value(i), '=', a);
+      (a == "--gpr" ? o.gprs : o.crs).push_back({reg_number(n, a, 15), static_cast<u32>(parse_hex(v, a, 8))});
+    } else if (a == "--fpr") {
+      auto [n, v] = split(value(i), '=', a);
+      int r = reg_number(n, a, 6);
+      if (r & 1) throw BadInput("--fpr register must be 0, 2, 4 or 6");
+      o.fprs.push_back({r, parse_hex(v, a, 16)});
+    } else if (a == "--set") {
+      auto [ad, v] = split(value(i), '=', a);
+      if (v.empty() || v.size() % 2) throw BadInput("--set needs an even number of hex digits: '" + v + "'");
+      std::vector<u8> bytes;
+      for (size_t k = 0; k < v.size(); k += 2) bytes.push_back(static_cast<u8>(parse_hex(v.substr(k, 2), a)));
+      o.sets.push_back({static_cast<u32>(parse_hex(ad, a, 6)), bytes});
+    } else if (a == "--dump") {
+      auto [ad, len] = split(value(i), '.', a);
+      o.dumps.push_back({ad, static_cast<u32>(parse_hex(ad, a, 6)), static_cast<u32>(parse_hex(len, a, 6))});
+    } else if (a == "--max-instructions") {
+      o.max_insns = parse_dec(value(i), a);
+    } else if (a == "--trace") {
+      o.trace = true;
+    } else if (a == "--json") {
+      o.json = true;
+    } else if (a == "-h" || a == "--help") {
+      std::cout << "usage: s370run [--load HEX] [--psw HEX16] [--mainsize MB] [--gpr N=HEX]... "
+                   "[--fpr N=HEX16]... [--cr N=HEX]... [--set ADDR=HEX]... [--dump ADDR.LEN]... "
+                   "[--max-instructions N] [--trace] [--json] IMAGE\n";
+      std::exit(0);
+    } else if (!a.empty() && a[0] == '-') {
+      throw BadInput("unknown option " + a);
+    } else if (o.image.empty()) {
+      o.image = a;
+    } else {
+      throw BadInput("more than one image: " + o.image + " and " + a);
+    }
+  }
+  if (o.image.empty()) throw BadInput("no image given");
+  return o;
+}
+
+// Reads the instruction at the current PSW without side effects, for the
+// trace. Returns false when it cannot be fetched.
+bool peek(Cpu& cpu, u8* out) {
+  u32 ia = cpu.psw.ia;
+  RealAddr r(ia);
+  if (cpu.psw.dat() && cpu.dat(VirtAddr(ia), &r, false) != 0) return false;
+  AbsAddr a = cpu.real_to_abs(r);
+  if (!cpu.storage().valid(AbsAddr(a.v + 5))) return false;
+  return cpu.storage().read(a, out, 6);
+}
+
+int run(const Options& o) {
+  std::ifstream f(o.image, std::ios::binary);
+  if (!f) throw BadInput("cannot read image " + o.image);
+  std::vector<u8> img((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  if (f.bad()) throw BadInput("cannot read image " + o.image);
+  const u32 size = o.mainsize_mb << 20;
+  if (u64{o.load} + img.size() > size)
+    throw BadInput("image " + o.image + " (" + std::to_string(img.size()) + " bytes at " + hex(o.load, 6) +
+                   ") is larger than storage (" + std::to_string(o.mainsize_mb) + "M)");
+  for (auto& [addr, bytes] : o.sets)
+    if (u64{addr} + bytes.size() > size) throw BadInput("--set at " + hex(addr, 6) + " is beyond storage");
+  for (auto& d : o.dumps)
+    if (u64{d.addr} + d.len > size) throw BadInput("--dump " + d.key + " is beyond storage");
+
+  Storage storage(size);
+  Host host;
+  InstructionClock clock;
+  Cpu cpu(storage, host, clock);
+  storage.write(AbsAddr(o.load), img.data(), static_cast<u32>(img.size()));
+  for (auto& [addr, bytes] : o.sets) storage.write(AbsAddr(addr), bytes.data(), static_cast<u32>(bytes.size()));
+  for (auto& [n, v] : o.gprs) cpu.gpr[n] = v;
+  for (auto& [n, v] : o.crs) cpu.cr[n] = v;
+  for (auto& [n, v] : o.fprs) cpu.fpr[n / 2] = v;
+  cpu.load_psw(Psw::from_u64(o.psw));
+
+  std::string status;
+  u64 left = o.max_insns;
+  for (;;) {
+    RunResult r;
+    if (o.trace) {
+      r.reason = StopReason::Budget;
+      if (left) {
+        u8 ib[6];
+        if (peek(cpu, ib))
+          std::cerr << hex(cpu.psw.ia, 6) << "  " << insn_hex(ib) << std::string(14 - 2 * insn_length(ib[0]), ' ')
+                    << disassemble(ib) << "\n";
+        r = cpu.run(1);
+      } else {
+        r = cpu.run(0);
+      }
+    } else {
+      r = cpu.run(left);
+    }
+    left -= std::min(left, r.executed);
+    if (r.reason == StopReason::DisabledWait) {
+      status = "wait";
+      break;
+    }
+    if (r.reason == StopReason::EnabledWait) {
+      // Nothing but a timer can end a wait on this machine: skip the clock
+      // to it, or stop if no timer can ever interrupt.
+      u64 t = cpu.next_event_us();
+      if (t == std::numeric_limits<u64>::max()) {
+        status = "wait";
+        break;
+      }
+      clock.idle_until(t, cpu.instructions());
+      continue;
+    }
+    if (r.reason == StopReason::Budget && left == 0) {
+      status = "limit";
+      break;
+    }
+  }
+
+  if (o.json) {
+    nlohmann::ordered_json j;
+    j["status"] = status;
+    j["psw"] = hex(cpu.psw.to_u64(), 16);
+    for (int i = 0; i < 16; i++) j["gpr"].push_back(hex(cpu.gpr[i], 8));
+    for (int i = 0; i < 4; i++) j["fpr"].push_back(hex(cpu.fpr[i], 16));
+    for (int i = 0; i < 16; i++) j["cr"].push_back(hex(cpu.cr[i], 8));
+    j["instructions"] = cpu.instructions();
+    j["storage"] = nlohmann::ordered_json::object();
+    for (auto& d : o.dumps) {
+      std::vector<u8> b(d.len);
+      storage.read(AbsAddr(d.addr), b.data(), d.len);
+      std::string h;
+      for (u8 x : b) h += hex(x, 2);
+      j["storage"][d.key] = h;
+    }
+    std::cout << j.dump() << "\n";
+  } else {
+    std::cout << "status " << status << "  psw " << hex(cpu.psw.to_u64(), 16) << "  instructions "
+              << cpu.instructions() << "\n";
+    for (int i = 0; i < 16; i++)
+      std::cout << "R" << i << (i < 10 ? " " : "") << "=" << hex(cpu.gpr[i], 8) << ((i % 4 == 3) ? "\n" : "  ");
+    for (int i = 0; i < 4; i++) std::cout << "F" << 2 * i << "=" << hex(cpu.fpr[i], 16) << (i == 3 ? "\n" : "  ");
+    for (int i = 0; i < 16; i++)
+      std::cout << "C" << i << (i < 10 ? " " : "") << "=" << hex(cpu.cr[i], 8) << ((i % 4 == 3) ? "\n" : "  ");
+    for (auto& d : o.dumps) {
+      std::vector<u8> b(d.len);
+      storage.read(AbsAddr(d.addr), b.data(), d.len);
+      for (u32 k = 0; k < d.len; k += 16) {
+        std::cout << hex(d.addr + k, 6) << " ";
+        for (u32 m = k; m < k + 16 && m < d.len; m++) std::cout << (m % 4 == 0 ? " " : "") << hex(b[m], 2);
+        std::cout << "\n";
+      }
+    }
+  }
+  return status == "wait" ? 0 : 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(parse(argc, argv));
+  } catch (const BadInput& e) {
+    std::cerr << "s370run: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "s370run: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,65 @@
+// The opcode table checked as data: no opcode twice, every row has a
+// handler and a mnemonic, and every row disassembles to its mnemonic.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+#include "s370/disasm.h"
+#include "s370/opcodes.h"
+
+using namespace s370;
+
+TEST_CASE("opcode table: no duplicate opcodes or mnemonics") {
+  std::set<u16> ops;
+  std::set<std::string_view> names;
+  for (const OpInfo& op : opcode_table()) {
+    CHECK_MESSAGE(ops.insert(op.opcode).second, "duplicate opcode ", op.opcode);
+    CHECK_MESSAGE(names.insert(op.mnemonic).second, "duplicate mnemonic ", std::string(op.mnemonic));
+  }
+  CHECK(ops.size() > 180);
+}
+
+TEST_CASE("opcode table: every row has a handler and disassembles") {
+  for (const OpInfo& op : opcode_table()) {
+    CAPTURE(std::string(op.mnemonic));
+    CHECK((op.handler != nullptr));
+    u8 ip[6] = {};
+    if (op.kind == OpKind::Byte) {
+      ip[0] = static_cast<u8>(op.opcode);
+    } else {
+      ip[0] = static_cast<u8>(op.opcode >> 8);
+      ip[1] = static_cast<u8>(op.opcode & 0xFF);
+    }
+    CHECK((lookup(ip) == &op));
+    CHECK((lookup(op.mnemonic) == &op));
+    const std::string text = disassemble(ip);
+    CHECK(text.rfind(std::string(op.mnemonic), 0) == 0);
+    // The length the first byte encodes is the format's length.
+    const int len = insn_length(ip[0]);
+    switch (op.format) {
+      case Format::RR: case Format::RR_M: case Format::RR_R: case Format::RR_I:
+        CHECK(len == 2);
+        break;
+      case Format::SS_L: case Format::SS_LL: case Format::SS_R: case Format::SS_I:
+        CHECK(len == 6);
+        break;
+      default:
+        CHECK(len == 4);
+    }
+  }
+}
+
+TEST_CASE("opcode table: privileged rows trap in the problem state") {
+  const DispatchTables& t = dispatch_tables();
+  for (const OpInfo& op : opcode_table()) {
+    if (op.kind != OpKind::Byte) continue;
+    CAPTURE(std::string(op.mnemonic));
+    if (op.privileged) {
+      CHECK((t.problem[op.opcode] != op.handler));
+      CHECK((t.supervisor[op.opcode] == op.handler));
+    } else {
+      CHECK((t.problem[op.opcode] == op.handler));
+    }
+  }
+}
