@@ -3,6 +3,7 @@
 #include "s370/cpu.h"
 
 #include <algorithm>
+#include <bit>
 #include <limits>
 
 namespace s370 {
@@ -40,11 +41,19 @@ void Cpu::reset_initial() {
 void Cpu::load_psw(const Psw& p) {
   bool valid = true;
   Psw::from_u64(p.to_u64(), &valid);
+  const bool same_space = p.key == psw.key && p.dat() == psw.dat() && p.per() == psw.per();
   psw = p;
   psw.intcode = 0;
   psw.ilc = 0;
   psw_invalid_ = !valid;
-  state_changed();
+  branched_ = true;
+  dispatch_ = psw.problem ? tables_.problem : tables_.supervisor;
+  // Only a new key, DAT mode or PER mask changes what cached translations
+  // allow; masks and state changes just need a look at the interruptions.
+  if (same_space)
+    force_service();
+  else
+    state_changed();
 }
 
 void Cpu::state_changed() {
@@ -63,6 +72,7 @@ void Cpu::state_changed() {
 }
 
 void Cpu::purge_tlb() {
+  iblock_ = kNoBlock;
   gen_ += 1u << (32 - 19);  // generation in the high 19 bits of a tag
   if (gen_ == 0) {
     for (auto& e : rtlb_) e = TlbEntry{};
@@ -80,28 +90,68 @@ RunResult Cpu::run(u64 budget) {
   force_service();
   for (;;) {
     try {
-      for (;;) {
-        if (countdown_ <= 0 || async_.load(std::memory_order_relaxed) != 0) [[unlikely]] {
-          icount_base_ += slice_ - countdown_;
-          u64 done = icount_base_ - start;
-          budget_left_ = budget > done ? budget - done : 0;
-          slice_ = countdown_ = 0;
-          if (!service(res)) {
-            res.executed = instructions() - start;
-            return res;
-          }
-          continue;
-        }
-        --countdown_;
-        const u32 ia = psw.ia;
-        const u8* ip = (ia & 1) ? nullptr : fast(rtlb_, ia, 6);
-        if (!ip) [[unlikely]]
+      i64 cd = countdown_;
+      u32 ia = psw.ia;
+      // One instruction; false when the service must run first. The loop
+      // below repeats it four times so that each copy has its own indirect
+      // call site for the branch predictor (as Hercules unrolls its loop).
+      auto step = [&]() __attribute__((always_inline)) {
+        // One cheap check per instruction: the slice is spent, or someone
+        // (another thread, or a state change) asked for the service.
+        if (--cd < 0 || async_.load(std::memory_order_relaxed) != 0) [[unlikely]]
+          return false;
+        countdown_ = cd;
+        // The instruction is in the current block, not within 6 bytes of
+        // its end, and at an even address: one unsigned compare.
+        const u32 off = std::rotr(ia - iblock_, 1);
+        const u8* ip;
+        if (off <= (kBlockMask - 5) >> 1) [[likely]]
+          ip = iblock_host_ + (ia - iblock_);
+        else
           ip = fetch_slow(ia);
+        // The length is chosen by a branch, not computed from the opcode:
+        // a predicted branch lets the next address be known before the
+        // opcode byte arrives from storage, where arithmetic on the byte
+        // would put a load on every instruction's critical path.
         const u8 op = ip[0];
-        const int len = insn_length(op);
-        ilc_ = static_cast<u8>(len >> 1);
-        psw.ia = (ia + len) & kAddrMask;
-        dispatch_[op](*this, ip);
+        u32 next;
+        if (op < 0x40) {
+          ilc_ = 1;
+          next = (ia + 2) & kAddrMask;
+          psw.ia = next;
+          dispatch_[op](*this, ip);
+        } else if (op < 0xC0) {
+          ilc_ = 2;
+          next = (ia + 4) & kAddrMask;
+          psw.ia = next;
+          dispatch_[op](*this, ip);
+        } else {
+          ilc_ = 3;
+          next = (ia + 6) & kAddrMask;
+          psw.ia = next;
+          dispatch_[op](*this, ip);
+        }
+        // Sequential flow keeps the address in a register: reading psw.ia
+        // back each time would chain every instruction through memory.
+        ia = next;
+        if (branched_) [[unlikely]] {
+          branched_ = false;
+          ia = psw.ia;
+        }
+        return true;
+      };
+      for (;;) {
+        if (step() && step() && step() && step()) continue;
+        icount_base_ += slice_ - countdown_;
+        const u64 done = icount_base_ - start;
+        budget_left_ = budget > done ? budget - done : 0;
+        slice_ = countdown_ = 0;
+        if (!service(res)) {
+          res.executed = instructions() - start;
+          return res;
+        }
+        cd = countdown_;
+        ia = psw.ia;
       }
     } catch (const ProgramCheck& pc) {
       in_execute_ = false;
@@ -117,10 +167,14 @@ const u8* Cpu::fetch_slow(u32 ia) {
   // unpredictable here); nullifying exceptions back it up again.
   try {
     if (ia & 1) program_check(pgm::kSpecification);
-    const u32 off = ia & ((1u << Storage::kBlockShift) - 1);
+    const u32 off = ia & kBlockMask;
     u8* p = slow(VirtAddr(ia), 2, Access::Instruction);
+    // Fetches from this block go fast from now on (PER instruction fetch
+    // single-steps through service(), so it needs no check here).
+    iblock_ = ia & ~kBlockMask;
+    iblock_host_ = p - off;
     const int len = insn_length(p[0]);
-    if (off + len <= (1u << Storage::kBlockShift)) {
+    if (off + len <= kBlockMask + 1) {
       return p;
     }
     // Crosses into the next 2K block: fetch the rest from there.
@@ -195,7 +249,7 @@ u8* Cpu::slow(VirtAddr a, u32 len, Access acc) {
 }
 
 Span Cpu::span_slow(VirtAddr a, u32 len, Access acc) {
-  const u32 block = 1u << Storage::kBlockShift;
+  const u32 block = kBlockMask + 1;
   const u32 off = a.v & (block - 1);
   Span s;
   if (off + len <= block) {

@@ -89,6 +89,8 @@ struct Span {
   u8* p1 = nullptr;
   u32 n0 = 0;  // bytes in the first piece
   u8& operator[](u32 i) const { return i < n0 ? p0[i] : p1[i - n0]; }
+  // The whole operand in one piece of host memory (or nullptr).
+  u8* flat() const { return p1 ? nullptr : p0; }
 };
 
 enum class Access : u8 { Fetch, Store, Instruction };
@@ -145,47 +147,77 @@ class Cpu {
   // ---- Storage access, for instruction handlers ----------------------------
   // Logical addresses (virtual when DAT is on); throw ProgramCheck.
   u8 read8(VirtAddr a) {
-    if (const u8* p = fast(rtlb_, a.v, 1)) return *p;
+    const TlbEntry& e = rtlb_[index_of(a.v)];
+    if (e.tag == tag_of(a.v)) [[likely]]
+      return e.host[a.v & kBlockMask];
     return *slow(a, 1, Access::Fetch);
   }
   u16 read16(VirtAddr a) {
-    if (const u8* p = fast(rtlb_, a.v, 2)) return load_be16(p);
+    const TlbEntry& e = rtlb_[index_of(a.v)];
+    const u32 off = a.v & kBlockMask;
+    if (e.tag == tag_of(a.v) && off <= kBlockMask - 1) [[likely]]
+      return load_be16(e.host + off);
     return read_slow16(a);
   }
   u32 read32(VirtAddr a) {
-    if (const u8* p = fast(rtlb_, a.v, 4)) return load_be32(p);
+    const TlbEntry& e = rtlb_[index_of(a.v)];
+    const u32 off = a.v & kBlockMask;
+    if (e.tag == tag_of(a.v) && off <= kBlockMask - 3) [[likely]]
+      return load_be32(e.host + off);
     return read_slow32(a);
   }
   u64 read64(VirtAddr a) {
-    if (const u8* p = fast(rtlb_, a.v, 8)) return load_be64(p);
+    const TlbEntry& e = rtlb_[index_of(a.v)];
+    const u32 off = a.v & kBlockMask;
+    if (e.tag == tag_of(a.v) && off <= kBlockMask - 7) [[likely]]
+      return load_be64(e.host + off);
     return read_slow64(a);
   }
   void write8(VirtAddr a, u8 v) {
-    if (u8* p = fast(wtlb_, a.v, 1)) {
-      *p = v;
+    const TlbEntry& e = wtlb_[index_of(a.v)];
+    if (e.tag == tag_of(a.v)) [[likely]] {
+      e.host[a.v & kBlockMask] = v;
       return;
     }
     *slow(a, 1, Access::Store) = v;
     after_store(a, 1);
   }
   void write16(VirtAddr a, u16 v) {
-    if (u8* p = fast(wtlb_, a.v, 2)) return store_be16(p, v);
+    const TlbEntry& e = wtlb_[index_of(a.v)];
+    const u32 off = a.v & kBlockMask;
+    if (e.tag == tag_of(a.v) && off <= kBlockMask - 1) [[likely]]
+      return store_be16(e.host + off, v);
     write_slow(a, v, 2);
   }
   void write32(VirtAddr a, u32 v) {
-    if (u8* p = fast(wtlb_, a.v, 4)) return store_be32(p, v);
+    const TlbEntry& e = wtlb_[index_of(a.v)];
+    const u32 off = a.v & kBlockMask;
+    if (e.tag == tag_of(a.v) && off <= kBlockMask - 3) [[likely]]
+      return store_be32(e.host + off, v);
     write_slow(a, v, 4);
   }
   void write64(VirtAddr a, u64 v) {
-    if (u8* p = fast(wtlb_, a.v, 8)) return store_be64(p, v);
+    const TlbEntry& e = wtlb_[index_of(a.v)];
+    const u32 off = a.v & kBlockMask;
+    if (e.tag == tag_of(a.v) && off <= kBlockMask - 7) [[likely]]
+      return store_be64(e.host + off, v);
     write_slow(a, v, 8);
   }
   // Resolves an operand of `len` bytes (1..2048) for the access, recognizing
   // every access exception first, as the Principles require before any part
   // of a storage-to-storage result is stored.
   Span span(VirtAddr a, u32 len, Access acc) {
-    u8* p = fast(acc == Access::Store ? wtlb_ : rtlb_, a.v, len);
-    if (p) return Span{p, nullptr, len};
+    const TlbEntry* tlb = acc == Access::Store ? wtlb_ : rtlb_;
+    const TlbEntry& e = tlb[index_of(a.v)];
+    const u32 off = a.v & kBlockMask;
+    if (e.tag == tag_of(a.v)) [[likely]] {
+      if (off + len <= kBlockMask + 1) return Span{e.host + off, nullptr, len};
+      // Crosses into the next block: fast too if that one is cached.
+      const u32 n0 = kBlockMask + 1 - off;
+      const VirtAddr b = a + n0;
+      const TlbEntry& e2 = tlb[index_of(b.v)];
+      if (e2.tag == tag_of(b.v)) return Span{e.host + off, e2.host, n0};
+    }
     return span_slow(a, len, acc);
   }
   // Call after storing through a Span from span(..., Access::Store); it
@@ -230,6 +262,7 @@ class Cpu {
   // successful-branching event when enabled.
   void branch(u32 target) {
     psw.ia = target & kAddrMask;
+    branched_ = true;
     if (per_branch_) per_branch_event();
   }
   // Something changed the interruption masks, the PSW key, DAT or a
@@ -268,16 +301,11 @@ class Cpu {
   static constexpr u32 kTlbSize = 256;
   static constexpr u32 kSlice = 1024;  // instructions between timer checks
   static constexpr u32 kAsyncStop = 1, kAsyncIntKey = 2, kAsyncExtCall = 4,
-                       kAsyncEmergency = 8, kAsyncRestart = 16;
+                       kAsyncEmergency = 8, kAsyncRestart = 16, kAsyncService = 32;
 
+  static constexpr u32 kBlockMask = (1u << Storage::kBlockShift) - 1;
+  static u32 index_of(u32 a) { return (a >> Storage::kBlockShift) & (kTlbSize - 1); }
   u32 tag_of(u32 a) const { return (a >> Storage::kBlockShift) | gen_; }
-  u8* fast(TlbEntry* tlb, u32 a, u32 len) {
-    const TlbEntry& e = tlb[(a >> Storage::kBlockShift) & (kTlbSize - 1)];
-    u32 off = a & ((1u << Storage::kBlockShift) - 1);
-    if (e.tag == tag_of(a) && off + len <= (1u << Storage::kBlockShift)) [[likely]]
-      return e.host + off;
-    return nullptr;
-  }
   u8* slow(VirtAddr a, u32 len, Access acc);
   Span span_slow(VirtAddr a, u32 len, Access acc);
   u16 read_slow16(VirtAddr a);
@@ -289,10 +317,8 @@ class Cpu {
   const u8* fetch_slow(u32 ia);
 
   // The interruption mechanism (interrupt.cpp).
-  void force_service() {
-    slice_ -= countdown_;
-    countdown_ = 0;
-  }
+  // Makes the run loop call service() before the next instruction.
+  void force_service() { async_.fetch_or(kAsyncService, std::memory_order_relaxed); }
   void take_program(u16 code);
   bool service(RunResult& res);
   void deliver(InterruptClass cls, u16 code);
@@ -306,13 +332,17 @@ class Cpu {
   const DispatchTables& tables_;
   const Handler* dispatch_;  // supervisor or problem table, by psw.problem
 
-  // The inner loop's countdown: instructions left in this slice.
+  // Instructions left in this slice after the current one; the run loop
+  // keeps it in a register and stores it before each instruction.
   i64 countdown_ = 0;
   i64 slice_ = 0;
   u64 icount_base_ = 0;
   u64 budget_left_ = 0;
 
   u8 ilc_ = 0;
+  // The run loop keeps the instruction address in a register; whatever
+  // sets psw.ia other than by stepping over an instruction sets this.
+  bool branched_ = false;
   bool in_execute_ = false;
   bool psw_invalid_ = false;  // a PSW with invalid bits is in effect
   bool io_hint_ = false;
@@ -345,6 +375,11 @@ class Cpu {
   TlbEntry rtlb_[kTlbSize];
   TlbEntry wtlb_[kTlbSize];
   u8 ibuf_[8] = {};  // an instruction that crosses a block boundary
+  // The 2K block instructions are being fetched from: its first logical
+  // address and host address. kNoBlock when none (after a purge).
+  static constexpr u32 kNoBlock = 0x80000000;
+  u32 iblock_ = kNoBlock;
+  const u8* iblock_host_ = nullptr;
 };
 
 }  // namespace s370

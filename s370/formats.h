@@ -12,12 +12,15 @@
 
 namespace s370 {
 
+// The contents of a base or index register: register 0 means none.
+inline u32 reg_or_zero(const Cpu& c, int r) {
+  const u32 v = c.gpr[r];
+  return r ? v : 0;
+}
+
 inline u32 base_disp(const Cpu& c, u8 hi, u8 lo) {
   // B in the high 4 bits of `hi`, D in the low 4 bits of `hi` and all of `lo`.
-  const int b = hi >> 4;
-  u32 a = (u32{hi & 0x0Fu} << 8) | lo;
-  if (b) a += c.gpr[b];
-  return a & kAddrMask;
+  return (((u32{hi & 0x0Fu} << 8) | lo) + reg_or_zero(c, hi >> 4)) & kAddrMask;
 }
 
 struct RR {
@@ -29,10 +32,8 @@ struct RX {
   int r1;
   VirtAddr addr;
   RX(const Cpu& c, const u8* ip) : r1(ip[1] >> 4) {
-    const int x = ip[1] & 0xF;
-    u32 a = base_disp(c, ip[2], ip[3]);
-    if (x) a += c.gpr[x];
-    addr = VirtAddr(a);
+    const u32 d = (u32{ip[2] & 0x0Fu} << 8) | ip[3];
+    addr = VirtAddr(d + reg_or_zero(c, ip[2] >> 4) + reg_or_zero(c, ip[1] & 0xF));
   }
 };
 

@@ -241,6 +241,10 @@ void lm(Cpu& c, const u8* ip) {
   const int n = ((f.r3 - f.r1) & 15) + 1;
   // All access exceptions are recognized before any register changes.
   Span s = c.span(f.addr, 4u * n, Access::Fetch);
+  if (const u8* p = s.flat()) {
+    for (int i = 0; i < n; i++) c.gpr[(f.r1 + i) & 15] = load_be32(p + 4 * i);
+    return;
+  }
   for (int i = 0; i < n; i++) {
     const u32 o = 4u * i;
     c.gpr[(f.r1 + i) & 15] = (u32{s[o]} << 24) | (u32{s[o + 1]} << 16) | (u32{s[o + 2]} << 8) | s[o + 3];
@@ -251,6 +255,11 @@ void stm(Cpu& c, const u8* ip) {
   RS f(c, ip);
   const int n = ((f.r3 - f.r1) & 15) + 1;
   Span s = c.span(f.addr, 4u * n, Access::Store);
+  if (u8* p = s.flat()) {
+    for (int i = 0; i < n; i++) store_be32(p + 4 * i, c.gpr[(f.r1 + i) & 15]);
+    c.stored(f.addr, 4u * n);
+    return;
+  }
   for (int i = 0; i < n; i++) {
     const u32 v = c.gpr[(f.r1 + i) & 15], o = 4u * i;
     s[o] = static_cast<u8>(v >> 24);
@@ -576,6 +585,11 @@ void clc(Cpu& c, const u8* ip) {
   const u32 n = f.l + 1u;
   Span a = c.span(f.a1, n, Access::Fetch);
   Span b = c.span(f.a2, n, Access::Fetch);
+  if (a.flat() && b.flat()) {
+    const int r = std::memcmp(a.p0, b.p0, n);
+    c.psw.cc = r == 0 ? 0 : r < 0 ? 1 : 2;
+    return;
+  }
   c.psw.cc = 0;
   for (u32 i = 0; i < n; i++) {
     if (a[i] != b[i]) {
@@ -592,7 +606,11 @@ void tr(Cpu& c, const u8* ip) {
   const u32 n = f.l + 1u;
   Span d = c.span(f.a1, n, Access::Store);
   Span t = c.span(f.a2, 256, Access::Fetch);
-  for (u32 i = 0; i < n; i++) d[i] = t[d[i]];
+  if (d.flat() && t.flat()) {
+    for (u32 i = 0; i < n; i++) d.p0[i] = t.p0[d.p0[i]];
+  } else {
+    for (u32 i = 0; i < n; i++) d[i] = t[d[i]];
+  }
   c.stored(f.a1, n);
 }
 

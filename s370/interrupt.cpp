@@ -221,7 +221,7 @@ bool Cpu::service(RunResult& res) {
     return false;
   }
   const u32 a = async_.exchange(0, std::memory_order_acquire);
-  async_pending_ |= a & ~kAsyncStop;
+  async_pending_ |= a & ~(kAsyncStop | kAsyncService);
   if (a & kAsyncStop) {
     res.reason = StopReason::StopRequest;
     return false;
