@@ -46,8 +46,8 @@ void Cpu::load_psw(const Psw& p) {
   psw.intcode = 0;
   psw.ilc = 0;
   psw_invalid_ = !valid;
-  branched_ = true;
   dispatch_ = psw.problem ? tables_.problem : tables_.supervisor;
+  branched_ = true;
   // Only a new key, DAT mode or PER mask changes what cached translations
   // allow; masks and state changes just need a look at the interruptions.
   if (same_space)
@@ -73,6 +73,7 @@ void Cpu::state_changed() {
 
 void Cpu::purge_tlb() {
   iblock_ = kNoBlock;
+  branched_ = true;  // the run loop holds the instruction block in a register
   gen_ += 1u << (32 - 19);  // generation in the high 19 bits of a tag
   if (gen_ == 0) {
     for (auto& e : rtlb_) e = TlbEntry{};
@@ -90,53 +91,65 @@ RunResult Cpu::run(u64 budget) {
   force_service();
   for (;;) {
     try {
+      // What the loop needs is held in registers. Anything that changes
+      // psw.ia, the dispatch table or the instruction block other than by
+      // stepping over an instruction sets branched_ (or asks for the
+      // service), and the loop reloads them.
       i64 cd = countdown_;
-      u32 ia = psw.ia;
+      u32 ia = psw.ia, blk = iblock_;
+      const u8* host = iblock_host_;
+      const Handler* disp = dispatch_;
+      auto reload = [&]() __attribute__((always_inline)) {
+        ia = psw.ia;
+        blk = iblock_;
+        host = iblock_host_;
+        disp = dispatch_;
+      };
       // One instruction; false when the service must run first. The loop
       // below repeats it four times so that each copy has its own indirect
-      // call site for the branch predictor (as Hercules unrolls its loop).
+      // call sites for the branch predictor (as Hercules unrolls its loop).
       auto step = [&]() __attribute__((always_inline)) {
         // One cheap check per instruction: the slice is spent, or someone
         // (another thread, or a state change) asked for the service.
-        if (--cd < 0 || async_.load(std::memory_order_relaxed) != 0) [[unlikely]]
+        if ((--cd < 0) | (async_.load(std::memory_order_relaxed) != 0)) [[unlikely]]
           return false;
         countdown_ = cd;
         // The instruction is in the current block, not within 6 bytes of
         // its end, and at an even address: one unsigned compare.
-        const u32 off = std::rotr(ia - iblock_, 1);
         const u8* ip;
-        if (off <= (kBlockMask - 5) >> 1) [[likely]]
-          ip = iblock_host_ + (ia - iblock_);
-        else
+        if (std::rotr(ia - blk, 1) <= (kBlockMask - 5) >> 1) [[likely]] {
+          ip = host + (ia - blk);
+        } else {
           ip = fetch_slow(ia);
+          blk = iblock_;
+          host = iblock_host_;
+        }
         // The length is chosen by a branch, not computed from the opcode:
         // a predicted branch lets the next address be known before the
         // opcode byte arrives from storage, where arithmetic on the byte
         // would put a load on every instruction's critical path.
         const u8 op = ip[0];
-        u32 next;
         if (op < 0x40) {
           ilc_ = 1;
-          next = (ia + 2) & kAddrMask;
-          psw.ia = next;
-          dispatch_[op](*this, ip);
+          ia = (ia + 2) & kAddrMask;
+          psw.ia = ia;
+          disp[op](*this, ip);
         } else if (op < 0xC0) {
           ilc_ = 2;
-          next = (ia + 4) & kAddrMask;
-          psw.ia = next;
-          dispatch_[op](*this, ip);
+          ia = (ia + 4) & kAddrMask;
+          psw.ia = ia;
+          disp[op](*this, ip);
         } else {
           ilc_ = 3;
-          next = (ia + 6) & kAddrMask;
-          psw.ia = next;
-          dispatch_[op](*this, ip);
+          ia = (ia + 6) & kAddrMask;
+          psw.ia = ia;
+          disp[op](*this, ip);
         }
         // Sequential flow keeps the address in a register: reading psw.ia
         // back each time would chain every instruction through memory.
-        ia = next;
         if (branched_) [[unlikely]] {
           branched_ = false;
-          ia = psw.ia;
+          reload();
         }
         return true;
       };
@@ -151,7 +164,8 @@ RunResult Cpu::run(u64 budget) {
           return res;
         }
         cd = countdown_;
-        ia = psw.ia;
+        branched_ = false;
+        reload();
       }
     } catch (const ProgramCheck& pc) {
       in_execute_ = false;

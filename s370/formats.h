@@ -31,17 +31,30 @@ struct RR {
 struct RX {
   int r1;
   VirtAddr addr;
-  RX(const Cpu& c, const u8* ip) : r1(ip[1] >> 4) {
-    const u32 d = (u32{ip[2] & 0x0Fu} << 8) | ip[3];
-    addr = VirtAddr(d + reg_or_zero(c, ip[2] >> 4) + reg_or_zero(c, ip[1] & 0xF));
+  RX(const Cpu& c, const u8* ip) {
+    // One load of the four bytes; the fields by shifts.
+    const u32 w = load_be32(ip);
+    r1 = (w >> 20) & 0xF;
+    const int x = (w >> 16) & 0xF, b = (w >> 12) & 0xF;
+    u32 a = w & 0xFFF;
+    if (x) a += c.gpr[x];
+    if (b) a += c.gpr[b];
+    addr = VirtAddr(a);
   }
 };
 
 struct RS {
   int r1, r3;
   VirtAddr addr;
-  RS(const Cpu& c, const u8* ip)
-      : r1(ip[1] >> 4), r3(ip[1] & 0xF), addr(base_disp(c, ip[2], ip[3])) {}
+  RS(const Cpu& c, const u8* ip) {
+    const u32 w = load_be32(ip);
+    r1 = (w >> 20) & 0xF;
+    r3 = (w >> 16) & 0xF;
+    const int b = (w >> 12) & 0xF;
+    u32 a = w & 0xFFF;
+    if (b) a += c.gpr[b];
+    addr = VirtAddr(a);
+  }
 };
 
 struct SI {
