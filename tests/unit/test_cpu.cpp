@@ -1,0 +1,238 @@
+// The Cpu's interface to its host: run budgets, waits, exits instead of
+// interruptions, stop requests from another thread, and the timers on the
+// deterministic clock. Expected values from the Principles of Operation
+// (chapters 4 and 6) unless a comment says otherwise.
+#include <doctest/doctest.h>
+
+#include <thread>
+#include <vector>
+
+#include "s370/cpu.h"
+
+using namespace s370;
+
+namespace {
+
+// A 64K machine with low core set up like tests/include/lowcore.inc: every
+// new PSW is a disabled wait at X'EExx'; code goes at X'200'.
+struct Bare {
+  Storage storage{64 * 1024};
+  Host host;
+  InstructionClock clock;
+  Cpu cpu{storage, host, clock};
+
+  Bare() {
+    const u32 news[] = {0x58, 0x60, 0x68, 0x70, 0x78};
+    for (u32 a : news) put64(a, 0x000200000000EE00ull | a);
+  }
+  void put(u32 a, std::vector<u8> bytes) { storage.write(AbsAddr(a), bytes.data(), static_cast<u32>(bytes.size())); }
+  void put32(u32 a, u32 v) {
+    u8 b[4];
+    store_be32(b, v);
+    storage.write(AbsAddr(a), b, 4);
+  }
+  void put64(u32 a, u64 v) {
+    u8 b[8];
+    store_be64(b, v);
+    storage.write(AbsAddr(a), b, 8);
+  }
+  u32 get32(u32 a) {
+    u8 b[4];
+    storage.read(AbsAddr(a), b, 4);
+    return load_be32(b);
+  }
+  u64 get64(u32 a) {
+    u8 b[8];
+    storage.read(AbsAddr(a), b, 8);
+    return load_be64(b);
+  }
+  void start(u64 psw) { cpu.load_psw(Psw::from_u64(psw)); }
+};
+
+}  // namespace
+
+TEST_CASE("run: a disabled wait PSW ends the run") {
+  Bare m;
+  m.put64(0x300, 0x000200000000C0DEull);
+  m.put(0x200, {0x82, 0x00, 0x03, 0x00});  // LPSW X'300'
+  m.start(0x200);
+  RunResult r = m.cpu.run(1000);
+  CHECK(r.reason == StopReason::DisabledWait);
+  CHECK(r.executed == 1);
+  CHECK(m.cpu.psw.ia == 0xC0DE);
+}
+
+TEST_CASE("run: the budget is exact and the run resumes where it stopped") {
+  Bare m;
+  m.put(0x200, {0x47, 0xF0, 0x02, 0x00});  // B X'200': a tight loop
+  m.start(0x200);
+  RunResult r = m.cpu.run(12345);
+  CHECK(r.reason == StopReason::Budget);
+  CHECK(r.executed == 12345);
+  r = m.cpu.run(5);
+  CHECK(r.executed == 5);
+  CHECK(m.cpu.instructions() == 12350);
+}
+
+TEST_CASE("run: a program interruption set to exit leaves the Cpu untouched") {
+  // A privileged instruction in the problem state is how CP sees a guest's
+  // LPSW: the Cpu stops with the interruption and stores no old PSW.
+  Bare m;
+  m.cpu.set_exit(InterruptClass::Program, true);
+  m.put(0x200, {0x18, 0x12, 0x82, 0x00, 0x03, 0x00});  // LR 1,2; LPSW X'300'
+  m.cpu.gpr[2] = 7;
+  m.start(0x0001000000000200ull);  // problem state
+  RunResult r = m.cpu.run(100);
+  REQUIRE(r.reason == StopReason::Exit);
+  CHECK(r.exit.cls == InterruptClass::Program);
+  CHECK(r.exit.code == pgm::kPrivilegedOperation);
+  CHECK(r.exit.ilc == 2);
+  CHECK(r.exit.old_psw.ia == 0x206);  // suppressed: past the instruction
+  CHECK(m.cpu.gpr[1] == 7);
+  CHECK(m.get64(0x28) == 0);  // no old PSW stored in guest storage
+  CHECK(r.executed == 2);
+}
+
+TEST_CASE("run: the same interruption goes through the PSWs when not set to exit") {
+  Bare m;
+  m.put(0x200, {0x82, 0x00, 0x03, 0x00});  // LPSW in the problem state
+  m.start(0x0001000000000200ull);
+  RunResult r = m.cpu.run(100);
+  CHECK(r.reason == StopReason::DisabledWait);
+  CHECK(m.cpu.psw.ia == 0xEE68);
+  // BC old PSW: code 2, ILC 2, instruction address past the LPSW.
+  CHECK(m.get64(0x28) == 0x0001000280000204ull);
+}
+
+TEST_CASE("run: SVC set to exit reports the number and ILC") {
+  Bare m;
+  m.cpu.set_exit(InterruptClass::Svc, true);
+  m.put(0x200, {0x0A, 0x2A});  // SVC 42
+  m.start(0x200);
+  RunResult r = m.cpu.run(100);
+  REQUIRE(r.reason == StopReason::Exit);
+  CHECK(r.exit.cls == InterruptClass::Svc);
+  CHECK(r.exit.code == 42);
+  CHECK(r.exit.ilc == 1);
+  CHECK(r.exit.old_psw.ia == 0x202);
+}
+
+TEST_CASE("run: another thread stops a running Cpu") {
+  Bare m;
+  m.put(0x200, {0x47, 0xF0, 0x02, 0x00});  // B X'200' forever
+  m.start(0x200);
+  std::thread t([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    m.cpu.request_stop();
+  });
+  RunResult r = m.cpu.run(~0ull);
+  t.join();
+  CHECK(r.reason == StopReason::StopRequest);
+  CHECK(r.executed > 0);
+  // The Cpu can go on afterwards.
+  r = m.cpu.run(10);
+  CHECK(r.reason == StopReason::Budget);
+  CHECK(r.executed == 10);
+}
+
+TEST_CASE("timers: the CPU timer interrupts when it goes negative") {
+  // SPT 1000 us; enable external interruptions with CR0 bit 21; loop. The
+  // deterministic clock runs one microsecond per instruction, so the
+  // interruption (code X'1005') comes after about 1000 instructions.
+  Bare m;
+  m.cpu.cr[0] = 0x00000400;
+  m.put64(0x300, u64{1000} << 12);
+  m.put(0x200, {0xB2, 0x08, 0x03, 0x00,    // SPT X'300'
+                0x47, 0xF0, 0x02, 0x04});  // B X'204'
+  m.start(0x0100000000000200ull);          // external mask on
+  RunResult r = m.cpu.run(100000);
+  CHECK(r.reason == StopReason::DisabledWait);
+  CHECK(m.cpu.psw.ia == 0xEE58);
+  CHECK((m.get64(0x18) >> 32 & 0xFFFF) == 0x1005);
+  CHECK(m.cpu.instructions() >= 1000);
+  CHECK(m.cpu.instructions() < 1000 + 1100);
+}
+
+TEST_CASE("timers: the interval timer at X'50' counts at 300 Hz in bit 23") {
+  Bare m;
+  m.put32(0x50, 0x00000100);  // one unit in bit 23: 1/300 s
+  m.put(0x200, {0x47, 0xF0, 0x02, 0x00});
+  m.start(0x0100000000000200ull);  // CR0 bit 24 (interval timer) is on after reset
+  RunResult r = m.cpu.run(100000);
+  CHECK(r.reason == StopReason::DisabledWait);
+  CHECK((m.get64(0x18) >> 32 & 0xFFFF) == 0x0080);
+  // 1/300 s is 3333 us: the interruption comes after that many instructions
+  // (checked at the 1024-instruction service points).
+  CHECK(m.cpu.instructions() >= 3333);
+  CHECK(m.cpu.instructions() <= 3333 + 1024);
+}
+
+TEST_CASE("timers: an enabled wait skips the clock to the clock comparator") {
+  Bare m;
+  m.cpu.cr[0] = 0x00000800;  // clock-comparator subclass
+  m.put(0x200, {0xB2, 0x05, 0x03, 0x00,    // STCK X'300'
+                0x58, 0x10, 0x03, 0x00,    // L 1,X'300'
+                0x5E, 0x10, 0x03, 0x10,    // AL 1,X'310': 2**32 TOD units (about 1 s) later
+                0x50, 0x10, 0x03, 0x00,    // ST 1,X'300'
+                0xB2, 0x06, 0x03, 0x00,    // SCKC X'300'
+                0x82, 0x00, 0x03, 0x08});  // LPSW X'308': enabled wait
+  m.put64(0x308, 0x0102000000000000ull);   // external mask, wait
+  m.put32(0x310, 1);
+  m.start(0x200);
+  RunResult r = m.cpu.run(1000);
+  REQUIRE(r.reason == StopReason::EnabledWait);
+  const u64 t = m.cpu.next_event_us();
+  CHECK(t > m.clock.now_us(m.cpu.instructions()));
+  m.clock.idle_until(t, m.cpu.instructions());
+  r = m.cpu.run(1000);
+  CHECK(r.reason == StopReason::DisabledWait);
+  CHECK(m.cpu.psw.ia == 0xEE58);
+  CHECK((m.get64(0x18) >> 32 & 0xFFFF) == 0x1004);
+}
+
+TEST_CASE("interruptions: the interrupt key from another thread") {
+  Bare m;
+  m.put(0x200, {0x47, 0xF0, 0x02, 0x00});
+  m.start(0x0100000000000200ull);  // CR0 bit 25 (interrupt key) on after reset
+  m.cpu.press_interrupt_key();
+  RunResult r = m.cpu.run(100);
+  CHECK(r.reason == StopReason::DisabledWait);
+  CHECK((m.get64(0x18) >> 32 & 0xFFFF) == 0x0040);
+}
+
+TEST_CASE("interruptions: an invalid EC PSW is a specification exception with ILC 0") {
+  // EC mode with bit 0 one (must be zero): recognized before the next
+  // instruction; the old PSW is the invalid PSW (chapter 4).
+  Bare m;
+  m.put64(0x300, 0x8008000000000400ull);
+  m.put(0x200, {0x82, 0x00, 0x03, 0x00});
+  m.start(0x200);
+  m.cpu.run(100);
+  CHECK(m.cpu.psw.ia == 0xEE68);
+  CHECK(m.get64(0x28) == 0x8008000000000400ull);
+  CHECK((m.get32(0x8C) & 0xFFFF) == pgm::kSpecification);
+  CHECK(((m.get32(0x8C) >> 17) & 3) == 0);
+}
+
+TEST_CASE("storage keys: a store into a block of another key is a protection exception") {
+  Bare m;
+  m.storage.key(AbsAddr(0x800)) = 0x30;  // key 3
+  m.put(0x200, {0x50, 0x10, 0x08, 0x00});  // ST 1,X'800'
+  m.cpu.gpr[1] = 0x12345678;
+  m.start(0x0020000000000200ull);          // PSW key 2
+  m.cpu.run(100);
+  CHECK(m.cpu.psw.ia == 0xEE68);
+  CHECK(((m.get64(0x28) >> 32) & 0xFFFF) == pgm::kProtection);
+  CHECK(m.get32(0x800) == 0);
+  // Key 3 may store, and the change and reference bits are set.
+  Bare k;
+  k.storage.key(AbsAddr(0x800)) = 0x30;
+  k.put(0x200, {0x50, 0x10, 0x08, 0x00, 0x82, 0x00, 0x03, 0x00});
+  k.put64(0x300, 0x000200000000C0DEull);
+  k.cpu.gpr[1] = 0x12345678;
+  k.start(0x0030000000000200ull);
+  k.cpu.run(100);
+  CHECK(k.cpu.psw.ia == 0xC0DE);
+  CHECK(k.get32(0x800) == 0x12345678);
+  CHECK(k.storage.key(AbsAddr(0x800)) == (0x30 | kKeyRef | kKeyChange));
+}
