@@ -266,6 +266,14 @@ Span Cpu::span_slow(VirtAddr a, u32 len, Access acc) {
   const u32 block = kBlockMask + 1;
   const u32 off = a.v & (block - 1);
   Span s;
+  if (off + len > block) {
+    // Two blocks, both already in the TLB: no checks to repeat.
+    const TlbEntry* tlb = acc == Access::Store ? wtlb_ : rtlb_;
+    const TlbEntry& e1 = tlb[index_of(a.v)];
+    const VirtAddr b = a + (block - off);
+    const TlbEntry& e2 = tlb[index_of(b.v)];
+    if (e1.tag == tag_of(a.v) && e2.tag == tag_of(b.v)) return Span{e1.host + off, e2.host, block - off};
+  }
   if (off + len <= block) {
     s.p0 = slow(a, len, acc);
     s.n0 = len;

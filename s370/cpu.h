@@ -207,17 +207,10 @@ class Cpu {
   // every access exception first, as the Principles require before any part
   // of a storage-to-storage result is stored.
   Span span(VirtAddr a, u32 len, Access acc) {
-    const TlbEntry* tlb = acc == Access::Store ? wtlb_ : rtlb_;
-    const TlbEntry& e = tlb[index_of(a.v)];
+    const TlbEntry& e = (acc == Access::Store ? wtlb_ : rtlb_)[index_of(a.v)];
     const u32 off = a.v & kBlockMask;
-    if (e.tag == tag_of(a.v)) [[likely]] {
-      if (off + len <= kBlockMask + 1) return Span{e.host + off, nullptr, len};
-      // Crosses into the next block: fast too if that one is cached.
-      const u32 n0 = kBlockMask + 1 - off;
-      const VirtAddr b = a + n0;
-      const TlbEntry& e2 = tlb[index_of(b.v)];
-      if (e2.tag == tag_of(b.v)) return Span{e.host + off, e2.host, n0};
-    }
+    if (e.tag == tag_of(a.v) && off + len <= kBlockMask + 1) [[likely]]
+      return Span{e.host + off, nullptr, len};
     return span_slow(a, len, acc);
   }
   // Call after storing through a Span from span(..., Access::Store); it
