@@ -321,12 +321,14 @@ void Cpu::after_store(VirtAddr a, u32 len) {
   if (hit) {
     per_code_ |= 0x2000;
     per_addr_ = insn_address();
+    force_service();  // the PER interruption follows this instruction
   }
 }
 
 void Cpu::per_branch_event() {
   per_code_ |= 0x8000;
   per_addr_ = insn_address();
+  force_service();
 }
 
 // ---- Real storage ---------------------------------------------------------------

@@ -238,36 +238,28 @@ void lnr(Cpu& c, const u8* ip) {
 
 void lm(Cpu& c, const u8* ip) {
   RS f(c, ip);
-  const int n = ((f.r3 - f.r1) & 15) + 1;
+  const u32 n = ((f.r3 - f.r1) & 15) + 1;
   // All access exceptions are recognized before any register changes.
-  Span s = c.span(f.addr, 4u * n, Access::Fetch);
+  Span s = c.span(f.addr, 4 * n, Access::Fetch);
   if (const u8* p = s.flat()) {
-    for (int i = 0; i < n; i++) c.gpr[(f.r1 + i) & 15] = load_be32(p + 4 * i);
+    for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15) c.gpr[r] = load_be32(p + 4 * i);
     return;
   }
-  for (int i = 0; i < n; i++) {
-    const u32 o = 4u * i;
-    c.gpr[(f.r1 + i) & 15] = (u32{s[o]} << 24) | (u32{s[o + 1]} << 16) | (u32{s[o + 2]} << 8) | s[o + 3];
-  }
+  for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15)
+    c.gpr[r] = (u32{s[4 * i]} << 24) | (u32{s[4 * i + 1]} << 16) | (u32{s[4 * i + 2]} << 8) | s[4 * i + 3];
 }
 
 void stm(Cpu& c, const u8* ip) {
   RS f(c, ip);
-  const int n = ((f.r3 - f.r1) & 15) + 1;
-  Span s = c.span(f.addr, 4u * n, Access::Store);
+  const u32 n = ((f.r3 - f.r1) & 15) + 1;
+  Span s = c.span(f.addr, 4 * n, Access::Store);
   if (u8* p = s.flat()) {
-    for (int i = 0; i < n; i++) store_be32(p + 4 * i, c.gpr[(f.r1 + i) & 15]);
-    c.stored(f.addr, 4u * n);
-    return;
+    for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15) store_be32(p + 4 * i, c.gpr[r]);
+  } else {
+    for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15)
+      for (u32 k = 0; k < 4; k++) s[4 * i + k] = static_cast<u8>(c.gpr[r] >> (24 - 8 * k));
   }
-  for (int i = 0; i < n; i++) {
-    const u32 v = c.gpr[(f.r1 + i) & 15], o = 4u * i;
-    s[o] = static_cast<u8>(v >> 24);
-    s[o + 1] = static_cast<u8>(v >> 16);
-    s[o + 2] = static_cast<u8>(v >> 8);
-    s[o + 3] = static_cast<u8>(v);
-  }
-  c.stored(f.addr, 4u * n);
+  c.stored(f.addr, 4 * n);
 }
 
 void icm(Cpu& c, const u8* ip) {
