@@ -191,7 +191,8 @@ class Assembler : public SymbolLookup {
   void emit(int sect, int64_t at, const std::vector<u8>& b);
   void instruction(Stmt& s, const OpInfo& op, int mask);
   bool resolve(const Value& v, int& base, int& disp, std::string& why, int depth = 0);
-  bool address(const std::string& text, bool allow_len, int& d, int& b, int& xl, bool& has_xl, int64_t& implicit_len,
+  // kind: 'X' D(X,B), 'L' D(L,B) or D(R,B), 'B' D(B).
+  bool address(const std::string& text, char kind, int& d, int& b, int& xl, bool& has_xl, int64_t& implicit_len,
                bool literal, int64_t& effective);
   void using_stmt(Stmt& s);
   void drop_stmt(Stmt& s);
@@ -813,8 +814,9 @@ bool Assembler::resolve(const Value& v, int& base, int& disp, std::string& why, 
 }
 
 // An address operand: D(X,B) / D(L,B) / D(B) / implicit with (X) or (L).
-bool Assembler::address(const std::string& text, bool allow_len, int& d, int& b, int& xl, bool& has_xl,
+bool Assembler::address(const std::string& text, char kind, int& d, int& b, int& xl, bool& has_xl,
                         int64_t& implicit_len, bool lit, int64_t& effective) {
+  const bool allow_len = kind == 'L';
   size_t p = 0;
   ExprResult r = eval_expr(text, p, *this, lit);
   if (!r.ok) {
@@ -836,13 +838,21 @@ bool Assembler::address(const std::string& text, bool allow_len, int& d, int& b,
     std::string inner = text.substr(p + 1, close - p - 1);
     size_t comma = inner.find(',');
     std::string first = inner.substr(0, comma);
-    if (!first.empty()) {
+    if (kind == 'B') {
+      // D(B): the one register is the base.
+      if (comma != std::string::npos) {
+        err("an index register is not allowed in '" + text + "'");
+        return false;
+      }
+      if (!eval_abs(first, breg, 0, 15, "base register")) return false;
+      has_b = true;
+    } else if (!first.empty()) {
       int64_t x;
       if (!eval_abs(first, x, 0, allow_len ? 256 : 15, allow_len ? "length" : "register")) return false;
       xl = static_cast<int>(x);
       has_xl = true;
     }
-    if (comma != std::string::npos) {
+    if (kind != 'B' && comma != std::string::npos) {
       std::string second = inner.substr(comma + 1);
       if (second.empty()) {
         err("missing base register in '" + text + "'");
@@ -948,7 +958,7 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
     case Format::RX:
     case Format::RX_M:
       if (!reg(ops[0], r1)) return;
-      if (!address(ops[1], false, d, base, xl, has, ilen, true, eff)) return;
+      if (!address(ops[1], 'X', d, base, xl, has, ilen, true, eff)) return;
       b[1] = static_cast<u8>(r1 << 4 | xl);
       bd(b + 2, base, d);
       if (li) li->addr2 = eff;
@@ -956,7 +966,7 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
     case Format::RS:
     case Format::RS_M:
       if (!reg(ops[0], r1) || !reg(ops[1], r3)) return;
-      if (!address(ops[2], false, d, base, xl, has, ilen, true, eff)) return;
+      if (!address(ops[2], 'B', d, base, xl, has, ilen, true, eff)) return;
       if (has) {
         err("an index register is not allowed in '" + ops[2] + "'");
         return;
@@ -967,7 +977,7 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
       break;
     case Format::RS_R:
       if (!reg(ops[0], r1)) return;
-      if (!address(ops[1], false, d, base, xl, has, ilen, false, eff)) return;
+      if (!address(ops[1], 'B', d, base, xl, has, ilen, false, eff)) return;
       if (has) {
         err("an index register is not allowed in '" + ops[1] + "'");
         return;
@@ -977,7 +987,7 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
       if (li) li->addr2 = eff;
       break;
     case Format::SI: {
-      if (!address(ops[0], false, d, base, xl, has, ilen, false, eff)) return;
+      if (!address(ops[0], 'B', d, base, xl, has, ilen, false, eff)) return;
       if (has) {
         err("an index register is not allowed in '" + ops[0] + "'");
         return;
@@ -989,7 +999,7 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
       break;
     }
     case Format::S:
-      if (!address(ops[0], false, d, base, xl, has, ilen, true, eff)) return;
+      if (!address(ops[0], 'B', d, base, xl, has, ilen, true, eff)) return;
       if (has) {
         err("an index register is not allowed in '" + ops[0] + "'");
         return;
@@ -1000,7 +1010,7 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
     case Format::S0:
       break;
     case Format::SS_L: {
-      if (!address(ops[0], true, d, base, xl, has, ilen, false, eff)) return;
+      if (!address(ops[0], 'L', d, base, xl, has, ilen, false, eff)) return;
       int64_t l = has ? xl : ilen;
       if (l > 256 || l < 0) {
         err("length " + std::to_string(l) + " out of range 1 to 256");
@@ -1010,7 +1020,7 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
       bd(b + 2, base, d);
       if (li) li->addr1 = eff;
       int xl2;
-      if (!address(ops[1], false, d, base, xl2, has, ilen, true, eff)) return;
+      if (!address(ops[1], 'B', d, base, xl2, has, ilen, true, eff)) return;
       if (has) {
         err("a length or index is not allowed in '" + ops[1] + "'");
         return;
@@ -1022,7 +1032,7 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
     case Format::SS_LL: {
       int64_t l[2];
       for (int k = 0; k < 2; k++) {
-        if (!address(ops[k], true, d, base, xl, has, ilen, k == 1, eff)) return;
+        if (!address(ops[k], 'L', d, base, xl, has, ilen, k == 1, eff)) return;
         l[k] = has ? xl : ilen;
         if (l[k] > 16 || l[k] < 0) {
           err("length " + std::to_string(l[k]) + " out of range 1 to 16");
@@ -1036,7 +1046,7 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
     }
     case Format::SS_R: {
       // D1(R1,B1),D2(B2),R3: the "length" position holds R1.
-      if (!address(ops[0], true, d, base, xl, has, ilen, false, eff)) return;
+      if (!address(ops[0], 'L', d, base, xl, has, ilen, false, eff)) return;
       if (!has || xl > 15) {
         err("first operand must be D1(R1,B1) with R1 0 to 15");
         return;
@@ -1044,7 +1054,7 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
       bd(b + 2, base, d);
       if (li) li->addr1 = eff;
       int rr = xl;
-      if (!address(ops[1], false, d, base, xl, has, ilen, true, eff)) return;
+      if (!address(ops[1], 'B', d, base, xl, has, ilen, true, eff)) return;
       if (has) {
         err("an index register is not allowed in '" + ops[1] + "'");
         return;
@@ -1056,7 +1066,7 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
       break;
     }
     case Format::SS_I: {
-      if (!address(ops[0], true, d, base, xl, has, ilen, false, eff)) return;
+      if (!address(ops[0], 'L', d, base, xl, has, ilen, false, eff)) return;
       int64_t l = has ? xl : ilen;
       if (l > 16 || l < 0) {
         err("length " + std::to_string(l) + " out of range 1 to 16");
@@ -1064,7 +1074,7 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
       }
       bd(b + 2, base, d);
       if (li) li->addr1 = eff;
-      if (!address(ops[1], false, d, base, xl, has, ilen, false, eff)) return;
+      if (!address(ops[1], 'B', d, base, xl, has, ilen, false, eff)) return;
       if (has) {
         err("an index register is not allowed in '" + ops[1] + "'");
         return;
