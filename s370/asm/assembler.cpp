@@ -651,6 +651,8 @@ bool Assembler::dc_values(const DcOperand& op, int sect, int64_t at, std::vector
           if (id < 0) id = new_section(n, SectKind::Extern);
           v = Value{0, {{id + 1, 1}}};
         }
+      } else if (op.type == 'S' && op.values[i].back() == ')' && op.values[i].find('(') != std::string::npos) {
+        v = Value{};  // explicit D(B), evaluated below
       } else if (!eval(op.values[i], v, &dummy)) {
         return false;
       }

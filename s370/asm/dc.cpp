@@ -219,7 +219,7 @@ bool parse_dc_operand(std::string_view s, size_t& pos, bool need_nominal, Symbol
         return false;
       }
     }
-  } else if (need_nominal) {
+  } else if (need_nominal && out.dup != 0) {
     err = std::string("missing nominal value in ") + out.type + "-type constant";
     return false;
   }
@@ -384,7 +384,8 @@ bool hfp_constant(std::string_view text, int bytes, char type, std::vector<u8>& 
   // x: the hexadecimal exponent with 16**(x-1) <= value < 16**x.
   int x = 0;
   while (Big::cmp(num, den.shl(4 * x)) >= 0) x++;
-  while (x > -100 && Big::cmp(num.shl(4 * (1 - x)), den) < 0) x--;
+  if (x == 0)
+    while (x > -100 && Big::cmp(num.shl(4 * (1 - x)), den) < 0) x--;
   int k = (type == 'L' && bytes == 16) ? 28 : 2 * std::min(bytes, 8) - 2;
   // F = value * 16**(k-x) * 2, one bit more than the fraction keeps, then
   // round by adding one in the first lost bit position (HLASM's default).
