@@ -251,7 +251,8 @@ size_t Generator::define_macro(const std::vector<RawStmt>& body, size_t i, Frame
     if (eq == std::string::npos) m.positional.push_back(name.substr(1));
     else m.keywords.push_back({name.substr(1), p.substr(eq + 1)});
   }
-  m.body.assign(body.begin() + static_cast<long>(k) + 1, body.begin() + static_cast<long>(j));
+  // The body keeps its MEND: it may carry a sequence symbol.
+  m.body.assign(body.begin() + static_cast<long>(k) + 1, body.begin() + static_cast<long>(j) + 1);
   macros_[m.name] = std::move(m);
   return j;
 }
@@ -448,6 +449,7 @@ void Generator::process(Frame& f) {
   if (f.depth == 0) build_seq(f);
   for (size_t i = 0; i < body.size() && !f.stop && !aborted_; i++) {
     const RawStmt& r = body[i];
+    ctx_.order = static_cast<int>(out_.size());
     if (f.depth == 0) {
       cur_file_ = r.file;
       cur_line_ = r.line;
@@ -459,6 +461,7 @@ void Generator::process(Frame& f) {
       ctx_.error(r.file, r.line, r.error);
       continue;
     }
+    if (f.depth > 0 && upper(r.op) == "MEND" && !r.comment && r.label.size() < 2) return;
     if (r.comment) {
       // '*' comments are listed (generated ones too); '.*' never.
       if (r.op != ".*") {

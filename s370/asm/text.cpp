@@ -192,6 +192,11 @@ std::vector<RawStmt> read_statements(const SourceFile& f, int file_index) {
     std::string ops;
     bool q = false;
     size_t pi = 0, pos = k;
+    // Conditional-assembly operands may hold blanks inside parentheses
+    // (AIF (&A EQ 1 AND &B GT 2).X).
+    const std::string uop = upper(st.op);
+    const bool paren_blanks = uop == "AIF" || uop == "SETB" || uop == "SETA" || uop == "SETC" || uop == "AGO";
+    int depth = 0;
     if (pos >= p0.size() && pieces.size() > 1) {  // operands start on the next line
       pi = 1;
       pos = pieces[1].find_first_not_of(' ');
@@ -221,6 +226,13 @@ std::vector<RawStmt> read_statements(const SourceFile& f, int file_index) {
         pos++;
         continue;
       }
+      if (c == ' ' && paren_blanks && depth > 0) {
+        ops += c;
+        pos++;
+        continue;
+      }
+      if (c == '(') depth++;
+      if (c == ')') depth--;
       if (c == ' ') {
         if (!ops.empty() && ops.back() == ',' && pi + 1 < pieces.size()) {
           pi++;
