@@ -213,6 +213,17 @@ class Cpu {
       return Span{e.host + off, nullptr, len};
     return span_slow(a, len, acc);
   }
+  // Host address of an operand of `len` bytes (at most 2048) that lies in
+  // one block already in the access TLB, or nullptr: the caller then takes
+  // its general path through span(). A store through a pointer from here
+  // needs no stored() call (blocks are not cached while PER watches stores).
+  u8* try_ptr(VirtAddr a, u32 len, Access acc) {
+    const TlbEntry& e = (acc == Access::Store ? wtlb_ : rtlb_)[index_of(a.v)];
+    const u32 off = a.v & kBlockMask;
+    if (e.tag == tag_of(a.v) && off + len <= kBlockMask + 1) [[likely]]
+      return e.host + off;
+    return nullptr;
+  }
   // Call after storing through a Span from span(..., Access::Store); it
   // reports PER storage-alteration events. Cheap when PER is off.
   void stored(VirtAddr a, u32 len) {
@@ -255,7 +266,7 @@ class Cpu {
   // successful-branching event when enabled.
   void branch(u32 target) {
     psw.ia = target & kAddrMask;
-    branched_ = true;
+    branched_ |= kBranchedIa;
     if (per_branch_) per_branch_event();
   }
   // Something changed the interruption masks, the PSW key, DAT or a
@@ -333,9 +344,12 @@ class Cpu {
   u64 budget_left_ = 0;
 
   u8 ilc_ = 0;
-  // The run loop keeps the instruction address in a register; whatever
-  // sets psw.ia other than by stepping over an instruction sets this.
-  bool branched_ = false;
+  // The run loop keeps the instruction address, the instruction block and
+  // the dispatch table in registers: whatever sets psw.ia other than by
+  // stepping over an instruction sets kBranchedIa, whatever changes the
+  // others (a PSW load, a TLB purge) sets kBranchedAll.
+  static constexpr u8 kBranchedIa = 1, kBranchedAll = 2;
+  u8 branched_ = 0;
   bool in_execute_ = false;
   bool psw_invalid_ = false;  // a PSW with invalid bits is in effect
   bool io_hint_ = false;

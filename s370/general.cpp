@@ -236,30 +236,40 @@ void lnr(Cpu& c, const u8* ip) {
   c.psw.cc = c.gpr[f.r1] ? 1 : 0;
 }
 
+namespace {
+[[gnu::noinline]] void lm_general(Cpu& c, VirtAddr a, u32 r1, u32 n) {
+  Span s = c.span(a, 4 * n, Access::Fetch);
+  for (u32 i = 0, r = r1; i < n; i++, r = (r + 1) & 15)
+    c.gpr[r] = (u32{s[4 * i]} << 24) | (u32{s[4 * i + 1]} << 16) | (u32{s[4 * i + 2]} << 8) | s[4 * i + 3];
+}
+[[gnu::noinline]] void stm_general(Cpu& c, VirtAddr a, u32 r1, u32 n) {
+  Span s = c.span(a, 4 * n, Access::Store);
+  for (u32 i = 0, r = r1; i < n; i++, r = (r + 1) & 15)
+    for (u32 k = 0; k < 4; k++) s[4 * i + k] = static_cast<u8>(c.gpr[r] >> (24 - 8 * k));
+  c.stored(a, 4 * n);
+}
+}  // namespace
+
 void lm(Cpu& c, const u8* ip) {
+  // All access exceptions are recognized before any register changes: the
+  // general path resolves the whole operand first.
   RS f(c, ip);
   const u32 n = ((f.r3 - f.r1) & 15) + 1;
-  // All access exceptions are recognized before any register changes.
-  Span s = c.span(f.addr, 4 * n, Access::Fetch);
-  if (const u8* p = s.flat()) {
+  if (const u8* p = c.try_ptr(f.addr, 4 * n, Access::Fetch)) [[likely]] {
     for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15) c.gpr[r] = load_be32(p + 4 * i);
     return;
   }
-  for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15)
-    c.gpr[r] = (u32{s[4 * i]} << 24) | (u32{s[4 * i + 1]} << 16) | (u32{s[4 * i + 2]} << 8) | s[4 * i + 3];
+  lm_general(c, f.addr, f.r1, n);
 }
 
 void stm(Cpu& c, const u8* ip) {
   RS f(c, ip);
   const u32 n = ((f.r3 - f.r1) & 15) + 1;
-  Span s = c.span(f.addr, 4 * n, Access::Store);
-  if (u8* p = s.flat()) {
+  if (u8* p = c.try_ptr(f.addr, 4 * n, Access::Store)) [[likely]] {
     for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15) store_be32(p + 4 * i, c.gpr[r]);
-  } else {
-    for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15)
-      for (u32 k = 0; k < 4; k++) s[4 * i + k] = static_cast<u8>(c.gpr[r] >> (24 - 8 * k));
+    return;
   }
-  c.stored(f.addr, 4 * n);
+  stm_general(c, f.addr, f.r1, n);
 }
 
 void icm(Cpu& c, const u8* ip) {
