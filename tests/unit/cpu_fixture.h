@@ -69,6 +69,11 @@ struct CpuFixture {
     storage.read(AbsAddr(a), b, 8);
     return load_be64(b);
   }
+  u32 get32(u32 a) {
+    u8 b[4];
+    storage.read(AbsAddr(a), b, 4);
+    return load_be32(b);
+  }
 
   static std::vector<u8> bytes_of(std::string_view hex) {
     auto nibble = [](char ch) { return ch <= '9' ? ch - '0' : (ch | 0x20) - 'a' + 10; };

@@ -7,44 +7,20 @@
 #include <thread>
 #include <vector>
 
+#include "cpu_fixture.h"
 #include "s370/cpu.h"
 
 using namespace s370;
 
 namespace {
 
-// A 64K machine with low core set up like tests/include/lowcore.inc: every
-// new PSW is a disabled wait at X'EExx'; code goes at X'200'.
-struct Bare {
-  Storage storage{64 * 1024};
-  Host host;
-  InstructionClock clock;
-  Cpu cpu{storage, host, clock};
-
+// The one-instruction fixture's machine, with every new PSW a disabled wait
+// at X'EExx' (as tests/include/lowcore.inc lays out low core); code goes at
+// X'200'.
+struct Bare : test::CpuFixture {
   Bare() {
     const u32 news[] = {0x58, 0x60, 0x68, 0x70, 0x78};
     for (u32 a : news) put64(a, 0x000200000000EE00ull | a);
-  }
-  void put(u32 a, std::vector<u8> bytes) { storage.write(AbsAddr(a), bytes.data(), static_cast<u32>(bytes.size())); }
-  void put32(u32 a, u32 v) {
-    u8 b[4];
-    store_be32(b, v);
-    storage.write(AbsAddr(a), b, 4);
-  }
-  void put64(u32 a, u64 v) {
-    u8 b[8];
-    store_be64(b, v);
-    storage.write(AbsAddr(a), b, 8);
-  }
-  u32 get32(u32 a) {
-    u8 b[4];
-    storage.read(AbsAddr(a), b, 4);
-    return load_be32(b);
-  }
-  u64 get64(u32 a) {
-    u8 b[8];
-    storage.read(AbsAddr(a), b, 8);
-    return load_be64(b);
   }
   void start(u64 psw) { cpu.load_psw(Psw::from_u64(psw)); }
 };
