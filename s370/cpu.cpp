@@ -91,19 +91,18 @@ RunResult Cpu::run(u64 budget) {
   force_service();
   for (;;) {
     try {
-      // What the loop needs is held in registers. Anything that changes
-      // psw.ia, the dispatch table or the instruction block other than by
+      // The instruction address and block are held in registers (x86-64
+      // has just enough callee-saved ones for these, the countdown and
+      // `this`). Anything that changes psw.ia or the block other than by
       // stepping over an instruction sets branched_ (or asks for the
       // service), and the loop reloads them.
       i64 cd = countdown_;
       u32 ia = psw.ia, blk = iblock_;
       const u8* host = iblock_host_;
-      const Handler* disp = dispatch_;
       auto reload = [&]() __attribute__((always_inline)) {
         ia = psw.ia;
         blk = iblock_;
         host = iblock_host_;
-        disp = dispatch_;
       };
       // One instruction; false when the service must run first. The loop
       // below repeats it four times so that each copy has its own indirect
@@ -133,17 +132,17 @@ RunResult Cpu::run(u64 budget) {
           ilc_ = 1;
           ia = (ia + 2) & kAddrMask;
           psw.ia = ia;
-          disp[op](*this, ip);
+          dispatch_[op](*this, ip);
         } else if (op < 0xC0) {
           ilc_ = 2;
           ia = (ia + 4) & kAddrMask;
           psw.ia = ia;
-          disp[op](*this, ip);
+          dispatch_[op](*this, ip);
         } else {
           ilc_ = 3;
           ia = (ia + 6) & kAddrMask;
           psw.ia = ia;
-          disp[op](*this, ip);
+          dispatch_[op](*this, ip);
         }
         // Sequential flow keeps the address in a register: reading psw.ia
         // back each time would chain every instruction through memory.
