@@ -407,6 +407,7 @@ void Assembler::place_pool(int stmt) {
 
 void Assembler::dc_pass1(Stmt& s, bool ds) {
   ensure_section();
+  s.sect = cur_;
   std::string_view ops = s.operands;
   size_t p = 0;
   bool first = true;
@@ -537,6 +538,7 @@ void Assembler::pass1(Stmt& s) {
   }
   if (op == "CNOP") {
     ensure_section();
+    s.sect = cur_;
     auto ops = split_operands(s.operands);
     int64_t a, b;
     if (ops.size() != 2 || !eval_abs(ops[0], a, 0, 6, "CNOP byte") || !eval_abs(ops[1], b, 4, 8, "CNOP boundary"))
@@ -606,6 +608,7 @@ void Assembler::pass1(Stmt& s) {
 // ------------------------------------------------------------------ pass 2
 
 void Assembler::emit(int sect, int64_t at, const std::vector<u8>& b) {
+  if (sect < 0 || sect >= static_cast<int>(sects_.size())) return;
   Section& x = sects_[sect];
   if (x.kind == SectKind::Dsect) return;  // a DSECT only maps storage
   if (at < 0) return;
@@ -1307,7 +1310,7 @@ Result Assembler::run() {
   if (!ended_) {
     ctx_.order = static_cast<int>(st_.size());
     int f = st_.empty() ? 0 : st_.back().file, l = st_.empty() ? 1 : st_.back().line;
-    ctx_.error(f, l, "missing END statement");
+    ctx_.warning(f, l, "missing END statement");  // HLASM: a warning (ASMA140W)
   }
   // Literals not yet in a pool go to the end of the first control section.
   si_ = std::max(0, last - 1);

@@ -77,6 +77,8 @@ struct Context {
   std::vector<std::pair<int, Diag>> diags;  // (order key, message)
   int order = 0;
   int errors = 0;
+  // A message repeated for the same line (a macro loop) is shown once.
+  std::unordered_map<std::string, int> seen;
   void error(int file, int line, std::string msg);
   void warning(int file, int line, std::string msg);
   // Load a file: returns its index or -1.

@@ -14,7 +14,7 @@ namespace s370::as {
 namespace {
 
 constexpr int kMaxDepth = 60;             // nested macro calls
-constexpr size_t kMaxStatements = 2000000;  // generated statements
+constexpr size_t kMaxStatements = 1000000;  // generated statements
 constexpr int kMaxCopyDepth = 16;
 
 struct MacroDef {
@@ -294,8 +294,9 @@ bool Generator::find_macro(const std::string& name, const MacroDef*& m) {
 
 void Generator::call(const MacroDef& m, const std::string& label, const std::string& operands, Frame& caller) {
   if (caller.depth + 1 > kMaxDepth) {
+    // Recursion without an end: stop generating altogether.
     error("macro calls nested too deeply (recursion?)");
-    caller.stop = true;
+    aborted_ = true;
     return;
   }
   Frame f;

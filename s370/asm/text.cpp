@@ -260,10 +260,12 @@ std::string Diag::format() const {
 
 void Context::error(int file, int line, std::string msg) {
   errors++;
+  if (seen[std::to_string(file) + ":" + std::to_string(line) + ":" + msg]++) return;
   diags.push_back({order, Diag{file >= 0 ? files[file].name : "?", line, std::move(msg), false}});
 }
 
 void Context::warning(int file, int line, std::string msg) {
+  if (seen[std::to_string(file) + ":" + std::to_string(line) + ":w:" + msg]++) return;
   diags.push_back({order, Diag{file >= 0 ? files[file].name : "?", line, std::move(msg), true}});
 }
 
