@@ -651,7 +651,13 @@ bool Assembler::dc_values(const DcOperand& op, int sect, int64_t at, std::vector
           int id = -1;
           for (size_t k = 0; k < sects_.size(); k++)
             if (sects_[k].kind == SectKind::Extern && sects_[k].name == n) id = static_cast<int>(k);
-          if (id < 0) id = new_section(n, SectKind::Extern);
+          if (id < 0) {
+            // An external symbol first met in pass 2: the next ESD id.
+            id = new_section(n, SectKind::Extern);
+            int top = 0;
+            for (const Section& q : sects_) top = std::max(top, q.esdid);
+            sects_[id].esdid = top + 1;
+          }
           v = Value{0, {{id + 1, 1}}};
         }
       } else if (op.type == 'S' && op.values[i].back() == ')' && op.values[i].find('(') != std::string::npos) {
