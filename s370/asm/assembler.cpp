@@ -188,6 +188,7 @@ class Assembler : public SymbolLookup {
   void dc_pass1(Stmt& s, bool ds);
   void dc_pass2(Stmt& s, bool ds);
   bool dc_values(const DcOperand& op, int sect, int64_t at, std::vector<u8>& out);
+  bool dc_values1(const DcOperand& op, int sect, int64_t at, std::vector<u8>& out, bool star);
   void emit(int sect, int64_t at, const std::vector<u8>& b);
   void instruction(Stmt& s, const OpInfo& op, int mask);
   bool resolve(const Value& v, int& base, int& disp, std::string& why, int depth = 0);
@@ -628,12 +629,34 @@ void Assembler::emit(int sect, int64_t at, const std::vector<u8>& b) {
 }
 
 bool Assembler::dc_values(const DcOperand& op, int sect, int64_t at, std::vector<u8>& out) {
+  // '*' in an address constant is the address of that constant, each copy
+  // of a duplicated one included: DC 256AL1(*-T) is the identity table.
+  // In a literal it stays the address of the instruction.
+  bool star = !in_pool_ && (op.type == 'A' || op.type == 'Y' || op.type == 'S') &&
+              std::any_of(op.values.begin(), op.values.end(),
+                          [](const std::string& v) { return v.find('*') != std::string::npos; });
+  if (!star) return dc_values1(op, sect, at, out, false);
+  DcOperand one = op;
+  one.dup = 1;
+  int64_t each = 0;
+  for (int64_t l : op.lens) each += l;
+  out.clear();
+  for (int64_t d = 0; d < op.dup; d++) {
+    std::vector<u8> b;
+    if (!dc_values1(one, sect, at + d * each, b, true)) return false;
+    out.insert(out.end(), b.begin(), b.end());
+  }
+  return true;
+}
+
+bool Assembler::dc_values1(const DcOperand& op, int sect, int64_t at, std::vector<u8>& out, bool star) {
   out.clear();
   std::vector<std::vector<u8>> one(op.values.size());
   int64_t off = 0;
   std::vector<Rld> rl;
   for (size_t i = 0; i < op.values.size(); i++) {
     const int64_t len = op.lens[i];
+    if (star) star_loc_ = at + off;
     if (op.type == 'A' || op.type == 'Y' || op.type == 'V' || op.type == 'S') {
       Value v;
       int64_t dummy;
@@ -1425,7 +1448,7 @@ void Assembler::list_pools(int stmt, F& line) {
         t += hex(at < sx.data.size() ? sx.data[at] : 0, 2);
         if (k == 3) t += ' ';
       }
-      t.resize(16, ' ');
+      t.resize(17, ' ');
       line(hex(static_cast<uint64_t>(l.loc + sx.origin) & 0xFFFFFF, 6) + " " + t + "                      " + l.text);
     }
   }
@@ -1445,7 +1468,7 @@ std::string Assembler::listing(const Result& r) {
     }
   line("asm370  " + (ctx_.files.empty() ? std::string() : ctx_.files[0].name) + "  " + title);
   line("");
-  line("  LOC  OBJECT CODE      ADDR1  ADDR2    STMT  SOURCE STATEMENT");
+  line("  LOC  OBJECT CODE       ADDR1  ADDR2   STMT  SOURCE STATEMENT");
   int n = 0;
   for (size_t i = 0; i < st_.size(); i++) {
     const Stmt& s = st_[i];
@@ -1469,14 +1492,14 @@ std::string Assembler::listing(const Result& r) {
       return t;
     };
     obj = objtext(0, 8);
-    obj.resize(16, ' ');
+    obj.resize(17, ' ');
     char num[16];
     std::snprintf(num, sizeof num, "%5d", n);
     std::string src = s.text;
     line(locs + " " + obj + " " + a1 + " " + a2 + " " + num + (s.depth ? "+" : " ") + src);
     for (size_t k = 8; k < bytes.size() && k < 64; k += 8) {
       std::string more = objtext(k, 8);
-      more.resize(16, ' ');
+      more.resize(17, ' ');
       line(hex(static_cast<uint64_t>(s.loc + sects_[s.sect].origin + static_cast<int64_t>(k)) & 0xFFFFFF, 6) + " " +
            more);
     }
