@@ -49,29 +49,38 @@ void lpsw(Cpu& c, const u8* ip) {
   c.load_psw(Psw::from_u64(c.read64(f.addr)));
 }
 
+namespace {
+// A new system mask. In the EC mode bits 0 and 2-4 must be zero: like
+// Hercules, the mask is set and the instruction ends in a specification
+// exception (ILC 2, instruction address past it).
+void set_system_mask(Cpu& c, u8 mask) {
+  Psw p = c.psw;
+  p.sysmask = mask;
+  if (p.ec && (mask & 0xB8)) {
+    c.psw.sysmask = mask;
+    c.program_check(pgm::kSpecification);
+  }
+  c.load_psw(p);
+}
+}  // namespace
+
 void ssm(Cpu& c, const u8* ip) {
   // CR0 bit 1 (SSM suppression) turns SSM into a special operation.
   S f(c, ip);
   if (c.cr[0] & 0x40000000) c.program_check(pgm::kSpecialOperation);
-  Psw p = c.psw;
-  p.sysmask = c.read8(f.addr);
-  c.load_psw(p);
+  set_system_mask(c, c.read8(f.addr));
 }
 
 void stnsm(Cpu& c, const u8* ip) {
   SI f(c, ip);
   c.write8(f.addr, c.psw.sysmask);
-  Psw p = c.psw;
-  p.sysmask &= f.i2;
-  c.load_psw(p);
+  set_system_mask(c, c.psw.sysmask & f.i2);
 }
 
 void stosm(Cpu& c, const u8* ip) {
   SI f(c, ip);
   c.write8(f.addr, c.psw.sysmask);
-  Psw p = c.psw;
-  p.sysmask |= f.i2;
-  c.load_psw(p);
+  set_system_mask(c, c.psw.sysmask | f.i2);
 }
 
 void spka(Cpu& c, const u8* ip) {
@@ -220,9 +229,25 @@ void stap(Cpu& c, const u8* ip) {
 }
 
 void sigp(Cpu& c, const u8* ip) {
-  // A uniprocessor: only CPU address 0, this CPU, is operational.
+  // A uniprocessor: only CPU address 0, this CPU, is operational. The S/370
+  // orders are X'01'-X'0C'; any other is an invalid order: cc 1 with the
+  // status X'00000002' in R1. An external call or emergency signal to this
+  // CPU becomes pending on it, as on Hercules; the other orders are
+  // accepted (cc 0) without effect.
   RS f(c, ip);
-  c.psw.cc = (c.gpr[f.r3] & 0xFFFF) == 0 ? 0 : 3;
+  if ((c.gpr[f.r3] & 0xFFFF) != 0) {
+    c.psw.cc = 3;
+    return;
+  }
+  const u8 order = static_cast<u8>(f.addr.v);
+  if (order == 0 || order > 0x0C) {
+    c.gpr[f.r1] = 0x00000002;
+    c.psw.cc = 1;
+    return;
+  }
+  if (order == 0x02) c.signal_external_call();
+  if (order == 0x03) c.signal_emergency();
+  c.psw.cc = 0;
 }
 
 void diag(Cpu& c, const u8* ip) {

@@ -39,13 +39,11 @@ void Cpu::reset_initial() {
 }
 
 void Cpu::load_psw(const Psw& p) {
-  bool valid = true;
-  Psw::from_u64(p.to_u64(), &valid);
   const bool same_space = p.key == psw.key && p.dat() == psw.dat() && p.per() == psw.per();
   psw = p;
   psw.intcode = 0;
   psw.ilc = 0;
-  psw_invalid_ = !valid;
+  psw_invalid_ = !psw.valid();
   dispatch_ = psw.problem ? tables_.problem : tables_.supervisor;
   branched_ |= kBranchedAll;
   // Only a new key, DAT mode or PER mask changes what cached translations

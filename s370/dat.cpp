@@ -36,6 +36,9 @@ u16 Cpu::dat(VirtAddr a, RealAddr* real, bool for_lra, u32* entry) {
     if (for_lra && entry) *entry = ste_addr.v;
     return for_lra ? 0x8001 : pgm::kSegmentTranslation;  // segment invalid
   }
+  // Bits 4-7 must be zero: model-dependent in the Principles; a
+  // translation specification here, as on Hercules.
+  if (ste & 0x0F000000) return pgm::kTranslationSpecification;
   // Page table: STE bits 0-3 length in units of 1/16 of a full table,
   // bits 8-28 origin; bit 29 is segment protection.
   const u32 ptl = ste >> 28, pto = ste & 0x00FFFFF8;

@@ -164,12 +164,13 @@ void spm(Cpu& c, const u8* ip) {
 
 void mc(Cpu& c, const u8* ip) {
   // MONITOR CALL: I2 bits 0-3 must be zero; class in bits 4-7 is enabled by
-  // CR8 bit 16+class. The class goes to X'95', the monitor code to X'9C'.
+  // CR8 bit 16+class. The class goes to X'94'-X'95' and the monitor code to
+  // X'9C'-X'9F', each with zeros on the left, in both modes.
   SI f(c, ip);
   if (f.i2 & 0xF0) c.program_check(pgm::kSpecification);
   const int cls = f.i2 & 0xF;
   if (c.cr[8] & (0x8000u >> cls)) {
-    c.real_write8(RealAddr(0x95), static_cast<u8>(cls));
+    c.real_write16(RealAddr(0x94), static_cast<u16>(cls));
     c.real_write32(RealAddr(0x9C), f.addr.v);
     c.program_check(pgm::kMonitorEvent);
   }
@@ -776,20 +777,23 @@ void mvcl(Cpu& c, const u8* ip) {
   u32 l1 = c.gpr[f.r1 + 1] & kAddrMask, l2 = c.gpr[f.r2 + 1] & kAddrMask;
   const u8 pad = static_cast<u8>(c.gpr[f.r2 + 1] >> 24);
   const u8 cc = l1 == l2 ? 0 : l1 < l2 ? 1 : 2;
+  // The address registers get zeros in bits 0-7; the length registers
+  // keep theirs. Hercules does this for cc 3 too, where nothing moves.
+  auto update = [&] {
+    c.gpr[f.r1] = a1;
+    c.gpr[f.r2] = a2;
+    c.gpr[f.r1 + 1] = (c.gpr[f.r1 + 1] & 0xFF000000) | l1;
+    c.gpr[f.r2 + 1] = (c.gpr[f.r2 + 1] & 0xFF000000) | l2;
+  };
   if (l1 > 1 && l2 > 1) {
     const u32 last = (a2 + (l2 < l1 ? l2 : l1) - 1) & kAddrMask;
     const bool overlap = last > a2 ? (a1 > a2 && a1 <= last) : (a1 > a2 || a1 <= last);
     if (overlap) {
+      update();
       c.psw.cc = 3;
       return;
     }
   }
-  auto update = [&] {
-    c.gpr[f.r1] = (c.gpr[f.r1] & 0xFF000000) | a1;
-    c.gpr[f.r2] = (c.gpr[f.r2] & 0xFF000000) | a2;
-    c.gpr[f.r1 + 1] = (c.gpr[f.r1 + 1] & 0xFF000000) | l1;
-    c.gpr[f.r2 + 1] = (c.gpr[f.r2 + 1] & 0xFF000000) | l2;
-  };
   constexpr u32 kBlock = 1u << Storage::kBlockShift;
   while (l1) {
     // One piece: up to the next block boundary of either operand.
@@ -825,8 +829,8 @@ void clcl(Cpu& c, const u8* ip) {
   const u8 pad = static_cast<u8>(c.gpr[f.r2 + 1] >> 24);
   u8 cc = 0;
   auto update = [&] {
-    c.gpr[f.r1] = (c.gpr[f.r1] & 0xFF000000) | a1;
-    c.gpr[f.r2] = (c.gpr[f.r2] & 0xFF000000) | a2;
+    c.gpr[f.r1] = a1;
+    c.gpr[f.r2] = a2;
     c.gpr[f.r1 + 1] = (c.gpr[f.r1 + 1] & 0xFF000000) | l1;
     c.gpr[f.r2 + 1] = (c.gpr[f.r2 + 1] & 0xFF000000) | l2;
   };

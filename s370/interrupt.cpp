@@ -69,9 +69,7 @@ void Cpu::deliver(InterruptClass cls, u16 code) {
     }
   }
   real_write64(RealAddr(kPsa[c].old_psw), old.to_u64());
-  bool valid = true;
-  Psw np = Psw::from_u64(real_read64(RealAddr(kPsa[c].new_psw)), &valid);
-  load_psw(np);
+  load_psw(Psw::from_u64(real_read64(RealAddr(kPsa[c].new_psw))));
 }
 
 void Cpu::take_program(u16 code) {

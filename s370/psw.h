@@ -24,6 +24,11 @@ struct Psw {
   // BC mode only, and only meaningful in an old PSW: bits 16-31 and 32-33.
   u16 intcode = 0;
   u8 ilc = 0;         // instruction-length code (halfwords, 0..3)
+  // EC mode only: bits 16-17, 24-31 and 32-39 as loaded. They must be zero;
+  // they are kept so that the old PSW of the specification exception shows
+  // them as the program loaded them.
+  u64 reserved = 0;
+  static constexpr u64 kEcReserved = 0x0000C0FFFF000000ull;
 
   // Bits of the system mask in EC mode.
   static constexpr u8 kEcPer = 0x40;
@@ -40,11 +45,12 @@ struct Psw {
   bool dat() const { return ec && (sysmask & kEcDat); }
   bool per() const { return ec && (sysmask & kEcPer); }
   bool ext_enabled() const { return sysmask & kExt; }
+  // The bits the Principles require to be zero are zero (chapter 4,
+  // "Exceptions Associated with the PSW"); otherwise the PSW causes a
+  // specification exception once it is in effect.
+  bool valid() const { return !ec || ((sysmask & 0xB8) == 0 && reserved == 0); }
 
-  // Decodes 8 bytes. `valid` tells whether the bits the Principles require
-  // to be zero are zero (an invalid PSW causes a specification exception
-  // once it is in effect, section "Exceptions Associated with the PSW").
-  static Psw from_u64(u64 raw, bool* valid = nullptr);
+  static Psw from_u64(u64 raw);
   u64 to_u64() const;
   bool operator==(const Psw&) const = default;
 };

@@ -17,9 +17,7 @@
 // Principles' (SET PREFIX ignoring operand bits 0-7, LRA's page-table
 // length). The timer values at the end depend on the deterministic clock
 // and come from the Principles; Hercules' clocks are the host's.
-//
-// Vectors marked doctest::may_fail() are cases where this emulator is known
-// to disagree with the Principles and Hercules; see the comment on each.
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -255,8 +253,8 @@ TEST_CASE("LPSW: an EC PSW with bit 2 not zero is a specification exception") {
 
 // GA22-7000-10 'Early Exception Recognition' and LOAD PSW: a one in bit 0, 2-4, 16 (no DAS), 17 or 24-39 of
 // an EC PSW is a specification exception after the load, ILC 0, the invalid PSW stored as the old PSW.
-// Hercules agrees. Our Psw keeps no field for these bits, so LPSW drops them and runs on (may_fail).
-TEST_CASE("LPSW: an EC PSW with bits 16-17 not zero is a specification exception" * doctest::may_fail()) {
+// Hercules agrees. 
+TEST_CASE("LPSW: an EC PSW with bits 16-17 not zero is a specification exception") {
   M m;
   m.put_hex(0x800, "0008C00000000400");
   m.put_hex(0x400, "0AFF");  // branch target: SVC 255
@@ -272,8 +270,8 @@ TEST_CASE("LPSW: an EC PSW with bits 16-17 not zero is a specification exception
 
 // GA22-7000-10 'Early Exception Recognition' and LOAD PSW: a one in bit 0, 2-4, 16 (no DAS), 17 or 24-39 of
 // an EC PSW is a specification exception after the load, ILC 0, the invalid PSW stored as the old PSW.
-// Hercules agrees. Our Psw keeps no field for these bits, so LPSW drops them and runs on (may_fail).
-TEST_CASE("LPSW: an EC PSW with bits 24-31 not zero is a specification exception" * doctest::may_fail()) {
+// Hercules agrees. 
+TEST_CASE("LPSW: an EC PSW with bits 24-31 not zero is a specification exception") {
   M m;
   m.put_hex(0x800, "0008000100000400");
   m.put_hex(0x400, "0AFF");  // branch target: SVC 255
@@ -289,8 +287,8 @@ TEST_CASE("LPSW: an EC PSW with bits 24-31 not zero is a specification exception
 
 // GA22-7000-10 'Early Exception Recognition' and LOAD PSW: a one in bit 0, 2-4, 16 (no DAS), 17 or 24-39 of
 // an EC PSW is a specification exception after the load, ILC 0, the invalid PSW stored as the old PSW.
-// Hercules agrees. Our Psw keeps no field for these bits, so LPSW drops them and runs on (may_fail).
-TEST_CASE("LPSW: an EC PSW with bits 32-39 not zero is a specification exception" * doctest::may_fail()) {
+// Hercules agrees. 
+TEST_CASE("LPSW: an EC PSW with bits 32-39 not zero is a specification exception") {
   M m;
   m.put_hex(0x800, "0008000001000400");
   m.put_hex(0x400, "0AFF");  // branch target: SVC 255
@@ -1207,9 +1205,8 @@ TEST_CASE("SIGP: sense to CPU 0 (this CPU)") {
 }
 
 // GA22-7000-10 SIGNAL PROCESSOR: an unassigned order code is rejected with the invalid-order status bit
-// (bit 30) stored in R1, the rest of R1 zero, and cc 1. Hercules agrees; our SIGP answers cc 0 for any order
-// to CPU 0 and stores no status (may_fail).
-TEST_CASE("SIGP: an unassigned order code to CPU 0" * doctest::may_fail()) {
+// (bit 30) stored in R1, the rest of R1 zero, and cc 1. Hercules agrees.
+TEST_CASE("SIGP: an unassigned order code to CPU 0") {
   M m;
   m.cpu.gpr[3] = 0x00000000;
   m.cpu.gpr[4] = 0xFFFFFFFF;

@@ -13,10 +13,6 @@
 // contradicts the Principles, the comment above the vector says so and the
 // expected values are the Principles' (EX's ILC, MONITOR CALL in the BC
 // mode, DR of -2**63 by -1, which Hercules cannot execute).
-//
-// Vectors marked doctest::may_fail() are cases where this emulator is known
-// to disagree with the Principles (and, except where noted, Hercules); they
-// are left to the owner of the core (see the comment on each).
 #include <doctest/doctest.h>
 
 #include <string>
@@ -845,9 +841,8 @@ TEST_CASE("SPM: bits 0-1 and 8-31 are ignored") {
 
 // GA22-7000-10 chapter 6, 'Monitor Event': in both the EC and BC modes, I2 goes to real 149 with zeros at
 // 148, and the monitor code (the effective address) to 157-159 with zeros at 156. Hercules 3.13 stores
-// nothing in the BC mode; we store 149 but leave 148 unchanged (may_fail). Expected values: the Principles'.
-TEST_CASE("MC: class enabled in CR8 is a monitor event; class at X'94', code at X'9C' (BC mode)" *
-          doctest::may_fail()) {
+// nothing in the BC mode. Expected values: the Principles'.
+TEST_CASE("MC: class enabled in CR8 is a monitor event; class at X'94', code at X'9C' (BC mode)") {
   M m;
   m.cpu.gpr[1] = 0x00ABC000;
   m.cpu.cr[8] = 0x00001000;
@@ -862,8 +857,8 @@ TEST_CASE("MC: class enabled in CR8 is a monitor event; class at X'94', code at 
   CHECK(m.hex(0x94, 12) == "0003FFFFFFFFFFFF00ABC123");
 }
 
-// Hercules and the Principles agree: zeros at 148; we leave 148 unchanged (may_fail).
-TEST_CASE("MC: monitor event in the EC mode" * doctest::may_fail()) {
+// Hercules and the Principles agree: zeros at 148.
+TEST_CASE("MC: monitor event in the EC mode") {
   M m;
   m.cpu.gpr[1] = 0x00FFFFFF;
   m.cpu.cr[8] = 0x00000001;
@@ -3530,8 +3525,8 @@ TEST_CASE("MVCL: both lengths zero: cc 0") {
 }
 
 // GA22-7000 MOVE LONG: bits 0-7 of R1 and R2 are set to zero (even when the first length is zero) and bits
-// 0-7 of R1+1 and R2+1 are unchanged. Hercules agrees; our MVCL keeps bits 0-7 of R1 and R2 (may_fail).
-TEST_CASE("MVCL: bits 0-7 of the address and first-length registers" * doctest::may_fail()) {
+// 0-7 of R1+1 and R2+1 are unchanged. Hercules agrees.
+TEST_CASE("MVCL: bits 0-7 of the address and first-length registers") {
   M m;
   m.cpu.gpr[2] = 0xAA001000;
   m.cpu.gpr[3] = 0xBB000004;
@@ -3808,8 +3803,8 @@ TEST_CASE("CLCL: first operand shorter, padding low: cc 1") {
 }
 
 // GA22-7000 COMPARE LOGICAL LONG: the leftmost byte of R1 and R2 is set to zero, that of R1+1 and R2+1 is
-// unchanged. Hercules agrees; our CLCL keeps bits 0-7 of R1 and R2 (may_fail).
-TEST_CASE("CLCL: bits 0-7 of the registers" * doctest::may_fail()) {
+// unchanged. Hercules agrees.
+TEST_CASE("CLCL: bits 0-7 of the registers") {
   M m;
   m.cpu.gpr[2] = 0xAA000900;
   m.cpu.gpr[3] = 0xBB000002;
