@@ -31,7 +31,8 @@ constexpr ExtMnemonic kExtended[] = {
 // Assembler instructions handled by the passes.
 const std::set<std::string, std::less<>> kDirectives = {
     "START", "CSECT", "DSECT", "END",   "EQU",   "DC",    "DS",    "ORG",  "LTORG", "CNOP",  "USING",
-    "DROP",  "PRINT", "TITLE", "EJECT", "SPACE", "ENTRY", "EXTRN", "WXTRN", "AMODE", "RMODE", "PUSH", "POP"};
+    "DROP",  "PRINT", "TITLE", "EJECT", "SPACE", "ENTRY", "EXTRN", "WXTRN", "AMODE", "RMODE", "PUSH", "POP",
+    "CCW",   "CCW0",  "CCW1"};
 
 std::string hex(uint64_t v, int digits) {
   char b[24];
@@ -196,6 +197,8 @@ class Assembler : public SymbolLookup {
   bool address(const std::string& text, char kind, int& d, int& b, int& xl, bool& has_xl, int64_t& implicit_len,
                bool literal, int64_t& effective);
   void using_stmt(Stmt& s);
+  void ccw(Stmt& s);
+  std::vector<std::vector<Using>> using_stack_;
   void drop_stmt(Stmt& s);
   void layout();
   void emit_pools(int stmt);
@@ -585,6 +588,18 @@ void Assembler::pass1(Stmt& s) {
         define(n, 0, id + 1, 1, 'T');
       }
     }
+    return;
+  }
+  if (op == "CCW" || op == "CCW0" || op == "CCW1") {
+    // A channel command word: 8 bytes on a doubleword (Principles of
+    // Operation, "Channel command word"; HLASM, CCW instruction).
+    ensure_section();
+    align(8);
+    s.sect = cur_;
+    s.loc = loc();
+    s.len = 8;
+    label_here('W', 8);
+    set_loc(loc() + 8);
     return;
   }
   const OpInfo* info = lookup(op);
@@ -1165,8 +1180,10 @@ void Assembler::using_stmt(Stmt& s) {
   for (size_t i = 1; i < ops.size(); i++) {
     int64_t r;
     if (!eval_abs(ops[i], r, 0, 15, "USING register")) return;
-    if (r == 0 && !base.absolute()) {
-      err("register 0 can only be a base for an absolute USING");
+    if (r == 0 && !base.absolute() && sects_[base.reloc() - 1].kind != SectKind::Dsect) {
+      // USING PSA,0 maps a DSECT onto low storage; a control section
+      // cannot be based on register 0.
+      err("register 0 can only be a base for an absolute address or a DSECT");
       return;
     }
     Using u;
@@ -1186,6 +1203,52 @@ void Assembler::using_stmt(Stmt& s) {
     }
     usings_.push_back(u);
   }
+}
+
+void Assembler::ccw(Stmt& s) {
+  auto ops = split_operands(s.operands);
+  if (ops.size() != 4 || std::any_of(ops.begin(), ops.end(), [](const std::string& o) { return o.empty(); })) {
+    err(s.op + " needs four operands: command code, data address, flags, count");
+    return;
+  }
+  // Format 0: command, 24-bit address, flags, zero, count. Format 1
+  // (CCW1): command, flags, count, 31-bit address.
+  bool f1 = s.op == "CCW1";
+  struct Field {
+    std::string expr;
+    int len;
+  };
+  std::vector<Field> fields = f1 ? std::vector<Field>{{ops[0], 1}, {ops[2], 1}, {ops[3], 2}, {ops[1], 4}}
+                                 : std::vector<Field>{{ops[0], 1}, {ops[1], 3}, {ops[2], 1}, {"0", 1}, {ops[3], 2}};
+  std::vector<u8> bytes;
+  int64_t at = s.loc;
+  for (const Field& f : fields) {
+    DcOperand d;
+    d.type = 'A';
+    d.length = f.len;
+    d.explicit_length = true;
+    d.values = {f.expr};
+    d.lens = {f.len};
+    d.has_nominal = true;
+    Value v;
+    if (f.len < 3 && eval(f.expr, v)) {
+      if (!v.absolute()) {
+        err("CCW command code, flags and count must be absolute");
+        return;
+      }
+      if (v.v < 0 || v.v >= (int64_t{1} << (8 * f.len))) {
+        err("CCW field value " + std::to_string(v.v) + " out of range");
+        return;
+      }
+    } else if (f.len < 3) {
+      return;
+    }
+    std::vector<u8> b;
+    if (!dc_values(d, s.sect, at, b)) return;
+    bytes.insert(bytes.end(), b.begin(), b.end());
+    at += f.len;
+  }
+  emit(s.sect, s.loc, bytes);
 }
 
 void Assembler::drop_stmt(Stmt& s) {
@@ -1229,6 +1292,24 @@ void Assembler::pass2(Stmt& s) {
     return;
   }
   if (op == "USING") return using_stmt(s);
+  if (op == "CCW" || op == "CCW0" || op == "CCW1") return ccw(s);
+  if (op == "PUSH" || op == "POP") {
+    // PUSH USING / POP USING save and restore the USING state; PRINT is
+    // accepted and left to the listing's PRINT handling.
+    for (const std::string& o : split_operands(s.operands)) {
+      if (o == "USING") {
+        if (op == "PUSH") using_stack_.push_back(usings_);
+        else if (using_stack_.empty()) err("POP USING without PUSH USING");
+        else {
+          usings_ = using_stack_.back();
+          using_stack_.pop_back();
+        }
+      } else if (o != "PRINT" && o != "NOPRINT" && o != "ACONTROL") {
+        err("unsupported " + op + " operand " + o);
+      }
+    }
+    return;
+  }
   if (op == "DROP") return drop_stmt(s);
   if (op == "EQU") {
     auto it = syms_.find(s.label);
@@ -1470,10 +1551,21 @@ std::string Assembler::listing(const Result& r) {
   line("");
   line("  LOC  OBJECT CODE       ADDR1  ADDR2   STMT  SOURCE STATEMENT");
   int n = 0;
+  // Messages under the statement they belong to.
+  std::multimap<int, const Diag*> notes;
+  for (const auto& [k, d] : ctx_.diags) notes.emplace(k, &d);
+  auto print_notes = [&](int k) {
+    auto [a, b] = notes.equal_range(k);
+    for (auto it = a; it != b; ++it)
+      line(std::string(it->second->warning ? "** WARNING: " : "** ERROR: ") + it->second->msg);
+  };
   for (size_t i = 0; i < st_.size(); i++) {
     const Stmt& s = st_[i];
     n++;
-    if (!s.list) continue;
+    if (!s.list) {
+      print_notes(static_cast<int>(i));
+      continue;
+    }
     std::string locs(6, ' '), obj, a1(6, ' '), a2(6, ' ');
     const ListInfo* li = i < list_.size() ? &list_[i] : nullptr;
     bool show_loc = s.sect >= 0 && !s.comment && s.op != "EQU" && s.op != "USING" && s.op != "DROP" &&
@@ -1503,9 +1595,12 @@ std::string Assembler::listing(const Result& r) {
       line(hex(static_cast<uint64_t>(s.loc + sects_[s.sect].origin + static_cast<int64_t>(k)) & 0xFFFFFF, 6) + " " +
            more);
     }
+    print_notes(static_cast<int>(i));
     // Literal pools after their LTORG, the last one after END.
     if (s.op == "LTORG" || i + 1 == st_.size()) list_pools(s.op == "LTORG" ? static_cast<int>(i) : -1, line);
   }
+  for (auto it = notes.lower_bound(static_cast<int>(st_.size())); it != notes.end(); ++it)
+    line(std::string(it->second->warning ? "** WARNING: " : "** ERROR: ") + it->second->msg);
   line("");
   line("SYMBOL CROSS-REFERENCE");
   line("SYMBOL                             LENGTH   VALUE     DEFN  REFERENCES");

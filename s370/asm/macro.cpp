@@ -368,6 +368,9 @@ void Generator::record_attributes(const std::string& label, const std::string& o
     }
   } else if (op == "CSECT" || op == "DSECT" || op == "START") {
     g.type = 'J';
+  } else if (op == "CCW" || op == "CCW0" || op == "CCW1") {
+    g.type = 'W';
+    g.length = 8;
   } else if (op == "EQU") {
     auto ops = split_operands(operands);
     if (!ops.empty()) {

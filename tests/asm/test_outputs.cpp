@@ -110,3 +110,56 @@ TEST_CASE("listing: locations, object code, statement numbers, source, cross-ref
   CHECK(row.find(" 8 ") != std::string::npos);
   CHECK(row.substr(row.size() - 2) == " 6");
 }
+
+TEST_CASE("listing: messages under their statement") {
+  s370::as::Options opt;
+  opt.want_listing = true;
+  auto r = assemble("T        CSECT\n         L     1,NOPE\n         END\n", opt);
+  CHECK(!r.ok);
+  auto p = r.listing.find("L     1,NOPE");
+  REQUIRE(p != std::string::npos);
+  CHECK(r.listing.find("** ERROR: undefined symbol NOPE", p) != std::string::npos);
+}
+
+TEST_CASE("CCW: format 0 and format 1 channel command words on a doubleword") {
+  // CCW X'02',BUF,X'20',80: 02, address X'000010', flags 20, 00, count 0050.
+  const std::string src =
+      "T        CSECT\n"
+      "         DC    X'FF'\n"
+      "C0       CCW   X'02',BUF,X'20',80\n"
+      "C1       CCW1  X'01',BUF,X'40',4\n"
+      "BUF      DS    CL80\n"
+      "         DC    AL1(L'C0)\n"
+      "         END\n";
+  auto r = assemble(src);
+  INFO(asmtest::diags(r));
+  REQUIRE(r.ok);
+  CHECK(hexs(r.image, 0, 24) == "FF00000000000000" "0200001820000050" "0140000400000018");
+  CHECK(hexs(r.image, 24 + 80, 1) == "08");
+}
+
+TEST_CASE("USING PSA,0: a DSECT mapped on low storage through register 0; PUSH/POP USING") {
+  const std::string src =
+      "T        CSECT\n"
+      "         BALR  12,0\n"
+      "         USING *,12\n"
+      "         USING PSA,0\n"
+      "         MVC   PGMNPSW,=XL8'00'\n"    // D207 0068 C016: the DSECT field through R0
+      "         PUSH  USING\n"
+      "         DROP  12\n"
+      "         POP   USING\n"
+      "         LA    1,FLCCAW\n"            // 4110 0048
+      "         LA    2,*\n"                 // R12 is back: 4120 C00A
+      "         BR    14\n"
+      "         LTORG\n"
+      "PSA      DSECT\n"
+      "         DS    XL72\n"
+      "FLCCAW   DS    F\n"
+      "         ORG   PSA+X'68'\n"
+      "PGMNPSW  DS    D\n"
+      "         END\n";
+  auto r = assemble(src);
+  INFO(asmtest::diags(r));
+  REQUIRE(r.ok);
+  CHECK(hexs(r.image, 0, 24) == "05C0" "D2070068C016" "41100048" "4120C00A" "07FE" "000000000000");
+}
