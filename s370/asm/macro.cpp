@@ -51,6 +51,7 @@ struct Frame {
   std::set<std::string> globals;
   std::unordered_map<std::string, size_t> seq;
   std::string sysndx;
+  std::string sysect;  // the section in effect at the call
   int rep_file = -1, rep_line = 0;  // where generated statements report
   int depth = 0;
   int64_t actr = 4096;
@@ -308,6 +309,7 @@ void Generator::call(const MacroDef& m, const std::string& label, const std::str
   char nd[16];
   std::snprintf(nd, sizeof nd, "%04d", ++sysndx_);
   f.sysndx = nd;
+  f.sysect = sysect_;
   f.syslist.push_back(label);
   for (const auto& [k, v] : m.keywords) f.params[k] = v;
   std::vector<std::string> pos;
@@ -748,7 +750,8 @@ bool Generator::var_value(Frame& f, const std::string& name, const std::vector<i
     return true;
   }
   if (name == "SYSECT") {
-    out = sysect_;
+    // Fixed for the whole expansion, even across a DSECT it generates.
+    out = f.mac ? f.sysect : sysect_;
     return true;
   }
   if (name == "SYSPARM" || name == "SYSDATE" || name == "SYSTIME") {

@@ -204,3 +204,20 @@ TEST_CASE("continuation: column 72, column 16, macro operands continued after a 
   CHECK(r.image.size() == 58);
   CHECK(hexs(r.image, 54) == "C5C6E7E8");
 }
+
+TEST_CASE("&SYSECT: a control-block macro maps a DSECT and resumes the caller's section") {
+  const std::string src =
+      "         MACRO\n"
+      "         BLOCK\n"
+      "BLK      DSECT\n"
+      "BLKA     DS    F\n"
+      "BLKB     DS    H\n"
+      "&SYSECT  CSECT\n"
+      "         MEND\n"
+      "PROG     CSECT\n"
+      "         DC    X'AA'\n"
+      "         BLOCK\n"
+      "         DC    X'BB',AL1(BLKB-BLK)\n"
+      "         END\n";
+  CHECK(image_hex(src) == "AABB04");
+}
