@@ -173,6 +173,11 @@ class Assembler : public SymbolLookup {
   int new_section(const std::string& name, SectKind k);
   void ensure_section();
   void set_loc(int64_t v) {
+    // 24-bit addresses: a location counter past 16 MB is an error.
+    if (v > 0x1000000) {
+      err("location counter beyond X'FFFFFF'");
+      v = 0x1000000;
+    }
     cur().loc = v;
     cur().max = std::max(cur().max, v);
   }
@@ -425,6 +430,10 @@ void Assembler::dc_pass1(Stmt& s, bool ds) {
       return;
     }
     align(op.align);
+    if (op.total() > 0x1000000) {
+      err(std::string(ds ? "DS" : "DC") + " operand longer than 16 MB");
+      return;
+    }
     if (first) {
       s.loc = loc();
       if (!s.label.empty()) define(s.label, loc(), cur_ + 1, op.lens.empty() ? 1 : op.lens[0], op.type);
@@ -791,6 +800,7 @@ void Assembler::dc_pass2(Stmt& s, bool ds) {
     if (!parse_dc_operand(ops, p, !ds, *this, op, e, undef)) return;  // reported in pass 1
     if (!first) at = (at + op.align - 1) / op.align * op.align;
     first = false;
+    if (op.total() > 0x1000000 || at + op.total() > 0x1000000) return;  // reported in pass 1
     if (!ds) {
       star_loc_ = at;
       std::vector<u8> b;

@@ -64,6 +64,8 @@ TEST_CASE("bad sources: each error has its line and message") {
       {"DSECT A-constant", "T        CSECT\n         DC    A(F)\nD        DSECT\nF        DS    F\n         END\n", 2,
        "DSECT"},
       {"bad symbol", body("1ABC     DS    F\n"), 3, "bad symbol"},
+      {"huge DC", body("         DC    1000000CL65535'A'\n"), 3, "longer than 16 MB"},
+      {"location counter past 16 MB", body("         ORG   *+X'7FFFFFFF'\n"), 3, "beyond X'FFFFFF'"},
       {"missing END is a warning only", "T        CSECT\n         DC    F'1'\n", 2, "missing END"},
   };
   for (const Bad& b : cases) {
