@@ -964,6 +964,7 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
       break;
   }
   if (mask >= 0) ops.insert(ops.begin(), std::to_string(mask));
+  if (info.format == Format::S0) ops.clear();  // no operands: the rest is remarks
   size_t want = 0;
   switch (info.format) {
     case Format::RR: case Format::RR_M: case Format::RRE: want = 2; break;
@@ -1329,7 +1330,7 @@ void Assembler::pass2(Stmt& s) {
       Value v;
       if (!ops.empty() && eval(ops[0], v)) err("EQU operand could not be resolved");
     } else if (ctx_.opt.want_listing && it != syms_.end()) {
-      list_[si_].value = it->second.val;
+      list_[si_].value = it->second.val + (it->second.rel ? sects_[it->second.rel - 1].origin : 0);
     }
     return;
   }
