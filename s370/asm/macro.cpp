@@ -105,7 +105,7 @@ class Generator {
   // Variables.
   SetVar* find_set(Frame& f, const std::string& name);
   bool var_value(Frame& f, const std::string& name, const std::vector<int64_t>& subs, bool has_subs, std::string& v);
-  std::string subst(Frame& f, std::string_view s);
+  std::string subst(Frame& f, std::string_view s, bool known_only = false);
 
   // Conditional-assembly expressions.
   CV ca_expr(Frame& f, std::string_view s, size_t& p);
@@ -489,6 +489,33 @@ void Generator::process(Frame& f) {
     }
     std::string op = upper(r.op);
     if (op == "MACRO") {
+      if (f.mac) {
+        // A definition inside a macro: the outer macro's variable symbols
+        // are substituted in it (so a macro can define macros named by its
+        // parameters); the inner macro's own symbols are left alone.
+        size_t end = i + 1;
+        for (int nest = 1; end < body.size(); end++) {
+          if (body[end].comment) continue;
+          std::string o = upper(body[end].op);
+          if (o == "MACRO") nest++;
+          else if (o == "MEND" && --nest == 0) break;
+        }
+        std::vector<RawStmt> inner(body.begin() + static_cast<long>(i),
+                                   body.begin() + static_cast<long>(std::min(end + 1, body.size())));
+        try {
+          for (RawStmt& x : inner) {
+            if (x.comment) continue;
+            x.label = subst(f, x.label, true);
+            x.op = subst(f, x.op, true);
+            x.operands = subst(f, x.operands, true);
+          }
+        } catch (const CaError& e) {
+          error(e.msg);
+        }
+        define_macro(inner, 0, f);
+        i = end;
+        continue;
+      }
       i = define_macro(body, i, f);
       continue;
     }
@@ -782,7 +809,7 @@ bool Generator::var_value(Frame& f, const std::string& name, const std::vector<i
   return true;
 }
 
-std::string Generator::subst(Frame& f, std::string_view s) {
+std::string Generator::subst(Frame& f, std::string_view s, bool known_only) {
   std::string out;
   for (size_t i = 0; i < s.size();) {
     if (s[i] != '&') {
@@ -801,6 +828,11 @@ std::string Generator::subst(Frame& f, std::string_view s) {
     size_t b = i + 1, p = b;
     while (p < s.size() && is_symch(s[p])) p++;
     std::string name = upper(s.substr(b, p - b));
+    if (known_only && !f.params.count(name) && !find_set(f, name) && name.rfind("SYS", 0) != 0) {
+      out += s.substr(i, p - i);  // not the outer macro's: left for the inner one
+      i = p;
+      continue;
+    }
     bool has_subs = false;
     std::vector<int64_t> subs;
     if (p < s.size() && s[p] == '(') {

@@ -221,3 +221,30 @@ TEST_CASE("&SYSECT: a control-block macro maps a DSECT and resumes the caller's 
       "         END\n";
   CHECK(image_hex(src) == "AABB04");
 }
+
+TEST_CASE("a macro that defines a macro named by its parameter; substrings with K'") {
+  const std::string src =
+      "         MACRO\n"
+      "         GEN   &NAME\n"
+      "         MACRO\n"
+      "         &NAME &V\n"
+      "         DC    C'&NAME.&V'\n"
+      "         MEND\n"
+      "         MEND\n"
+      "         MACRO\n"
+      "&L       SUB   &P\n"
+      "         AIF   ('&P'(1,1) NE '(').NOTSUB\n"
+      "&S       SETC  '&P'(2,K'&P-2)\n"
+      "&L       DC    C'&S'\n"
+      "         MEXIT\n"
+      ".NOTSUB  DC    C'-'\n"
+      "         MEND\n"
+      "T        CSECT\n"
+      "         GEN   XYZ\n"
+      "         XYZ   1\n"
+      "         SUB   (A,B)\n"
+      "         SUB   Q\n"
+      "         END\n";
+  // C'XYZ1', then C'A,B' (the sublist without its parentheses), then C'-'.
+  CHECK(image_hex(src) == "E7E8E9F1" "C16BC2" "60");
+}
