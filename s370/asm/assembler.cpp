@@ -56,6 +56,9 @@ namespace {
 
 enum class SectKind { Csect, Dsect, Extern, Private };
 
+// A control section, a DSECT or an external symbol: each is a relocation
+// id (index + 1; 0 is absolute). Locations are section-relative until the
+// sections are laid out after pass 1.
 struct Section {
   std::string name;
   SectKind kind;
@@ -67,6 +70,8 @@ struct Section {
   int first_stmt = 0;
 };
 
+// An ordinary symbol: value, relocation, length and type attributes
+// (HLASM Language Reference, "Symbol attributes").
 struct Symbol {
   bool defined = false;
   int64_t val = 0;
@@ -78,6 +83,8 @@ struct Symbol {
   bool entry = false;
 };
 
+// A literal: its DC operand, the pool it belongs to and, once the pool is
+// placed, its location. '*' in it means the using statement's location.
 struct Literal {
   std::string text;  // "=F'1'"
   int pool = 0;
@@ -98,6 +105,8 @@ struct Pool {
   int stmt = -1;  // the LTORG that placed it; -1 for the pool after END
 };
 
+// One active USING: register `reg` holds `base` of relocation `rel`; a
+// dependent USING maps `base` onto another address instead.
 struct Using {
   int reg = 0;
   int rel = 0;
@@ -108,6 +117,7 @@ struct Using {
   int stmt = 0;
 };
 
+// One relocatable field for the deck's RLD cards.
 struct Rld {
   int rel_sect;  // R pointer: section index (or extern)
   int pos_sect;  // P pointer
@@ -249,6 +259,7 @@ void Assembler::define(const std::string& name, int64_t val, int rel, int64_t le
   y.def_stmt = si_;
 }
 
+// Pass 2 records every reference for the cross-reference listing.
 bool Assembler::symbol(const std::string& name, Value& v, int64_t& length) {
   auto it = syms_.find(name);
   if (it == syms_.end() || !it->second.defined) return false;
@@ -314,6 +325,8 @@ bool Assembler::eval_abs(std::string_view s, int64_t& v, int64_t lo, int64_t hi,
 
 // ------------------------------------------------------------------ pass 1
 
+// CSECT/DSECT/START: a new section, or the resumption of one of the same
+// name and kind (HLASM: a section may be continued in several pieces).
 void Assembler::section_stmt(Stmt& s, SectKind k) {
   const std::string& name = s.label;
   if (!name.empty()) {
@@ -348,6 +361,8 @@ void Assembler::section_stmt(Stmt& s, SectKind k) {
   cur_ = new_section("", SectKind::Private);
 }
 
+// Pass 1: a literal joins the current pool unless the same text is there
+// already; its length must be known now (dup factor and length absolute).
 void Assembler::register_literals(Stmt& s) {
   for (const std::string& o : split_operands(s.operands)) {
     if (o.empty() || o[0] != '=') continue;
@@ -414,6 +429,8 @@ void Assembler::place_pool(int stmt) {
   pool_id_++;
 }
 
+// Pass 1 of DC/DS: each operand aligned on its boundary (none with an
+// explicit length), the name on the first operand with its length attribute.
 void Assembler::dc_pass1(Stmt& s, bool ds) {
   ensure_section();
   s.sect = cur_;
@@ -463,6 +480,7 @@ void Assembler::pass1(Stmt& s) {
       define(s.label, loc(), cur_ + 1, len, type);
     }
   };
+  // START: the first section and the origin of the whole image.
   if (op == "START") {
     if (started_ || !sects_.empty()) {
       err("START must come before any section");
@@ -485,6 +503,7 @@ void Assembler::pass1(Stmt& s) {
     s.loc = cur_ >= 0 ? loc() : 0;
     return;
   }
+  // EQU value[,length[,type]]: a forward reference is retried after pass 1.
   if (op == "EQU") {
     auto ops = split_operands(s.operands);
     if (s.label.empty()) {
@@ -526,6 +545,8 @@ void Assembler::pass1(Stmt& s) {
     s.len = cur_ >= 0 ? cur().loc - s.loc : 0;
     return;
   }
+  // ORG: back or forward in the current section; without an operand, to
+  // the highest location used so far.
   if (op == "ORG") {
     ensure_section();
     s.sect = cur_;
@@ -549,6 +570,7 @@ void Assembler::pass1(Stmt& s) {
     s.loc = loc();
     return;
   }
+  // CNOP b,w: to byte b of the next w-byte boundary, halfword by halfword.
   if (op == "CNOP") {
     ensure_section();
     s.sect = cur_;
@@ -632,6 +654,7 @@ void Assembler::pass1(Stmt& s) {
 
 // ------------------------------------------------------------------ pass 2
 
+// Bytes of a statement into its section; `set` marks them for TXT cards.
 void Assembler::emit(int sect, int64_t at, const std::vector<u8>& b) {
   if (sect < 0 || sect >= static_cast<int>(sects_.size())) return;
   Section& x = sects_[sect];
@@ -787,6 +810,7 @@ bool Assembler::dc_values1(const DcOperand& op, int sect, int64_t at, std::vecto
   return true;
 }
 
+// Pass 2 of DC/DS: the same walk as pass 1, now with every symbol known.
 void Assembler::dc_pass2(Stmt& s, bool ds) {
   std::string_view ops = s.operands;
   size_t p = 0;
@@ -813,6 +837,7 @@ void Assembler::dc_pass2(Stmt& s, bool ds) {
   }
 }
 
+// Implicit address -> base register and displacement.
 bool Assembler::resolve(const Value& v, int& base, int& disp, std::string& why, int depth) {
   // HLASM's rule: of the USINGs whose range holds the address, take the one
   // giving the smallest displacement; on a tie the highest register.
@@ -948,6 +973,10 @@ bool Assembler::address(const std::string& text, char kind, int& d, int& b, int&
   return true;
 }
 
+// One machine instruction from its opcode-table row: the opcode bytes by
+// the row's kind, the operands by its format (Principles of Operation,
+// chapter 5, "Instruction formats"). An extended mnemonic passes its mask
+// as the first operand of BC/BCR.
 void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
   std::vector<std::string> ops = split_operands(s.operands);
   u8 b[6] = {};
@@ -1148,6 +1177,7 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
   emit(s.sect, s.loc, std::vector<u8>(b, b + len));
 }
 
+// USING base,r1[,r2...] or USING dsect,address (dependent).
 void Assembler::using_stmt(Stmt& s) {
   auto ops = split_operands(s.operands);
   if (ops.size() < 2) {
@@ -1262,6 +1292,7 @@ void Assembler::ccw(Stmt& s) {
   emit(s.sect, s.loc, bytes);
 }
 
+// DROP registers (or a dependent USING's base); DROP alone drops all.
 void Assembler::drop_stmt(Stmt& s) {
   auto ops = split_operands(s.operands);
   if (ops.empty()) {
@@ -1292,6 +1323,7 @@ void Assembler::drop_stmt(Stmt& s) {
   }
 }
 
+// Pass 2 of one statement, at the location pass 1 gave it.
 void Assembler::pass2(Stmt& s) {
   if (s.comment) return;
   const std::string& op = s.op;
@@ -1417,6 +1449,7 @@ void Assembler::layout() {
     if (x.kind != SectKind::Dsect) x.esdid = esd++;
 }
 
+// Pass 1, the END pool, the EQU retries, the layout, then pass 2.
 Result Assembler::run() {
   // Pass 1.
   pass_ = 1;
@@ -1490,6 +1523,8 @@ Result Assembler::run() {
   return finish();
 }
 
+// The image: every control section at its origin; bytes never assembled
+// (DS, alignment, ORG gaps) stay zero.
 Result Assembler::finish() {
   Result r;
   // Entry point (END operand).
@@ -1641,6 +1676,7 @@ std::string Assembler::listing(const Result& r) {
 
 // --------------------------------------------------------------------- deck
 
+// ESD ids: sections and externals in order of appearance, from 1.
 std::vector<std::array<u8, 80>> Assembler::deck() {
   // 80-column object deck: ESD, TXT, RLD and END cards, as the OS/360
   // loader reads them (X'02' in column 1, the card type in 2-4).
@@ -1776,6 +1812,8 @@ std::vector<std::array<u8, 80>> Assembler::deck() {
 
 }  // namespace
 
+// Messages are sorted by the statement they belong to, which is line
+// order within a file.
 Result assemble(Context& ctx, int main_file) {
   std::vector<Stmt> st = generate(ctx, main_file);
   Assembler a(ctx, st);

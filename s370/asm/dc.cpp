@@ -17,6 +17,8 @@ int64_t DcOperand::total() const {
 
 namespace {
 
+// A duplication factor or length: decimal, or (expression) of symbols
+// already defined (HLASM requires them absolute and previously defined).
 bool modifier_value(std::string_view s, size_t& pos, SymbolLookup& lk, int64_t& v, std::string& err, bool& undefined) {
   if (pos < s.size() && s[pos] == '(') {
     pos++;
@@ -74,6 +76,7 @@ bool decimal_digits(std::string_view v, std::string& digits, bool& neg, std::str
   return true;
 }
 
+// Implicit lengths of X, B, P, Z: from the number of digits of each value.
 int64_t implicit_length(char type, std::string_view v) {
   switch (type) {
     case 'X': return (static_cast<int64_t>(v.size()) + 1) / 2;
@@ -90,6 +93,8 @@ int64_t implicit_length(char type, std::string_view v) {
 
 }  // namespace
 
+// dup type [H] [Ln] nominal: HLASM Language Reference, "DC instruction",
+// subfields 1 to 6.
 bool parse_dc_operand(std::string_view s, size_t& pos, bool need_nominal, SymbolLookup& lk, DcOperand& out,
                       std::string& err, bool& undefined) {
   undefined = false;
@@ -258,6 +263,7 @@ namespace {
 __extension__ typedef unsigned __int128 u128;
 
 // A small unsigned big integer, little-endian 32-bit limbs.
+// Exact conversion needs more than 64 bits: 10**85 and 16**28 meet here.
 struct Big {
   std::vector<u32> d;
   bool zero() const {
@@ -332,6 +338,10 @@ Big mul(const Big& a, const Big& b) {
 
 }  // namespace
 
+// HFP (Principles of Operation, chapter 9, "Floating-point number
+// representation"): sign, 7-bit characteristic (excess 64), fraction of
+// 6, 14 or 28 hexadecimal digits, normalized. The decimal value is an exact
+// rational N/D; the fraction is computed by long division.
 bool hfp_constant(std::string_view text, int bytes, char type, std::vector<u8>& out, std::string& err) {
   size_t i = 0;
   bool neg = false;
@@ -424,6 +434,8 @@ bool hfp_constant(std::string_view text, int bytes, char type, std::vector<u8>& 
   return true;
 }
 
+// The bytes of one nominal value; the truncation and padding rules are
+// those of each type's table in the HLASM Language Reference.
 bool dc_bytes(const DcOperand& op, size_t index, std::vector<u8>& out, std::string& err) {
   const std::string& v = op.values[index];
   const int64_t len = op.lens[index];

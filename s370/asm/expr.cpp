@@ -20,6 +20,8 @@ void Value::add_rel(int id, int k) {
   if (k) rel.push_back({id, k});
 }
 
+// Decimal, X'..', B'..' or C'..' (at most 4 characters, EBCDIC):
+// HLASM Language Reference, "Self-defining terms".
 bool self_defining(std::string_view s, size_t& pos, int64_t& v, std::string& err) {
   size_t p = pos;
   if (p < s.size() && is_digit(s[p])) {
@@ -107,6 +109,7 @@ bool self_defining(std::string_view s, size_t& pos, int64_t& v, std::string& err
 namespace {
 
 // End of a literal's text: dup factor, type, modifiers, nominal value.
+// A literal is a DC operand after '=': it ends after its nominal value.
 size_t literal_end(std::string_view s, size_t p) {
   auto skip_parens = [&](size_t q) {
     int d = 0;
@@ -151,6 +154,9 @@ size_t literal_end(std::string_view s, size_t p) {
   return p;
 }
 
+// Recursive descent: sum := product {+|- product}; product := unary
+// {*|/ unary}; unary := [+|-] unary | primary. Depth is bounded so that a
+// hostile source cannot exhaust the stack.
 struct Parser {
   std::string_view s;
   size_t p;
@@ -165,6 +171,8 @@ struct Parser {
     return false;
   }
 
+  // The leftmost term gives the expression's length attribute (used for
+  // the implicit lengths of SS instructions).
   bool primary(Value& out) {
     if (++depth > 100) return fail("expression too deeply nested");
     bool lead = first;
@@ -266,6 +274,7 @@ struct Parser {
     return primary(out);
   }
 
+  // Multiplication and division are for absolute terms only.
   bool product(Value& out) {
     if (!unary(out)) return false;
     while (p < s.size() && (s[p] == '*' || s[p] == '/')) {
@@ -279,6 +288,7 @@ struct Parser {
     return true;
   }
 
+  // Relocatable terms add per section; A-B of one section cancels.
   bool sum(Value& out) {
     if (!product(out)) return false;
     while (p < s.size() && (s[p] == '+' || s[p] == '-')) {

@@ -17,6 +17,8 @@ constexpr int kMaxDepth = 60;             // nested macro calls
 constexpr size_t kMaxStatements = 1000000;  // generated statements
 constexpr int kMaxCopyDepth = 16;
 
+// A macro: its prototype (name-field, positional and keyword parameters)
+// and the body as written, up to and including MEND.
 struct MacroDef {
   std::string name;
   std::string label_param;  // "&NAME" without '&', or empty
@@ -26,6 +28,7 @@ struct MacroDef {
   int file = 0, line = 0;
 };
 
+// A SET symbol: scalar or array (elements by subscript, sparse).
 struct SetVar {
   char type = 'A';  // A, B or C
   bool array = false;
@@ -42,6 +45,8 @@ struct CV {
   bool quoted = false;  // a character value written as a quoted string
 };
 
+// One level of expansion: open code (mac == nullptr) or one macro call.
+// Statements generated in a macro report at the open-code call line.
 struct Frame {
   const MacroDef* mac = nullptr;
   const std::vector<RawStmt>* body = nullptr;
@@ -130,6 +135,8 @@ class Generator {
 
 // ------------------------------------------------------------------ loading
 
+// COPY is expanded as the file is read, so that macro definitions and
+// sequence symbols in COPY members work like those written in place.
 std::vector<RawStmt> Generator::load_with_copy(int file, int depth) {
   std::vector<RawStmt> in = read_statements(ctx_.files[file], file);
   std::vector<RawStmt> out;
@@ -176,6 +183,8 @@ std::vector<Stmt> Generator::run(int main_file) {
 
 // -------------------------------------------------------------- the engine
 
+// Sequence symbols of a body (not of the macro definitions inside it):
+// AGO and AIF may jump forward or back.
 void Generator::build_seq(Frame& f) {
   int nest = 0;
   for (size_t i = 0; i < f.body->size(); i++) {
@@ -204,6 +213,8 @@ bool Generator::jump(Frame& f, const std::string& seqname, size_t& i) {
   return true;
 }
 
+// MACRO at body[i]: finds its MEND (counting nested definitions), takes
+// the prototype and stores the body. Returns the index of the MEND.
 size_t Generator::define_macro(const std::vector<RawStmt>& body, size_t i, Frame& f) {
   const RawStmt& start = body[i];
   int nest = 1;
@@ -258,6 +269,8 @@ size_t Generator::define_macro(const std::vector<RawStmt>& body, size_t i, Frame
   return j;
 }
 
+// A name defined by MACRO wins over an instruction of the same name, as in
+// HLASM; the library is searched only for names nothing else knows.
 bool Generator::find_macro(const std::string& name, const MacroDef*& m) {
   auto it = macros_.find(name);
   if (it != macros_.end()) {
@@ -293,6 +306,8 @@ bool Generator::find_macro(const std::string& name, const MacroDef*& m) {
   return true;
 }
 
+// A macro call: operands of the form KEY= go to keyword parameters,
+// the rest are positional (and all are in &SYSLIST).
 void Generator::call(const MacroDef& m, const std::string& label, const std::string& operands, Frame& caller) {
   if (caller.depth + 1 > kMaxDepth) {
     // Recursion without an end: stop generating altogether.
@@ -337,6 +352,8 @@ void Generator::call(const MacroDef& m, const std::string& label, const std::str
   process(f);
 }
 
+// Type and length attributes of a generated name, for T' and L' in
+// conditional assembly (which runs before the assembly passes).
 void Generator::record_attributes(const std::string& label, const std::string& op, const std::string& operands) {
   GenSymbol g;
   struct NoSyms : SymbolLookup {
@@ -450,6 +467,8 @@ void Generator::emit(const RawStmt& r, const std::string& label, const std::stri
   out_.push_back(std::move(s));
 }
 
+// The engine: conditional-assembly statements act here; model statements
+// are substituted and either call a macro or become assembler statements.
 void Generator::process(Frame& f) {
   const std::vector<RawStmt>& body = *f.body;
   if (f.depth == 0) build_seq(f);
@@ -809,6 +828,8 @@ bool Generator::var_value(Frame& f, const std::string& name, const std::vector<i
   return true;
 }
 
+// Substitution in a model statement: &NAME, &NAME(sub), a period after the
+// name concatenates; && is kept for DC/MNOTE to halve.
 std::string Generator::subst(Frame& f, std::string_view s, bool known_only) {
   std::string out;
   for (size_t i = 0; i < s.size();) {
@@ -888,6 +909,8 @@ bool keyword(std::string_view s, size_t p, std::string_view k) {
 }
 }  // namespace
 
+// Conditional expressions: OR/XOR < AND < NOT < relations < + - < * /,
+// with arithmetic, binary and character values converted as HLASM does.
 CV Generator::ca_expr(Frame& f, std::string_view s, size_t& p) {
   if (++ca_depth_ > 200) {
     ca_depth_ = 0;
@@ -1079,6 +1102,8 @@ CV Generator::ca_string(Frame& f, std::string_view s, size_t& p) {
   return CV{'C', 0, v, true};
 }
 
+// A term: (expr), 'string', &var, an attribute reference, a self-defining
+// term or an ordinary symbol with an absolute value.
 CV Generator::ca_prim(Frame& f, std::string_view s, size_t& p) {
   skip_blanks(s, p);
   if (p >= s.size()) throw CaError{"missing term in conditional expression"};

@@ -45,6 +45,7 @@ bool is_symbol(std::string_view s) {
   return std::all_of(s.begin(), s.end(), is_symch);
 }
 
+// Without this, L'FIELD would open a string that runs to the next quote.
 bool is_attr_quote(std::string_view s, size_t i) {
   // L'X, T'&P, K'&P, N'&P, D'X, I'X, S'X, O'X: the letter must stand alone
   // (not end a longer word such as CL8 or a type letter after a digit).
@@ -58,6 +59,8 @@ bool is_attr_quote(std::string_view s, size_t i) {
   return false;
 }
 
+// The operand field ends at the first blank outside quotes; what follows
+// is remarks.
 size_t operand_end(std::string_view s, size_t pos) {
   bool q = false;
   for (size_t i = pos; i < s.size(); i++) {
@@ -76,6 +79,7 @@ size_t operand_end(std::string_view s, size_t pos) {
   return s.size();
 }
 
+// Commas inside parentheses (D(X,B), sublists) and quotes do not split.
 std::vector<std::string> split_operands(std::string_view s) {
   std::vector<std::string> out;
   std::string cur;
@@ -136,6 +140,8 @@ std::string_view cols(const std::string& l, size_t from, size_t to) {
 
 }  // namespace
 
+// Pieces of a continued statement are joined at column 16; a comment line
+// with a continuation mark swallows its continuation lines too.
 std::vector<RawStmt> read_statements(const SourceFile& f, int file_index) {
   std::vector<RawStmt> out;
   const auto& L = f.lines;
