@@ -163,3 +163,25 @@ TEST_CASE("USING PSA,0: a DSECT mapped on low storage through register 0; PUSH/P
   REQUIRE(r.ok);
   CHECK(hexs(r.image, 0, 24) == "05C0" "D2070068C016" "41100048" "4120C00A" "07FE" "000000000000");
 }
+
+#ifdef ASM_SAMPLES_DIR
+#include <filesystem>
+
+TEST_CASE("the samples assemble without a message (they run in the sample_* tests)") {
+  namespace fs = std::filesystem;
+  s370::as::Options opt;
+  opt.include_dirs = {std::string(ASM_SAMPLES_DIR) + "/maclib"};
+  int n = 0;
+  for (const auto& e : fs::directory_iterator(ASM_SAMPLES_DIR)) {
+    if (e.path().extension() != ".asm") continue;
+    auto r = s370::as::assemble_file(e.path().string(), opt);
+    INFO(e.path().string(), "\n", asmtest::diags(r));
+    CHECK(r.ok);
+    CHECK(r.diags.empty());
+    // Low core and code at X'200': the image starts with the IPL PSW.
+    CHECK(hexs(r.image, 0, 8) == "0000000000000200");
+    n++;
+  }
+  CHECK(n >= 4);
+}
+#endif
