@@ -168,3 +168,39 @@ TEST_CASE("bad DC operands each give a message") {
     CHECK(r.diags[0].line == 2);
   }
 }
+
+TEST_CASE("CNOP pads with BCR 0,0 to the byte of the boundary; ORG back and forward") {
+  // HLASM, CNOP: halfword-aligned first, then X'0700' until loc mod w = b.
+  CHECK(image_hex("T        CSECT\n"
+                  "         DC    X'AA'\n"
+                  "         CNOP  0,4\n"
+                  "         DC    X'BB'\n"
+                  "         CNOP  6,8\n"
+                  "         DC    X'CC'\n"
+                  "         CNOP  2,8\n"
+                  "         DC    X'DD'\n"
+                  "         END\n") == "AA000700BB00CC000700DD");
+  CHECK(image_hex("T        CSECT\n"
+                  "A        DC    C'ABCD'\n"
+                  "         ORG   A+1\n"
+                  "         DC    C'X'\n"
+                  "         ORG\n"
+                  "         DC    C'E'\n"
+                  "         ORG   *+2\n"
+                  "         DC    C'F'\n"
+                  "         END\n") == "C1E7C3C4C50000C6");
+}
+
+TEST_CASE("EQU: location counter, length and type attributes, forward references") {
+  const std::string src =
+      "T        CSECT\n"
+      "         DS    XL3\n"
+      "HERE     EQU   *\n"
+      "FWD      EQU   LATER-T\n"
+      "LEN      EQU   HERE,12,C'X'\n"
+      "         DC    AL1(HERE-T,FWD,L'LEN,L'HERE)\n"
+      "LATER    DS    0H\n"
+      "         END\n";
+  // HERE = 3; LATER = 8 (after the 4 AL1 bytes at 3, aligned to 2); L'LEN = 12; L'HERE = 1.
+  CHECK(image_hex(src) == "000000" "03080C01" "00");  // DS 0H at the end: section length 8
+}
