@@ -1,0 +1,10 @@
+# c_dat_2k64k.s -- DAT with 2K pages and 64K segments: translation, page and
+# segment translation exceptions (nullified; translation-exception address
+# at X'90'), addressing for a page table beyond storage, translation
+# specification, instruction fetch from an invalid page, LRA condition
+# codes.  The body is dat.inc.
+#@ dump 3000.1000
+#@ dump 5000.20
+        .set PG4K,0
+        .set SEG1M,0
+        .include "dat.inc"
