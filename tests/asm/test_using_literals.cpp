@@ -158,3 +158,10 @@ TEST_CASE("literal pools: one per LTORG; the last one at the end of the first se
   CHECK(image_hex(src) == "05C0" "5810C006" "0000" "00000001" "5810C016" "07FE" "000000000000" "00000001"
                           "00000000" "FF");
 }
+
+TEST_CASE("USING 0,3 is preferred to the implicit register 0 (HLASM Language Reference example)") {
+  // "Base registers for absolute addresses": USING 0,3 / LA 7,5 generates
+  // X'41703005'; without the USING, X'41700005'.
+  CHECK(image_hex("T        CSECT\n         USING 0,3\n         LA    7,5\n         END\n") == "41703005");
+  CHECK(image_hex("T        CSECT\n         LA    7,5\n         END\n") == "41700005");
+}
