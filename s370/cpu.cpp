@@ -45,7 +45,6 @@ void Cpu::load_psw(const Psw& p) {
   psw.ilc = 0;
   psw_invalid_ = !psw.valid();
   dispatch_ = psw.problem ? tables_.problem : tables_.supervisor;
-  branched_ |= kBranchedAll;
   // Only a new key, DAT mode or PER mask changes what cached translations
   // allow; masks and state changes just need a look at the interruptions.
   if (same_space)
@@ -71,7 +70,7 @@ void Cpu::state_changed() {
 
 void Cpu::purge_tlb() {
   iblock_ = kNoBlock;
-  branched_ |= kBranchedAll;  // the run loop holds the instruction block in a register
+  force_service();  // the run loop holds the instruction block in a register
   gen_ += 1u << (32 - 19);  // generation in the high 19 bits of a tag
   if (gen_ == 0) {
     for (auto& e : rtlb_) e = TlbEntry{};
@@ -144,10 +143,9 @@ RunResult Cpu::run(u64 budget) {
         }
         // Sequential flow keeps the address in a register: reading psw.ia
         // back each time would chain every instruction through memory.
-        if (const u8 b = branched_) [[unlikely]] {
-          branched_ = 0;
+        if (branched_) [[unlikely]] {
+          branched_ = false;
           ia = psw.ia;
-          if (b & kBranchedAll) reload();
         }
         return true;
       };
@@ -162,7 +160,7 @@ RunResult Cpu::run(u64 budget) {
           return res;
         }
         cd = countdown_;
-        branched_ = 0;
+        branched_ = false;
         reload();
       }
     } catch (const ProgramCheck& pc) {

@@ -266,7 +266,7 @@ class Cpu {
   // successful-branching event when enabled.
   void branch(u32 target) {
     psw.ia = target & kAddrMask;
-    branched_ |= kBranchedIa;
+    branched_ = true;
     if (per_branch_) per_branch_event();
   }
   // Something changed the interruption masks, the PSW key, DAT or a
@@ -344,12 +344,11 @@ class Cpu {
   u64 budget_left_ = 0;
 
   u8 ilc_ = 0;
-  // The run loop keeps the instruction address, the instruction block and
-  // the dispatch table in registers: whatever sets psw.ia other than by
-  // stepping over an instruction sets kBranchedIa, whatever changes the
-  // others (a PSW load, a TLB purge) sets kBranchedAll.
-  static constexpr u8 kBranchedIa = 1, kBranchedAll = 2;
-  u8 branched_ = 0;
+  // The run loop keeps the instruction address and block in registers:
+  // whatever sets psw.ia other than by stepping over an instruction sets
+  // branched_; whatever changes the block (a PSW load, a TLB purge) asks
+  // for the service, after which the loop reloads both.
+  bool branched_ = false;
   bool in_execute_ = false;
   bool psw_invalid_ = false;  // a PSW with invalid bits is in effect
   bool io_hint_ = false;
