@@ -480,16 +480,50 @@ bool dc_bytes(const DcOperand& op, size_t index, std::vector<u8>& out, std::stri
         err = "bad fixed-point constant '" + v + "'";
         return false;
       }
+      // digits [. digits] [E [sign] digits]: the value must come out an
+      // integer (a fraction would need a scale modifier).
       u64 mag = 0;
-      for (; i < v.size(); i++) {
-        if (!is_digit(v[i])) {
-          err = "bad fixed-point constant '" + v + "' (only integers are supported)";
+      int frac = 0, ndig = 0;
+      bool point = false;
+      for (; i < v.size() && (is_digit(v[i]) || (v[i] == '.' && !point)); i++) {
+        if (v[i] == '.') {
+          point = true;
+          continue;
+        }
+        if (mag > (u64{1} << 59)) {
+          err = "fixed-point constant too large";
           return false;
         }
         mag = mag * 10 + static_cast<u64>(v[i] - '0');
-        if (mag > (u64{1} << 63)) {
-          err = "fixed-point constant too large";
+        ndig++;
+        if (point) frac++;
+      }
+      int exp = 0;
+      if (i < v.size() && to_upper(v[i]) == 'E') {
+        i++;
+        bool eneg = false;
+        if (i < v.size() && (v[i] == '+' || v[i] == '-')) eneg = v[i++] == '-';
+        size_t b0 = i;
+        while (i < v.size() && is_digit(v[i]) && i - b0 < 3) exp = exp * 10 + (v[i++] - '0');
+        if (i == b0) i = v.size() + 1;  // no exponent digits: bad
+        if (eneg) exp = -exp;
+      }
+      if (ndig == 0 || i != v.size()) {
+        err = "bad fixed-point constant '" + v + "'";
+        return false;
+      }
+      for (int k = exp - frac; k != 0; k += k > 0 ? -1 : 1) {
+        if (k > 0) {
+          if (mag > (u64{1} << 59)) {
+            err = "fixed-point constant too large";
+            return false;
+          }
+          mag *= 10;
+        } else if (mag % 10) {
+          err = "fixed-point constant '" + v + "' has a fraction (scale modifiers are not supported)";
           return false;
+        } else {
+          mag /= 10;
         }
       }
       int nbits = static_cast<int>(len) * 8;

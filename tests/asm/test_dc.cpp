@@ -61,6 +61,9 @@ TEST_CASE("DC F and H: two's complement, explicit lengths, several values") {
   CHECK(dc("H'32767'") == "7FFF");
   CHECK(dc("H'1,-1'") == "0001FFFF");
   CHECK(dc("HL1'-1'") == "FF");
+  CHECK(dc("F'1E3'") == "000003E8");    // a decimal exponent
+  CHECK(dc("H'2.5E1'") == "0019");      // 25: an integer in the end
+  CHECK(dc("F'-12.00'") == "FFFFFFF4");
 }
 
 TEST_CASE("DC P and Z: signs, implicit lengths from the digits, decimal point ignored") {
@@ -159,7 +162,7 @@ TEST_CASE("length attributes of DC/DS symbols and implicit lengths") {
 }
 
 TEST_CASE("bad DC operands each give a message") {
-  for (const char* bad : {"F'1.5'", "F'2147483648'", "H'40000'", "X'1G'", "B'102'", "P'1A'", "C''", "Q'1'",
+  for (const char* bad : {"F'1.5'", "F'1E'", "H'1E-1'", "F'2147483648'", "H'40000'", "X'1G'", "B'102'", "P'1A'", "C''", "Q'1'",
                           "E'1E99'", "F", "CL0'A'", "AL5(1)", "Y(T)", "FL1'300'", "P'1",  "3", "E'abc'"}) {
     auto r = asmtest::assemble("T        CSECT\n         DC    " + std::string(bad) + "\n         END\n");
     CAPTURE(bad);
