@@ -316,9 +316,14 @@ void clm(Cpu& c, const u8* ip) {
   RS f(c, ip);
   const int mask = f.r3;
   const int n = __builtin_popcount(mask);
-  c.psw.cc = 0;
-  if (n == 0) return;
+  if (n == 0) {
+    c.psw.cc = 0;
+    return;
+  }
+  // The operand is resolved before the condition code changes: an access
+  // exception suppresses (or nullifies) the instruction.
   Span s = c.span(f.addr, n, Access::Fetch);
+  c.psw.cc = 0;
   int k = 0;
   for (int b = 0; b < 4; b++) {
     if (!(mask & (8 >> b))) continue;
