@@ -25,6 +25,8 @@ class Host {
   virtual int io_instruction(Cpu&, IoOp, u16 /*device*/) { return 3; }
   // TCH on channel `channel`.
   virtual int test_channel(Cpu&, u8 /*channel*/) { return 3; }
+  // CLRCH (clear channel) on channel `channel`.
+  virtual int clear_channel(Cpu&, u8 /*channel*/) { return 3; }
   // STIDC on channel `channel`; stores the channel ID at X'A8' itself.
   virtual int store_channel_id(Cpu&, u8 /*channel*/) { return 3; }
 

@@ -205,7 +205,13 @@ void clrio(Cpu&, const u8*);
 void hio(Cpu&, const u8*);
 void hdv(Cpu&, const u8*);
 void tch(Cpu&, const u8*);
+void clrch(Cpu&, const u8*);
+void concs(Cpu&, const u8*);
+void discs(Cpu&, const u8*);
 void stidc(Cpu&, const u8*);
+
+// opcodes.cpp: rows of facilities this machine does not have
+void not_installed(Cpu&, const u8*);
 
 }  // namespace insn
 }  // namespace s370

@@ -27,6 +27,16 @@ void tch(Cpu& c, const u8* ip) {
   c.psw.cc = static_cast<u8>(c.host().test_channel(c, static_cast<u8>(f.addr.v >> 8)) & 3);
 }
 
+void clrch(Cpu& c, const u8* ip) {
+  S f(c, ip);
+  c.psw.cc = static_cast<u8>(c.host().clear_channel(c, static_cast<u8>(f.addr.v >> 8)) & 3);
+}
+
+// CONNECT and DISCONNECT CHANNEL SET: this uniprocessor has one channel
+// set, always connected to it; both answer cc 0, as on Hercules.
+void concs(Cpu& c, const u8*) { c.psw.cc = 0; }
+void discs(Cpu& c, const u8*) { c.psw.cc = 0; }
+
 void stidc(Cpu& c, const u8* ip) {
   S f(c, ip);
   c.psw.cc = static_cast<u8>(c.host().store_channel_id(c, static_cast<u8>(f.addr.v >> 8)) & 3);

@@ -123,6 +123,8 @@ constexpr OpInfo kTable[] = {
     {0x80, OpKind::Byte, "SSM", Format::S, OpClass::Control, true, true, &insn::ssm},
     {0x82, OpKind::Byte, "LPSW", Format::S, OpClass::Control, true, true, &insn::lpsw},
     {0x83, OpKind::Byte, "DIAG", Format::RS, OpClass::Control, true, true, &insn::diag},
+    {0x84, OpKind::Byte, "WRD", Format::SI, OpClass::Control, true, true, &insn::not_installed, false},
+    {0x85, OpKind::Byte, "RDD", Format::SI, OpClass::Control, true, true, &insn::not_installed, false},
     {0x86, OpKind::Byte, "BXH", Format::RS, OpClass::General, false, false, &insn::bxh},
     {0x87, OpKind::Byte, "BXLE", Format::RS, OpClass::General, false, false, &insn::bxle},
     {0x88, OpKind::Byte, "SRL", Format::RS_R, OpClass::General, false, false, &insn::srl},
@@ -148,12 +150,15 @@ constexpr OpInfo kTable[] = {
     {0x9D01, OpKind::Bit15, "CLRIO", Format::S, OpClass::Io, true, true, &insn::clrio},
     {0x9E00, OpKind::Bit15, "HIO", Format::S, OpClass::Io, true, true, &insn::hio},
     {0x9E01, OpKind::Bit15, "HDV", Format::S, OpClass::Io, true, true, &insn::hdv},
-    {0x9F, OpKind::Byte, "TCH", Format::S, OpClass::Io, true, true, &insn::tch},
+    {0x9F00, OpKind::Bit15, "TCH", Format::S, OpClass::Io, true, true, &insn::tch},
+    {0x9F01, OpKind::Bit15, "CLRCH", Format::S, OpClass::Io, true, true, &insn::clrch},
     {0xAC, OpKind::Byte, "STNSM", Format::SI, OpClass::Control, true, true, &insn::stnsm},
     {0xAD, OpKind::Byte, "STOSM", Format::SI, OpClass::Control, true, true, &insn::stosm},
     {0xAE, OpKind::Byte, "SIGP", Format::RS, OpClass::Control, true, true, &insn::sigp},
     {0xAF, OpKind::Byte, "MC", Format::SI, OpClass::General, false, false, &insn::mc},
     {0xB1, OpKind::Byte, "LRA", Format::RX, OpClass::Control, true, true, &insn::lra},
+    {0xB200, OpKind::Byte2, "CONCS", Format::S, OpClass::Io, true, true, &insn::concs},
+    {0xB201, OpKind::Byte2, "DISCS", Format::S, OpClass::Io, true, true, &insn::discs},
     {0xB202, OpKind::Byte2, "STIDP", Format::S, OpClass::Control, true, true, &insn::stidp},
     {0xB203, OpKind::Byte2, "STIDC", Format::S, OpClass::Io, true, true, &insn::stidc},
     {0xB204, OpKind::Byte2, "SCK", Format::S, OpClass::Control, true, true, &insn::sck},
@@ -185,6 +190,8 @@ constexpr OpInfo kTable[] = {
     {0xD6, OpKind::Byte, "OC", Format::SS_L, OpClass::General, false, false, &insn::oc},
     {0xD7, OpKind::Byte, "XC", Format::SS_L, OpClass::General, false, false, &insn::xc},
     {0xD9, OpKind::Byte, "MVCK", Format::SS_R, OpClass::Control, false, true, &insn::mvck},
+    {0xDA, OpKind::Byte, "MVCP", Format::SS_R, OpClass::Control, false, true, &insn::not_installed, false},
+    {0xDB, OpKind::Byte, "MVCS", Format::SS_R, OpClass::Control, false, true, &insn::not_installed, false},
     {0xDC, OpKind::Byte, "TR", Format::SS_L, OpClass::General, false, false, &insn::tr},
     {0xDD, OpKind::Byte, "TRT", Format::SS_L, OpClass::General, false, false, &insn::trt},
     {0xDE, OpKind::Byte, "ED", Format::SS_L, OpClass::Decimal, false, false, &insn::ed},
@@ -206,6 +213,12 @@ constexpr OpInfo kTable[] = {
 void operation_exception(Cpu& c, const u8*) { c.program_check(pgm::kOperation); }
 void privileged_exception(Cpu& c, const u8*) { c.program_check(pgm::kPrivilegedOperation); }
 
+}  // namespace
+
+void insn::not_installed(Cpu& c, const u8*) { c.program_check(pgm::kOperation); }
+
+namespace {
+
 void dispatch_b2(Cpu& c, const u8* ip) {
   const auto& t = dispatch_tables();
   (c.psw.problem ? t.b2_problem : t.b2_supervisor)[ip[1]](c, ip);
@@ -226,6 +239,7 @@ DispatchTables build() {
   for (auto& row : t.bit15_problem) std::fill(std::begin(row), std::end(row), &operation_exception);
   t.supervisor[0xB2] = t.problem[0xB2] = &dispatch_b2;
   for (const OpInfo& op : kTable) {
+    if (!op.installed) continue;  // stays an operation exception
     const Handler prob = op.privileged ? &privileged_exception : op.handler;
     switch (op.kind) {
       case OpKind::Byte:

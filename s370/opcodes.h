@@ -52,6 +52,10 @@ struct OpInfo {
   bool privileged;  // privileged-operation exception in the problem state
   bool sensitive;   // semi-privileged or otherwise of concern to CP
   Handler handler;
+  // False for instructions of an optional facility this machine does not
+  // have (direct control, dual-address space): the assembler and the
+  // disassembler know them, execution is an operation exception.
+  bool installed = true;
 };
 
 // Every row, in opcode order.
