@@ -16,6 +16,7 @@
 
 #include "s370/cpu.h"
 #include "s370/disasm.h"
+#include "s370/tools/report.h"
 
 using namespace s370;
 
@@ -216,41 +217,9 @@ int run(const Options& o) {
     }
   }
 
-  if (o.json) {
-    nlohmann::ordered_json j;
-    j["status"] = status;
-    j["psw"] = hex(cpu.psw.to_u64(), 16);
-    for (int i = 0; i < 16; i++) j["gpr"].push_back(hex(cpu.gpr[i], 8));
-    for (int i = 0; i < 4; i++) j["fpr"].push_back(hex(cpu.fpr[i], 16));
-    for (int i = 0; i < 16; i++) j["cr"].push_back(hex(cpu.cr[i], 8));
-    j["instructions"] = cpu.instructions();
-    j["storage"] = nlohmann::ordered_json::object();
-    for (auto& d : o.dumps) {
-      std::vector<u8> b(d.len);
-      storage.read(AbsAddr(d.addr), b.data(), d.len);
-      std::string h;
-      for (u8 x : b) h += hex(x, 2);
-      j["storage"][d.key] = h;
-    }
-    std::cout << j.dump() << "\n";
-  } else {
-    std::cout << "status " << status << "  psw " << hex(cpu.psw.to_u64(), 16) << "  instructions "
-              << cpu.instructions() << "\n";
-    for (int i = 0; i < 16; i++)
-      std::cout << "R" << i << (i < 10 ? " " : "") << "=" << hex(cpu.gpr[i], 8) << ((i % 4 == 3) ? "\n" : "  ");
-    for (int i = 0; i < 4; i++) std::cout << "F" << 2 * i << "=" << hex(cpu.fpr[i], 16) << (i == 3 ? "\n" : "  ");
-    for (int i = 0; i < 16; i++)
-      std::cout << "C" << i << (i < 10 ? " " : "") << "=" << hex(cpu.cr[i], 8) << ((i % 4 == 3) ? "\n" : "  ");
-    for (auto& d : o.dumps) {
-      std::vector<u8> b(d.len);
-      storage.read(AbsAddr(d.addr), b.data(), d.len);
-      for (u32 k = 0; k < d.len; k += 16) {
-        std::cout << hex(d.addr + k, 6) << " ";
-        for (u32 m = k; m < k + 16 && m < d.len; m++) std::cout << (m % 4 == 0 ? " " : "") << hex(b[m], 2);
-        std::cout << "\n";
-      }
-    }
-  }
+  std::vector<report::Dump> dumps;
+  for (auto& d : o.dumps) dumps.push_back(report::Dump{d.key, d.addr, d.len});
+  report::print_state(std::cout, cpu, storage, status, dumps, o.json);
   return status == "wait" ? 0 : 2;
 }
 

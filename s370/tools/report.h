@@ -1,0 +1,106 @@
+// The final state of a run, printed the same way by s370run and s370: one
+// JSON object ({"status", "psw", "gpr", "fpr", "cr", "instructions",
+// "storage"}) or the same for a person. Also the small parsers the two
+// command lines share.
+#pragma once
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "s370/cpu.h"
+
+namespace s370::report {
+
+// Bad command-line input: one line on stderr, exit 1.
+struct BadInput : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+inline std::string hex(u64 v, int digits) {
+  char b[20];
+  std::snprintf(b, sizeof b, "%0*llX", digits, static_cast<unsigned long long>(v));
+  return b;
+}
+
+inline u64 parse_hex(const std::string& s, const std::string& what, int max_digits = 16) {
+  std::string t = s;
+  if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) t = t.substr(2);
+  if (t.empty() || static_cast<int>(t.size()) > max_digits) throw BadInput("bad hex in " + what + ": '" + s + "'");
+  u64 v = 0;
+  for (char ch : t) {
+    int d;
+    if (ch >= '0' && ch <= '9') d = ch - '0';
+    else if (ch >= 'a' && ch <= 'f') d = ch - 'a' + 10;
+    else if (ch >= 'A' && ch <= 'F') d = ch - 'A' + 10;
+    else throw BadInput("bad hex in " + what + ": '" + s + "'");
+    v = (v << 4) | static_cast<u64>(d);
+  }
+  return v;
+}
+
+inline u64 parse_dec(const std::string& s, const std::string& what) {
+  if (s.empty() || s.size() > 19 || s.find_first_not_of("0123456789") != std::string::npos)
+    throw BadInput("bad number in " + what + ": '" + s + "'");
+  return std::stoull(s);
+}
+
+// A storage range to report, keyed by the address exactly as given.
+struct Dump {
+  std::string key;
+  u32 addr, len;
+};
+
+// "ADDR.LEN", both hex.
+inline Dump parse_dump(const std::string& v, const std::string& what = "--dump") {
+  const auto p = v.find('.');
+  if (p == std::string::npos) throw BadInput(what + " needs the form X.Y: '" + v + "'");
+  const std::string ad = v.substr(0, p), len = v.substr(p + 1);
+  return Dump{ad, static_cast<u32>(parse_hex(ad, what, 6)), static_cast<u32>(parse_hex(len, what, 6))};
+}
+
+// Prints the state after a run ending with `status` ("wait", "limit").
+inline void print_state(std::ostream& out, Cpu& cpu, Storage& storage, const std::string& status,
+                        const std::vector<Dump>& dumps, bool json) {
+  if (json) {
+    nlohmann::ordered_json j;
+    j["status"] = status;
+    j["psw"] = hex(cpu.psw.to_u64(), 16);
+    for (int i = 0; i < 16; i++) j["gpr"].push_back(hex(cpu.gpr[i], 8));
+    for (int i = 0; i < 4; i++) j["fpr"].push_back(hex(cpu.fpr[i], 16));
+    for (int i = 0; i < 16; i++) j["cr"].push_back(hex(cpu.cr[i], 8));
+    j["instructions"] = cpu.instructions();
+    j["storage"] = nlohmann::ordered_json::object();
+    for (auto& d : dumps) {
+      std::vector<u8> b(d.len);
+      storage.read(AbsAddr(d.addr), b.data(), d.len);
+      std::string h;
+      for (u8 x : b) h += hex(x, 2);
+      j["storage"][d.key] = h;
+    }
+    out << j.dump() << "\n";
+  } else {
+    out << "status " << status << "  psw " << hex(cpu.psw.to_u64(), 16) << "  instructions " << cpu.instructions()
+        << "\n";
+    for (int i = 0; i < 16; i++)
+      out << "R" << i << (i < 10 ? " " : "") << "=" << hex(cpu.gpr[i], 8) << ((i % 4 == 3) ? "\n" : "  ");
+    for (int i = 0; i < 4; i++) out << "F" << 2 * i << "=" << hex(cpu.fpr[i], 16) << (i == 3 ? "\n" : "  ");
+    for (int i = 0; i < 16; i++)
+      out << "C" << i << (i < 10 ? " " : "") << "=" << hex(cpu.cr[i], 8) << ((i % 4 == 3) ? "\n" : "  ");
+    for (auto& d : dumps) {
+      std::vector<u8> b(d.len);
+      storage.read(AbsAddr(d.addr), b.data(), d.len);
+      for (u32 k = 0; k < d.len; k += 16) {
+        out << hex(d.addr + k, 6) << " ";
+        for (u32 m = k; m < k + 16 && m < d.len; m++) out << (m % 4 == 0 ? " " : "") << hex(b[m], 2);
+        out << "\n";
+      }
+    }
+  }
+}
+
+}  // namespace s370::report
