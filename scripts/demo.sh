@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cmake --preset release >/dev/null
 cmake --build --preset release -j2 >/dev/null
-python3 scripts/run-demo.py build/bin/s370run
+python3 scripts/run-demo.py build/bin
