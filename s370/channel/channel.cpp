@@ -385,6 +385,19 @@ int ChannelSubsystem::store_channel_id(Cpu& cpu, u8 channel) {
   return 0;
 }
 
+int ChannelSubsystem::clear_channel(Cpu&, u8 channel) {
+  // CLEAR CHANNEL: an I/O system reset of the addressed channel; every
+  // operation on it ends and no interruption condition remains (condition
+  // code 0), or the channel does not exist (3). No channel-available
+  // interruption is generated here (docs/MACHINE.md).
+  bool any = false;
+  for (auto& [a, sc] : subs_)
+    if ((a >> 8) == channel) any = true;
+  if (!any) return 3;
+  reset_channel(channel);
+  return 0;
+}
+
 bool ChannelSubsystem::accept_io_interrupt(Cpu& cpu, u16& address) {
   // Among the channels the masks enable, the lowest-numbered channel first;
   // within a channel, the condition that arose first.
@@ -631,14 +644,22 @@ void ChannelSubsystem::cancel(Subchannel& sc) {
 // ---- Machine support ---------------------------------------------------------------
 
 void ChannelSubsystem::reset() {
-  for (auto& [a, sc] : subs_) {
-    cancel(sc);
-    sc.state = State::Available;
-    sc.device_status = 0;
-    sc.halted = false;
-    sc.dev->reset();
-  }
+  for (auto& [a, sc] : subs_) reset_subchannel(sc);
   update_pending();
+}
+
+void ChannelSubsystem::reset_channel(u8 channel) {
+  for (auto& [a, sc] : subs_)
+    if ((a >> 8) == channel) reset_subchannel(sc);
+  update_pending();
+}
+
+void ChannelSubsystem::reset_subchannel(Subchannel& sc) {
+  cancel(sc);
+  sc.state = State::Available;
+  sc.device_status = 0;
+  sc.halted = false;
+  sc.dev->reset();
 }
 
 bool ChannelSubsystem::start_ipl(u16 address) {

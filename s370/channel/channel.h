@@ -76,12 +76,15 @@ class ChannelSubsystem final : public Host, public DeviceEvents {
   int io_instruction(Cpu& cpu, IoOp op, u16 address) override;
   int test_channel(Cpu& cpu, u8 channel) override;
   int store_channel_id(Cpu& cpu, u8 channel) override;
+  int clear_channel(Cpu& cpu, u8 channel) override;
   bool accept_io_interrupt(Cpu& cpu, u16& address) override;
 
   // ---- Machine support ---------------------------------------------------
   // I/O system reset: every subchannel available, every device reset, no
   // interruption pending.
   void reset();
+  // I/O reset of the subchannels and devices of one channel.
+  void reset_channel(u8 channel);
   // Starts the IPL channel program on `address` (a READ of 24 bytes at 0
   // with command chaining, from a CCW at absolute 0, key 0). False when the
   // device does not exist.
@@ -169,6 +172,7 @@ class ChannelSubsystem final : public Host, public DeviceEvents {
   void post_pci(Subchannel& sc);
   void update_pending();
   void cancel(Subchannel& sc);
+  void reset_subchannel(Subchannel& sc);
 
   Storage& storage_;
   EventQueue& events_;

@@ -121,7 +121,7 @@ struct MachineFixture {
     emit({static_cast<u8>(op >> 8), static_cast<u8>(op), static_cast<u8>(addr >> 8), static_cast<u8>(addr)});
   }
   // The I/O instructions: opcode with bit 15 (SIO 9C00, SIOF 9C01, TIO 9D00,
-  // CLRIO 9D01, HIO 9E00, HDV 9E01, TCH 9F00, STIDC B203).
+  // CLRIO 9D01, HIO 9E00, HDV 9E01, TCH 9F00, CLRCH 9F01, STIDC B203).
   void sio(u32 dev) { s_format(0x9C00, dev); }
   void siof(u32 dev) { s_format(0x9C01, dev); }
   void tio(u32 dev) { s_format(0x9D00, dev); }
@@ -130,6 +130,7 @@ struct MachineFixture {
   void hdv(u32 dev) { s_format(0x9E01, dev); }
   void tch(u32 dev) { s_format(0x9F00, dev); }
   void stidc(u32 dev) { s_format(0xB203, dev); }
+  void clrch(u32 dev) { s_format(0x9F01, dev); }
   // The condition code at `addr`: BALR 1,0; STCM 1,8,addr.
   void save_cc(u32 addr) {
     emit({0x05, 0x10, 0xBE, 0x18, static_cast<u8>(addr >> 8), static_cast<u8>(addr)});

@@ -340,6 +340,38 @@ TEST_CASE_FIXTURE(MachineFixture, "TCH: an interruption pending anywhere on the 
   CHECK(get32(0x814) == 0x20000000);  // block multiplexer
 }
 
+TEST_CASE_FIXTURE(MachineFixture, "CLRCH resets the channel: operations end, nothing stays pending; cc 3 without devices") {
+  auto& working = fake(0x00E, reads({1}, 1000));
+  auto& done_dev = fake(0x00F, reads({1}, 10));
+  auto& other = fake(0x10E, reads({1}, 10));
+  ccw(0x400, 0x02, 0x900, ccw::kSuppressLength, 1);
+  set_caw(0, 0x400);
+  sio(0x00F);
+  sio(0x10E);
+  emit({0x41, 0x20, 0x00, 0x40});  // LA 2,64; BCT 2,*: 0F and 10E end
+  const u32 spin = here();
+  emit({0x46, 0x20, static_cast<u8>(spin >> 8), static_cast<u8>(spin)});
+  sio(0x00E);
+  done_dev.raise(unit::kAttention);
+  clrch(0x000); save_cc(kCc + 0);
+  tio(0x00E); save_cc(kCc + 1);
+  tio(0x00F); save_cc(kCc + 2);
+  tch(0x000); save_cc(kCc + 3);
+  tch(0x100); save_cc(kCc + 4);
+  clrch(0x200); save_cc(kCc + 5);
+  done();
+  run();
+  CHECK(ended());
+  CHECK(cc_at(kCc + 0) == 0);
+  CHECK(cc_at(kCc + 1) == 0);
+  CHECK(cc_at(kCc + 2) == 0);
+  CHECK(cc_at(kCc + 3) == 0);
+  CHECK(cc_at(kCc + 4) == 1);  // channel 1 untouched
+  CHECK(cc_at(kCc + 5) == 3);
+  CHECK(working.resets == 1);
+  CHECK(other.resets == 0);
+}
+
 TEST_CASE_FIXTURE(MachineFixture, "I/O instructions are privileged") {
   fake(kDev, immediate());
   sio(kDev);
