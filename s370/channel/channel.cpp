@@ -423,10 +423,16 @@ bool ChannelSubsystem::accept_io_interrupt(Cpu& cpu, u16& address) {
   }
   if (!best) return false;
   switch (kind) {
-    case 1:
-      cpu.real_write64(RealAddr(kCsw), best->pci_csw.raw());
+    case 1: {
+      // The PCI condition is carried along the chain: the CSW shows the CCW
+      // in use now (+ 8) and any check found so far; the count is
+      // unpredictable (zero, as Hercules), the unit status zero.
+      const u8 checks = best->chan & (chan::kProgramCheck | chan::kProtectionCheck | chan::kChannelDataCheck);
+      cpu.real_write64(RealAddr(kCsw),
+                       Csw{best->key, (best->last.where + 8) & kAddrMask, 0, u8(chan::kPci | checks), 0}.raw());
       best->pci = false;
       break;
+    }
     case 2:
       cpu.real_write64(RealAddr(kCsw), best->final_csw.raw());
       best->state = State::Available;
@@ -624,12 +630,11 @@ void ChannelSubsystem::conclude(Subchannel& sc) {
 }
 
 void ChannelSubsystem::post_pci(Subchannel& sc) {
-  // The PCI condition (chapter 12, "Program-Controlled Interruption"): the
-  // CSW shows the CCW in use; a second PCI before the first is presented
-  // replaces it.
+  // The PCI condition (chapter 12, "Program-Controlled Interruption"):
+  // conditions are not stacked, a second PCI before the first is presented
+  // makes no second interruption.
+  if (!sc.pci) sc.pci_seq = ++seq_;
   sc.pci = true;
-  sc.pci_csw = Csw{sc.key, (sc.last.where + 8) & kAddrMask, 0, chan::kPci, sc.last.count};
-  sc.pci_seq = ++seq_;
   update_pending();
 }
 

@@ -136,7 +136,6 @@ class ChannelSubsystem final : public Host, public DeviceEvents {
     Csw final_csw;
     u64 final_seq = 0;
     bool pci = false;
-    Csw pci_csw;
     u64 pci_seq = 0;
     u8 device_status = 0;      // status held in the device (attention...)
     u64 device_seq = 0;
