@@ -282,22 +282,10 @@ Span Cpu::span_slow(VirtAddr a, u32 len, Access acc) {
   return s;
 }
 
-u16 Cpu::read_slow16(VirtAddr a) {
-  Span s = span(a, 2, Access::Fetch);
-  return static_cast<u16>((s[0] << 8) | s[1]);
-}
-
-u32 Cpu::read_slow32(VirtAddr a) {
-  Span s = span(a, 4, Access::Fetch);
-  u32 v = 0;
-  for (u32 i = 0; i < 4; i++) v = (v << 8) | s[i];
-  return v;
-}
-
-u64 Cpu::read_slow64(VirtAddr a) {
-  Span s = span(a, 8, Access::Fetch);
+u64 Cpu::read_slow(VirtAddr a, u32 len) {
+  Span s = span(a, len, Access::Fetch);
   u64 v = 0;
-  for (u32 i = 0; i < 8; i++) v = (v << 8) | s[i];
+  for (u32 i = 0; i < len; i++) v = (v << 8) | s[i];
   return v;
 }
 
@@ -329,40 +317,20 @@ void Cpu::per_branch_event() {
 
 // ---- Real storage ---------------------------------------------------------------
 
-u32 Cpu::real_read32(RealAddr r) {
-  AbsAddr a = real_to_abs(r);
-  if (!storage_.valid(AbsAddr(a.v + 3))) program_check(pgm::kAddressing);
-  return load_be32(storage_.ptr(a));
+// PSA fields and the channel subsystem's words are aligned, so they never
+// cross a frame.
+u8* Cpu::real_bytes(RealAddr r, u32 len, bool store) {
+  const AbsAddr a = real_to_abs(r);
+  if (!storage_.valid(AbsAddr(a.v + len - 1))) program_check(pgm::kAddressing);
+  if (store) storage_.key(a) |= kKeyRef | kKeyChange;
+  return storage_.ptr(a);
 }
-u64 Cpu::real_read64(RealAddr r) {
-  AbsAddr a = real_to_abs(r);
-  if (!storage_.valid(AbsAddr(a.v + 7))) program_check(pgm::kAddressing);
-  return load_be64(storage_.ptr(a));
-}
-void Cpu::real_write32(RealAddr r, u32 v) {
-  AbsAddr a = real_to_abs(r);
-  if (!storage_.valid(AbsAddr(a.v + 3))) program_check(pgm::kAddressing);
-  store_be32(storage_.ptr(a), v);
-  storage_.key(a) |= kKeyRef | kKeyChange;
-}
-void Cpu::real_write64(RealAddr r, u64 v) {
-  AbsAddr a = real_to_abs(r);
-  if (!storage_.valid(AbsAddr(a.v + 7))) program_check(pgm::kAddressing);
-  store_be64(storage_.ptr(a), v);
-  storage_.key(a) |= kKeyRef | kKeyChange;
-}
-void Cpu::real_write16(RealAddr r, u16 v) {
-  AbsAddr a = real_to_abs(r);
-  if (!storage_.valid(AbsAddr(a.v + 1))) program_check(pgm::kAddressing);
-  store_be16(storage_.ptr(a), v);
-  storage_.key(a) |= kKeyRef | kKeyChange;
-}
-void Cpu::real_write8(RealAddr r, u8 v) {
-  AbsAddr a = real_to_abs(r);
-  if (!storage_.valid(a)) program_check(pgm::kAddressing);
-  *storage_.ptr(a) = v;
-  storage_.key(a) |= kKeyRef | kKeyChange;
-}
+u32 Cpu::real_read32(RealAddr r) { return load_be32(real_bytes(r, 4, false)); }
+u64 Cpu::real_read64(RealAddr r) { return load_be64(real_bytes(r, 8, false)); }
+void Cpu::real_write32(RealAddr r, u32 v) { store_be32(real_bytes(r, 4, true), v); }
+void Cpu::real_write64(RealAddr r, u64 v) { store_be64(real_bytes(r, 8, true), v); }
+void Cpu::real_write16(RealAddr r, u16 v) { store_be16(real_bytes(r, 2, true), v); }
+void Cpu::real_write8(RealAddr r, u8 v) { *real_bytes(r, 1, true) = v; }
 
 bool Cpu::channel_enabled(u8 channel) const {
   if (psw.ec) {

@@ -146,63 +146,14 @@ class Cpu {
 
   // ---- Storage access, for instruction handlers ----------------------------
   // Logical addresses (virtual when DAT is on); throw ProgramCheck.
-  u8 read8(VirtAddr a) {
-    const TlbEntry& e = rtlb_[index_of(a.v)];
-    if (e.tag == tag_of(a.v)) [[likely]]
-      return e.host[a.v & kBlockMask];
-    return *slow(a, 1, Access::Fetch);
-  }
-  u16 read16(VirtAddr a) {
-    const TlbEntry& e = rtlb_[index_of(a.v)];
-    const u32 off = a.v & kBlockMask;
-    if (e.tag == tag_of(a.v) && off <= kBlockMask - 1) [[likely]]
-      return load_be16(e.host + off);
-    return read_slow16(a);
-  }
-  u32 read32(VirtAddr a) {
-    const TlbEntry& e = rtlb_[index_of(a.v)];
-    const u32 off = a.v & kBlockMask;
-    if (e.tag == tag_of(a.v) && off <= kBlockMask - 3) [[likely]]
-      return load_be32(e.host + off);
-    return read_slow32(a);
-  }
-  u64 read64(VirtAddr a) {
-    const TlbEntry& e = rtlb_[index_of(a.v)];
-    const u32 off = a.v & kBlockMask;
-    if (e.tag == tag_of(a.v) && off <= kBlockMask - 7) [[likely]]
-      return load_be64(e.host + off);
-    return read_slow64(a);
-  }
-  void write8(VirtAddr a, u8 v) {
-    const TlbEntry& e = wtlb_[index_of(a.v)];
-    if (e.tag == tag_of(a.v)) [[likely]] {
-      e.host[a.v & kBlockMask] = v;
-      return;
-    }
-    *slow(a, 1, Access::Store) = v;
-    after_store(a, 1);
-  }
-  void write16(VirtAddr a, u16 v) {
-    const TlbEntry& e = wtlb_[index_of(a.v)];
-    const u32 off = a.v & kBlockMask;
-    if (e.tag == tag_of(a.v) && off <= kBlockMask - 1) [[likely]]
-      return store_be16(e.host + off, v);
-    write_slow(a, v, 2);
-  }
-  void write32(VirtAddr a, u32 v) {
-    const TlbEntry& e = wtlb_[index_of(a.v)];
-    const u32 off = a.v & kBlockMask;
-    if (e.tag == tag_of(a.v) && off <= kBlockMask - 3) [[likely]]
-      return store_be32(e.host + off, v);
-    write_slow(a, v, 4);
-  }
-  void write64(VirtAddr a, u64 v) {
-    const TlbEntry& e = wtlb_[index_of(a.v)];
-    const u32 off = a.v & kBlockMask;
-    if (e.tag == tag_of(a.v) && off <= kBlockMask - 7) [[likely]]
-      return store_be64(e.host + off, v);
-    write_slow(a, v, 8);
-  }
+  u8 read8(VirtAddr a) { return read_be<u8>(a); }
+  u16 read16(VirtAddr a) { return read_be<u16>(a); }
+  u32 read32(VirtAddr a) { return read_be<u32>(a); }
+  u64 read64(VirtAddr a) { return read_be<u64>(a); }
+  void write8(VirtAddr a, u8 v) { write_be<u8>(a, v); }
+  void write16(VirtAddr a, u16 v) { write_be<u16>(a, v); }
+  void write32(VirtAddr a, u32 v) { write_be<u32>(a, v); }
+  void write64(VirtAddr a, u64 v) { write_be<u64>(a, v); }
   // Resolves an operand of `len` bytes (1..2048) for the access, recognizing
   // every access exception first, as the Principles require before any part
   // of a storage-to-storage result is stored.
@@ -308,14 +259,32 @@ class Cpu {
                        kAsyncEmergency = 8, kAsyncRestart = 16, kAsyncService = 32;
 
   static constexpr u32 kBlockMask = (1u << Storage::kBlockShift) - 1;
+  // The fast path of every storage access: one TLB probe, then the bytes
+  // in host memory; anything else (a miss, a block crossing, an access
+  // exception) goes to the slow path.
+  template <typename T>
+  T read_be(VirtAddr a) {
+    const TlbEntry& e = rtlb_[index_of(a.v)];
+    const u32 off = a.v & kBlockMask;
+    if (e.tag == tag_of(a.v) && off <= kBlockMask + 1 - sizeof(T)) [[likely]]
+      return load_be<T>(e.host + off);
+    return static_cast<T>(read_slow(a, sizeof(T)));
+  }
+  template <typename T>
+  void write_be(VirtAddr a, T v) {
+    const TlbEntry& e = wtlb_[index_of(a.v)];
+    const u32 off = a.v & kBlockMask;
+    if (e.tag == tag_of(a.v) && off <= kBlockMask + 1 - sizeof(T)) [[likely]]
+      return store_be<T>(e.host + off, v);
+    write_slow(a, v, sizeof(T));
+  }
   static u32 index_of(u32 a) { return (a >> Storage::kBlockShift) & (kTlbSize - 1); }
   u32 tag_of(u32 a) const { return (a >> Storage::kBlockShift) | gen_; }
   u8* slow(VirtAddr a, u32 len, Access acc);
   Span span_slow(VirtAddr a, u32 len, Access acc);
-  u16 read_slow16(VirtAddr a);
-  u32 read_slow32(VirtAddr a);
-  u64 read_slow64(VirtAddr a);
+  u64 read_slow(VirtAddr a, u32 len);
   void write_slow(VirtAddr a, u64 v, u32 len);
+  u8* real_bytes(RealAddr r, u32 len, bool store);
   void after_store(VirtAddr a, u32 len);
   void per_branch_event();
   const u8* fetch_slow(u32 ia);

@@ -32,10 +32,11 @@ void clrch(Cpu& c, const u8* ip) {
   c.psw.cc = static_cast<u8>(c.host().clear_channel(c, static_cast<u8>(f.addr.v >> 8)) & 3);
 }
 
-// CONNECT and DISCONNECT CHANNEL SET: this uniprocessor has one channel
-// set, always connected to it; both answer cc 0, as on Hercules.
-void concs(Cpu& c, const u8*) { c.psw.cc = 0; }
-void discs(Cpu& c, const u8*) { c.psw.cc = 0; }
+// CONNECT and DISCONNECT CHANNEL SET: bits 16-31 of the operand address
+// name the channel set. This uniprocessor has one, set 0, always connected
+// to it: cc 0 for it, cc 3 (not operational) for any other.
+void concs(Cpu& c, const u8* ip) { c.psw.cc = (S(c, ip).addr.v & 0xFFFF) == 0 ? 0 : 3; }
+void discs(Cpu& c, const u8* ip) { c.psw.cc = (S(c, ip).addr.v & 0xFFFF) == 0 ? 0 : 3; }
 
 void stidc(Cpu& c, const u8* ip) {
   S f(c, ip);

@@ -73,4 +73,20 @@ inline void store_be64(u8* p, u64 v) {
   std::memcpy(p, &v, 8);
 }
 
+// The same, by type, for code written once for every width.
+template <typename T>
+inline T load_be(const u8* p) {
+  if constexpr (sizeof(T) == 1) return *p;
+  else if constexpr (sizeof(T) == 2) return load_be16(p);
+  else if constexpr (sizeof(T) == 4) return load_be32(p);
+  else return load_be64(p);
+}
+template <typename T>
+inline void store_be(u8* p, T v) {
+  if constexpr (sizeof(T) == 1) *p = v;
+  else if constexpr (sizeof(T) == 2) store_be16(p, v);
+  else if constexpr (sizeof(T) == 4) store_be32(p, v);
+  else store_be64(p, v);
+}
+
 }  // namespace s370
