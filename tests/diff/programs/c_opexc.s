@@ -1,7 +1,7 @@
 # c_opexc.s -- operation exceptions for unassigned opcodes of each length
 # (2, 4, 6 bytes: the ILC follows bits 0-1 of the opcode) and unassigned
 # X'B2xx' codes, in the BC and the EC mode.  (B200/B201, CONNECT and
-# DISCONNECT CHANNEL SET: see x_concs.s.)
+# DISCONNECT CHANNEL SET: see c_concs.s.)
         .include "lowcore.inc"
         .include "diff.inc"
 start:  TRAPS
