@@ -71,11 +71,13 @@ void Cpu::state_changed() {
 void Cpu::purge_tlb() {
   iblock_ = kNoBlock;
   force_service();  // the run loop holds the instruction block in a register
-  gen_ += 1u << (32 - 19);  // generation in the high 19 bits of a tag
+  // A new generation makes every entry stale at once. When the counter
+  // wraps, the entries are cleared to generation 0, which is never current.
+  gen_ += kGenStep;
   if (gen_ == 0) {
     for (auto& e : rtlb_) e = TlbEntry{};
     for (auto& e : wtlb_) e = TlbEntry{};
-    gen_ += 1u << (32 - 19);
+    gen_ = kGenStep;
   }
 }
 

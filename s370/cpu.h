@@ -233,6 +233,7 @@ class Cpu {
 
   // Timer state, for the control instructions.
   u64 tod_now();          // TOD clock value (bit 51 = 1 us), unique per read
+  u64 tod_clock() const;  // the same without the uniqueness step (no side effect)
   void set_tod(u64 tod);  // SCK
   u64 ckc = 0;            // clock comparator
   i64 cpu_timer();        // current CPU-timer value
@@ -250,7 +251,7 @@ class Cpu {
   friend struct CpuTestAccess;
 
   struct TlbEntry {
-    u32 tag = 0xFFFFFFFF;  // block number | generation; never matches when reset
+    u32 tag = 0;  // generation | block number; generation 0 is never current
     u8* host = nullptr;    // host address of the 2K block
   };
   static constexpr u32 kTlbSize = 256;
@@ -346,7 +347,8 @@ class Cpu {
 
   // The access TLB: translations of logical 2K blocks to host memory for
   // fetches and for stores, valid while their tag carries generation gen_.
-  u32 gen_ = 0;
+  u32 gen_ = kGenStep;  // in the high 19 bits; never 0
+  static constexpr u32 kGenStep = 1u << 13;
   TlbEntry rtlb_[kTlbSize];
   TlbEntry wtlb_[kTlbSize];
   u8 ibuf_[8] = {};  // an instruction that crosses a block boundary

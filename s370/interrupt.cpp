@@ -95,11 +95,13 @@ void Cpu::supervisor_call(u8 number) { deliver(InterruptClass::Svc, number); }
 
 // ---- Timing -----------------------------------------------------------------------
 
+u64 Cpu::tod_clock() const { return (clock_.now_us(instructions()) + tod_offset_) << 12; }
+
 u64 Cpu::tod_now() {
   // TOD clock (chapter 4, "Time-of-Day Clock"): bit 51 ticks every
   // microsecond; successive values are unique, so the low-order bits count
   // up when the clock has not ticked since the last read.
-  u64 t = (clock_.now_us(instructions()) + tod_offset_) << 12;
+  u64 t = tod_clock();
   if (t <= tod_last_) t = tod_last_ + 1;
   tod_last_ = t;
   return t;
@@ -160,7 +162,7 @@ bool Cpu::external_pending(u16* code) {
   }
   // The clock comparator and CPU timer conditions stay pending while they
   // hold; they are not reset by the interruption.
-  if ((m & kCr0ClockComparator) && (tod_now() >> 1) > (ckc >> 1)) {
+  if ((m & kCr0ClockComparator) && tod_clock() > ckc) {
     *code = 0x1004;
     return true;
   }
