@@ -212,3 +212,24 @@ TEST_CASE("storage keys: a store into a block of another key is a protection exc
   CHECK(k.get32(0x800) == 0x12345678);
   CHECK(k.storage.key(AbsAddr(0x800)) == (0x30 | kKeyRef | kKeyChange));
 }
+
+TEST_CASE("TLB: translations stay right across a wrap of the generation counter") {
+  // 2**19 purges wrap the generation in the tags; entries made before must
+  // not match afterwards, whatever block they were for.
+  Bare m;
+  m.put32(0xFFC, 0x11111111);  // the last word of a block
+  m.put32(0x1000, 0x22222222);
+  m.put(0x200, {0x58, 0x10, 0x0F, 0xFC,    // L 1,X'FFC'
+                0x82, 0x00, 0x03, 0x00});  // LPSW X'300'
+  m.put64(0x300, 0x000200000000C0DEull);
+  m.start(0x200);
+  m.cpu.run(1);  // the first load fills the TLB
+  CHECK(m.cpu.gpr[1] == 0x11111111);
+  for (u32 i = 0; i < (1u << 19) + 5; i++) m.cpu.purge_tlb();
+  m.put32(0xFFC, 0x33333333);
+  m.start(0x200);
+  RunResult r = m.cpu.run(10);
+  CHECK(r.reason == StopReason::DisabledWait);
+  CHECK(m.cpu.gpr[1] == 0x33333333);
+  CHECK(m.cpu.psw.ia == 0xC0DE);
+}
