@@ -13,6 +13,7 @@
 
 #include "s370/channel/cards2540.h"
 #include "s370/channel/console3215.h"
+#include "s370/channel/dasd.h"
 #include "s370/channel/printer1403.h"
 
 namespace s370::io {
@@ -44,6 +45,9 @@ std::unique_ptr<Device> make_punch(const DeviceConfig& dc, const Operator&) {
 std::unique_ptr<Device> make_printer(const DeviceConfig& dc, const Operator&) {
   return std::make_unique<Printer1403>(dc.address, dc.file);
 }
+std::unique_ptr<Device> make_dasd(const DeviceConfig& dc, const Operator&) {
+  return std::make_unique<CkdDasd>(dc.address, CkdImage::open(dc.file, *ckd_geometry(dc.type)));
+}
 
 const std::vector<DeviceType>& registry() {
   static const std::vector<DeviceType> types = {
@@ -51,6 +55,8 @@ const std::vector<DeviceType>& registry() {
       {"2540P", "card punch", {"file"}, true, make_punch},
       {"2540R", "card reader", {"file", "mode", "eof"}, true, make_reader},
       {"3215", "console", {}, false, make_console},
+      {"3330", "disk", {"file"}, true, make_dasd},
+      {"3350", "disk", {"file"}, true, make_dasd},
   };
   return types;
 }

@@ -104,6 +104,18 @@ def run_one(src, machine_run, oracle, work):
             outputs.append(fname)
         elif typ == "3215":
             cnf.append("%s 3215-C noprompt" % hdev)
+        elif typ in ("3330", "3350"):
+            # A fresh image from Hercules' dasdinit, one copy for each
+            # machine; the two are compared at the end.
+            fname = "%s.ckd" % addr
+            base = os.path.join(work, fname)
+            if not os.path.exists(base):
+                subprocess.run(["dasdinit", "-r", base, typ], check=True, capture_output=True)
+            for d in (ours_dir, herc_dir):
+                subprocess.run(["cp", "--sparse=always", base, os.path.join(d, fname)], check=True)
+            entry["file"] = os.path.join(ours_dir, fname)
+            cnf.append("%s %s %s" % (hdev, typ, os.path.join(herc_dir, fname)))
+            outputs.append(fname)
         conf["devices"].append(entry)
     cfg = os.path.join(work, "devices.json")
     with open(cfg, "w") as f:
@@ -148,7 +160,9 @@ def run_one(src, machine_run, oracle, work):
         a = open(os.path.join(ours_dir, fname), "rb").read() if os.path.exists(os.path.join(ours_dir, fname)) else b""
         b = open(os.path.join(herc_dir, fname), "rb").read() if os.path.exists(os.path.join(herc_dir, fname)) else b""
         if a != b:
-            errors.append("%s: %s differs (%d bytes, Hercules %d): %r / %r" % (name, fname, len(a), len(b), a[:80], b[:80]))
+            first = next((i for i in range(min(len(a), len(b))) if a[i] != b[i]), min(len(a), len(b)))
+            errors.append("%s: %s differs at byte %d (%d bytes, Hercules %d): %r / %r" %
+                          (name, fname, first, len(a), len(b), a[first:first + 40], b[first:first + 40]))
     if any(t == "3215" for _, t, _ in devices):
         herc_console = console_lines(open(log, errors="replace").read())
         if my_console != herc_console:

@@ -1,0 +1,70 @@
+// A CKD disk image in Hercules' format, so that images pass between this
+// project and Hercules both ways (created by Hercules' dasdinit, used here;
+// written here, read by Hercules):
+//
+//   512-byte device header: "CKD_P370", heads (4 bytes, little endian),
+//     track size (4, little endian), device type (1: X'30' 3330, X'50'
+//     3350), file sequence (1), highest cylinder in the file (2, little
+//     endian; 0 for a single file), zeros.
+//   then every track in a slot of `track size` bytes: the home address
+//     (flag 0, CC, HH), records (count CCHHRKDD, key, data; record 0
+//     first), and eight X'FF' ending the track.
+//
+// Compressed images (CKD_C370) and images split over several files are
+// refused. Every track is checked when the image is opened: a corrupt image
+// refuses to attach with a message naming the file.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "s370/types.h"
+
+namespace s370::io {
+
+// The geometry of a device type, as Hercules' table has it.
+struct CkdGeometry {
+  const char* name;
+  u16 type;          // X'3330', X'3350'
+  u8 model;          // device model in SENSE ID
+  u32 cylinders;     // primary cylinders
+  u32 alternates;    // alternate cylinders (dasdinit -a)
+  u32 heads;         // tracks per cylinder
+  u32 r1_max;        // largest R1 data length on a track
+  u32 track_size;    // bytes per track slot in the image
+};
+
+const CkdGeometry* ckd_geometry(const std::string& type);
+
+class CkdImage {
+ public:
+  // Opens an image; throws DeviceError naming the file and the problem.
+  static std::unique_ptr<CkdImage> open(const std::string& path, const CkdGeometry& geometry);
+  // Creates a new image of `cylinders` cylinders formatted as dasdinit -r
+  // does (home address and R0 on every track); for the tests and tools.
+  static void create(const std::string& path, const CkdGeometry& geometry, u32 cylinders);
+  ~CkdImage();
+  CkdImage(const CkdImage&) = delete;
+  CkdImage& operator=(const CkdImage&) = delete;
+
+  const CkdGeometry& geometry() const { return geo_; }
+  u32 cylinders() const { return cylinders_; }
+  u32 heads() const { return geo_.heads; }
+  u32 track_size() const { return geo_.track_size; }
+  const std::string& path() const { return path_; }
+
+  // Reads a whole track slot; false on a host error.
+  bool read_track(u32 track, u8* buf);
+  // Writes `n` bytes at `offset` in a track slot, straight to the file.
+  bool write(u32 track, u32 offset, const u8* data, u32 n);
+
+ private:
+  CkdImage(const std::string& path, const CkdGeometry& geo, int fd, u32 cylinders);
+  std::string path_;
+  const CkdGeometry& geo_;
+  int fd_;
+  u32 cylinders_;
+};
+
+}  // namespace s370::io
