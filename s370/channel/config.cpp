@@ -14,6 +14,7 @@
 #include "s370/channel/cards2540.h"
 #include "s370/channel/console3215.h"
 #include "s370/channel/dasd.h"
+#include "s370/channel/display3270.h"
 #include "s370/channel/printer1403.h"
 
 namespace s370::io {
@@ -45,6 +46,9 @@ std::unique_ptr<Device> make_punch(const DeviceConfig& dc, const Operator&) {
 std::unique_ptr<Device> make_printer(const DeviceConfig& dc, const Operator&) {
   return std::make_unique<Printer1403>(dc.address, dc.file);
 }
+std::unique_ptr<Device> make_display(const DeviceConfig& dc, const Operator&) {
+  return std::make_unique<Display3270>(dc.address, dc.model);
+}
 std::unique_ptr<Device> make_dasd(const DeviceConfig& dc, const Operator&) {
   return std::make_unique<CkdDasd>(dc.address, CkdImage::open(dc.file, *ckd_geometry(dc.type)));
 }
@@ -55,6 +59,7 @@ const std::vector<DeviceType>& registry() {
       {"2540P", "card punch", {"file"}, true, make_punch},
       {"2540R", "card reader", {"file", "mode", "eof"}, true, make_reader},
       {"3215", "console", {}, false, make_console},
+      {"3270", "display", {"model"}, false, make_display},
       {"3330", "disk", {"file"}, true, make_dasd},
       {"3350", "disk", {"file"}, true, make_dasd},
   };
@@ -186,6 +191,12 @@ MachineConfig parse_config(const std::string& text, const std::string& path) {
           if (!v.is_string() || (v != "ebcdic" && v != "ascii" && v != "auto"))
             throw fail(named + ": \"mode\" must be \"ebcdic\", \"ascii\" or \"auto\"");
           dc.mode = v.get<std::string>();
+        } else if (k == "model") {
+          int r, c;
+          if (!v.is_number_integer() || v.get<long long>() < 2 || v.get<long long>() > 5 ||
+              !Display3270::alternate_size(v.get<int>(), r, c))
+            throw fail(named + ": \"model\" must be 2, 3, 4 or 5 (a 3278 model)");
+          dc.model = v.get<int>();
         } else if (k == "eof") {
           if (!v.is_boolean()) throw fail(named + ": \"eof\" must be true or false");
           dc.eof = v.get<bool>();

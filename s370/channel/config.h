@@ -29,6 +29,7 @@ struct DeviceConfig {
   std::string file;      // resolved against the configuration's folder
   std::string mode;      // reader: "ebcdic", "ascii" or "auto"
   bool eof = false;      // reader: unit exception at the end of the deck
+  int model = 2;         // 3270: the 3278 model (2-5), its alternate size
 };
 
 struct MachineConfig {

@@ -67,7 +67,9 @@ def console_lines(log):
             continue
         if line.startswith("HHCCP011I") or line.startswith("* ORACLE"):
             break
-        if line.startswith("HHC") or line.startswith("          CPU") or not line.strip():
+        # Hercules' messages, their continuation lines ("          tid=..."),
+        # blank lines.
+        if line.startswith("HHC") or line.startswith("          ") or not line.strip():
             continue
         if not out and line.strip() == "start":  # the echo of the start command
             continue
