@@ -17,7 +17,9 @@ namespace {
 // Sense byte 1 of the reader: retry after intervention required is cleared.
 constexpr u8 kRetryAfterIntervention = 0x10;
 
-bool ascii_text(u8 c) { return (c >= 0x20 && c <= 0x7F) || c == '\r' || c == '\n' || c == '\t'; }
+bool ascii_text(u8 c) {
+  return (c >= 0x20 && c <= 0x7F) || c == '\r' || c == '\n' || c == '\t';
+}
 
 std::string hex2(u8 v) {
   char b[4];

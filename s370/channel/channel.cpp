@@ -64,8 +64,8 @@ class ChainTransfer final : public Transfer {
 
   ChannelSubsystem& cs_;
   ChannelSubsystem::Subchannel& sc_;
-  u32 pos_ = 0;          // bytes of the CCW in use already transferred
-  bool more_ = false;    // the device had (or wanted) more than the counts
+  u32 pos_ = 0;        // bytes of the CCW in use already transferred
+  bool more_ = false;  // the device had (or wanted) more than the counts
   bool stopped_ = false;
   bool moved_ = false;
   // Indirect data addressing: the next IDAW and the piece of storage the
@@ -227,7 +227,9 @@ ChannelSubsystem::Subchannel* ChannelSubsystem::sub(u16 address) {
   return it == subs_.end() ? nullptr : &it->second;
 }
 
-u64 ChannelSubsystem::now() const { return clock_.now_us(cpu_ ? cpu_->instructions() : 0); }
+u64 ChannelSubsystem::now() const {
+  return clock_.now_us(cpu_ ? cpu_->instructions() : 0);
+}
 
 // ---- The I/O instructions (chapter 13) ---------------------------------------------
 
@@ -428,8 +430,9 @@ bool ChannelSubsystem::accept_io_interrupt(Cpu& cpu, u16& address) {
       // in use now (+ 8) and any check found so far; the count is
       // unpredictable (zero, as Hercules), the unit status zero.
       const u8 checks = best->chan & (chan::kProgramCheck | chan::kProtectionCheck | chan::kChannelDataCheck);
-      cpu.real_write64(RealAddr(kCsw),
-                       Csw{best->key, (best->last.where + 8) & kAddrMask, 0, u8(chan::kPci | checks), 0}.raw());
+      cpu.real_write64(
+          RealAddr(kCsw),
+          Csw{best->key, (best->last.where + 8) & kAddrMask, 0, u8(chan::kPci | checks), 0}.raw());
       best->pci = false;
       break;
     }
@@ -704,7 +707,8 @@ bool ChannelSubsystem::take_final(u16 address, Csw& csw) {
 
 bool ChannelSubsystem::interruption_pending() const {
   for (auto& [a, sc] : subs_)
-    if (sc.pci || sc.state == State::Pending || (sc.state == State::Available && sc.device_status)) return true;
+    if (sc.pci || sc.state == State::Pending || (sc.state == State::Available && sc.device_status))
+      return true;
   return false;
 }
 

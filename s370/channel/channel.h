@@ -37,10 +37,10 @@ namespace s370::io {
 // A channel command word, format 0.
 struct Ccw {
   u8 command = 0;
-  u32 data = 0;     // data address (24 bits)
+  u32 data = 0;  // data address (24 bits)
   u8 flags = 0;
   u16 count = 0;
-  u32 where = 0;    // where the CCW was fetched
+  u32 where = 0;  // where the CCW was fetched
 };
 
 // An interruption condition as it appears in a CSW.
@@ -119,25 +119,25 @@ class ChannelSubsystem final : public Host, public DeviceEvents {
     u8 key = 0;
     bool ipl = false;
     bool halted = false;
-    bool waiting = false;      // the device answered wait
-    Ccw first;                 // first CCW of the current command (a data chain)
-    Ccw last;                  // CCW now in use (last of the data chain so far)
-    u32 next = 0;              // CCW address for the CSW: CCW in question + 8
+    bool waiting = false;  // the device answered wait
+    Ccw first;             // first CCW of the current command (a data chain)
+    Ccw last;              // CCW now in use (last of the data chain so far)
+    u32 next = 0;          // CCW address for the CSW: CCW in question + 8
     u8 prev_command = 0;
-    bool chained = false;      // the current command came by command chaining
+    bool chained = false;  // the current command came by command chaining
     EventQueue::Id event = 0;
     // The result of the current command, acted on when it ends.
     u8 unit = 0;
     u8 chan = 0;
     u16 residual = 0;
     bool immediate = false;
-    u64 duration = 1;          // machine time the current command takes
+    u64 duration = 1;  // machine time the current command takes
     // Interruption conditions, with the order they arose in.
     Csw final_csw;
     u64 final_seq = 0;
     bool pci = false;
     u64 pci_seq = 0;
-    u8 device_status = 0;      // status held in the device (attention...)
+    u8 device_status = 0;  // status held in the device (attention...)
     u64 device_seq = 0;
   };
 

@@ -19,14 +19,18 @@ constexpr u32 kHomeAddress = 5, kCount = 8;
 
 // Track slot size as Hercules computes it: home address, R0 (count and
 // 8 data bytes), R1 at its largest, end of track, rounded up to 512.
-constexpr u32 slot(u32 r1_max) { return (kHomeAddress + 2 * kCount + 8 + r1_max + 8 + 511) / 512 * 512; }
+constexpr u32 slot(u32 r1_max) {
+  return (kHomeAddress + 2 * kCount + 8 + r1_max + 8 + 511) / 512 * 512;
+}
 
 const CkdGeometry kGeometries[] = {
     {"3330", 0x3330, 0x01, 404, 7, 19, 13030, slot(13030)},
     {"3350", 0x3350, 0x00, 555, 5, 30, 19069, slot(19069)},
 };
 
-u32 le32(const u8* p) { return p[0] | (p[1] << 8) | (p[2] << 16) | (u32{p[3]} << 24); }
+u32 le32(const u8* p) {
+  return p[0] | (p[1] << 8) | (p[2] << 16) | (u32{p[3]} << 24);
+}
 
 bool pread_all(int fd, u8* buf, size_t n, off_t at) {
   while (n) {
@@ -129,8 +133,9 @@ void CkdImage::create(const std::string& path, const CkdGeometry& geo, u32 cylin
   h[8] = static_cast<u8>(geo.heads);
   h[12] = static_cast<u8>(geo.track_size), h[13] = static_cast<u8>(geo.track_size >> 8);
   h[16] = static_cast<u8>(geo.type);
-  bool ok = pwrite_all(fd, h, kHeaderSize, 0) &&
-            ::ftruncate(fd, static_cast<off_t>(kHeaderSize + u64{cylinders} * geo.heads * geo.track_size)) == 0;
+  bool ok =
+      pwrite_all(fd, h, kHeaderSize, 0) &&
+      ::ftruncate(fd, static_cast<off_t>(kHeaderSize + u64{cylinders} * geo.heads * geo.track_size)) == 0;
   for (u32 c = 0; ok && c < cylinders; c++)
     for (u32 hd = 0; ok && hd < geo.heads; hd++) {
       // Home address, R0 (CCHH 0, no key, 8 bytes of zeros), end of track.
@@ -141,7 +146,8 @@ void CkdImage::create(const std::string& path, const CkdGeometry& geo, u32 cylin
       store_be16(t + 7, static_cast<u16>(hd));
       t[12] = 8;
       std::memset(t + 21, 0xFF, 8);
-      ok = pwrite_all(fd, t, sizeof t, static_cast<off_t>(kHeaderSize + (u64{c} * geo.heads + hd) * geo.track_size));
+      ok = pwrite_all(fd, t, sizeof t,
+                      static_cast<off_t>(kHeaderSize + (u64{c} * geo.heads + hd) * geo.track_size));
     }
   ::close(fd);
   if (!ok) throw DeviceError("cannot write disk image " + path);

@@ -26,13 +26,13 @@ namespace s370::io {
 // The geometry of a device type, as Hercules' table has it.
 struct CkdGeometry {
   const char* name;
-  u16 type;          // X'3330', X'3350'
-  u8 model;          // device model in SENSE ID
-  u32 cylinders;     // primary cylinders
-  u32 alternates;    // alternate cylinders (dasdinit -a)
-  u32 heads;         // tracks per cylinder
-  u32 r1_max;        // largest R1 data length on a track
-  u32 track_size;    // bytes per track slot in the image
+  u16 type;        // X'3330', X'3350'
+  u8 model;        // device model in SENSE ID
+  u32 cylinders;   // primary cylinders
+  u32 alternates;  // alternate cylinders (dasdinit -a)
+  u32 heads;       // tracks per cylinder
+  u32 r1_max;      // largest R1 data length on a track
+  u32 track_size;  // bytes per track slot in the image
 };
 
 const CkdGeometry* ckd_geometry(const std::string& type);

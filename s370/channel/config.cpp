@@ -37,7 +37,9 @@ std::unique_ptr<Device> make_console(const DeviceConfig& dc, const Operator& op)
   return std::make_unique<Console3215>(dc.address, op.input, op.output);
 }
 std::unique_ptr<Device> make_reader(const DeviceConfig& dc, const Operator&) {
-  const DeckMode mode = dc.mode == "ascii" ? DeckMode::Ascii : dc.mode == "ebcdic" ? DeckMode::Ebcdic : DeckMode::Auto;
+  const DeckMode mode = dc.mode == "ascii"    ? DeckMode::Ascii
+                        : dc.mode == "ebcdic" ? DeckMode::Ebcdic
+                                              : DeckMode::Auto;
   return std::make_unique<CardReader2540>(dc.address, load_deck(dc.file, mode), dc.eof);
 }
 std::unique_ptr<Device> make_punch(const DeviceConfig& dc, const Operator&) {
@@ -78,10 +80,14 @@ std::optional<u16> parse_address(const std::string& s) {
   u32 v = 0;
   for (char c : s) {
     int d;
-    if (c >= '0' && c <= '9') d = c - '0';
-    else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
-    else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
-    else return std::nullopt;
+    if (c >= '0' && c <= '9')
+      d = c - '0';
+    else if (c >= 'a' && c <= 'f')
+      d = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F')
+      d = c - 'A' + 10;
+    else
+      return std::nullopt;
     v = v * 16 + static_cast<u32>(d);
   }
   return static_cast<u16>(v);
@@ -89,15 +95,23 @@ std::optional<u16> parse_address(const std::string& s) {
 
 std::string type_name(const json& j) {
   switch (j.type()) {
-    case json::value_t::string: return "a string";
+    case json::value_t::string:
+      return "a string";
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return "an integer";
-    case json::value_t::number_float: return "a number";
-    case json::value_t::boolean: return "true/false";
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    case json::value_t::null: return "null";
-    default: return "something else";
+    case json::value_t::number_unsigned:
+      return "an integer";
+    case json::value_t::number_float:
+      return "a number";
+    case json::value_t::boolean:
+      return "true/false";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::null:
+      return "null";
+    default:
+      return "something else";
   }
 }
 
@@ -165,7 +179,8 @@ MachineConfig parse_config(const std::string& text, const std::string& path) {
       if (!d.contains("address") || !d["address"].is_string())
         throw fail(where + ": needs \"address\", 1-4 hex digits as a string (\"00C\")");
       const auto addr = parse_address(d["address"].get<std::string>());
-      if (!addr) throw fail(where + ": bad address \"" + d["address"].get<std::string>() + "\" (1-4 hex digits)");
+      if (!addr)
+        throw fail(where + ": bad address \"" + d["address"].get<std::string>() + "\" (1-4 hex digits)");
       DeviceConfig dc;
       dc.address = *addr;
       const std::string name = "device " + device_name(dc.address);
@@ -178,13 +193,15 @@ MachineConfig parse_config(const std::string& text, const std::string& path) {
       const std::string named = name + " (" + dc.type + ")";
       for (auto& [k, v] : d.items()) {
         if (k == "address" || k == "type") continue;
-        if (std::find_if(t->keys.begin(), t->keys.end(), [&](const char* x) { return k == x; }) == t->keys.end()) {
+        if (std::find_if(t->keys.begin(), t->keys.end(), [&](const char* x) { return k == x; }) ==
+            t->keys.end()) {
           std::string keys = "address, type";
           for (const char* x : t->keys) keys += std::string(", ") + x;
           throw fail(named + ": unknown key \"" + k + "\" (a " + t->what + " takes " + keys + ")");
         }
         if (k == "file") {
-          if (!v.is_string() || v.get<std::string>().empty()) throw fail(named + ": \"file\" must be a file name");
+          if (!v.is_string() || v.get<std::string>().empty())
+            throw fail(named + ": \"file\" must be a file name");
           std::filesystem::path p = v.get<std::string>();
           dc.file = (p.is_absolute() || base.empty() ? p : base / p).string();
         } else if (k == "mode") {

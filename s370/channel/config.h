@@ -26,14 +26,14 @@ struct ConfigError : std::runtime_error {
 struct DeviceConfig {
   u16 address = 0;
   std::string type;
-  std::string file;      // resolved against the configuration's folder
-  std::string mode;      // reader: "ebcdic", "ascii" or "auto"
-  bool eof = false;      // reader: unit exception at the end of the deck
-  int model = 2;         // 3270: the 3278 model (2-5), its alternate size
+  std::string file;  // resolved against the configuration's folder
+  std::string mode;  // reader: "ebcdic", "ascii" or "auto"
+  bool eof = false;  // reader: unit exception at the end of the deck
+  int model = 2;     // 3270: the 3278 model (2-5), its alternate size
 };
 
 struct MachineConfig {
-  std::string path;      // the configuration file
+  std::string path;  // the configuration file
   u32 mainsize_mb = 16;
   std::optional<u16> ipl;
   std::vector<DeviceConfig> devices;

@@ -46,7 +46,7 @@ class Console3215 final : public BasicDevice {
  private:
   LineInput* input_;
   LineOutput output_;
-  bool reading_ = false;  // a read inquiry waits for a line
+  bool reading_ = false;             // a read inquiry waits for a line
   std::optional<std::string> line_;  // a line that came while it waited
 };
 

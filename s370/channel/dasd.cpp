@@ -16,22 +16,27 @@ constexpr u32 kHa = 5, kCountLen = 8;
 const u8 kEndOfTrack[8] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 
 // Sense byte 1 of the 3830 ("Sense Information").
-constexpr u8 kInvalidTrackFormat = 0x40, kEndOfCylinder = 0x20, kNoRecordFound = 0x08,
-             kFileProtected = 0x04;
+constexpr u8 kInvalidTrackFormat = 0x40, kEndOfCylinder = 0x20, kNoRecordFound = 0x08, kFileProtected = 0x04;
 // Sense byte 7 message codes for command reject.
-constexpr u8 kMsgInvalidCommand = 1, kMsgInvalidSequence = 2, kMsgInvalidLength = 3,
-             kMsgInvalidParameter = 4;
+constexpr u8 kMsgInvalidCommand = 1, kMsgInvalidSequence = 2, kMsgInvalidLength = 3, kMsgInvalidParameter = 4;
 
 // File mask: write control (bits 0-1) and seek control (bits 3-4).
-constexpr u8 kWriteControl = 0xC0, kAllowAllWrites = 0xC0, kInhibitAllWrites = 0x40,
-             kInhibitHaR0 = 0x00;
+constexpr u8 kWriteControl = 0xC0, kAllowAllWrites = 0xC0, kInhibitAllWrites = 0x40, kInhibitHaR0 = 0x00;
 constexpr u8 kSeekControl = 0x18, kAllowAllSeeks = 0x00, kSeekCylHead = 0x08, kInhibitSeekMt = 0x18;
 constexpr u8 kFileMaskReserved = 0x20;
 
-bool is_read(u8 c) { return (c & 3) == 2; }
-bool is_write(u8 c) { return (c & 3) == 1; }
-bool is_control(u8 c) { return (c & 3) == 3; }
-bool is_sense(u8 c) { return (c & 0x0F) == 4; }
+bool is_read(u8 c) {
+  return (c & 3) == 2;
+}
+bool is_write(u8 c) {
+  return (c & 3) == 1;
+}
+bool is_control(u8 c) {
+  return (c & 3) == 3;
+}
+bool is_sense(u8 c) {
+  return (c & 0x0F) == 4;
+}
 bool is_search(u8 c) {
   c &= 0x7F;
   return c == 0x31 || c == 0x51 || c == 0x71 || c == 0x29 || c == 0x49 || c == 0x69;
@@ -147,8 +152,8 @@ bool CkdDasd::read_count(u8 code, u8* count) {
     // The index point a second time without a read of data in between:
     // no record found (except multitrack reads and key searches, which go
     // on through the cylinder).
-    const bool mt_read = lcount_ == 0 && ((is_read(code) && (code & 0x80)) || code == 0xA9 || code == 0xC9 ||
-                                          code == 0xE9);
+    const bool mt_read =
+        lcount_ == 0 && ((is_read(code) && (code & 0x80)) || code == 0xA9 || code == 0xC9 || code == 0xE9);
     if (xmark_ && !mt_read) return fail(0, kNoRecordFound);
     if (!(code & 0x80)) {
       // Single track: back to the index point of the same track.
@@ -284,7 +289,8 @@ Result CkdDasd::dispatch(u8 code, Transfer& t) {
     case 0x1B: {  // SEEK HEAD
       if (lcount_ > 0) return reject(kMsgInvalidSequence);
       const u8 sk = fmask_ & kSeekControl;
-      if ((code == 0x07 && sk != kAllowAllSeeks) || (code == 0x0B && sk != kAllowAllSeeks && sk != kSeekCylHead) ||
+      if ((code == 0x07 && sk != kAllowAllSeeks) ||
+          (code == 0x0B && sk != kAllowAllSeeks && sk != kSeekCylHead) ||
           (code == 0x1B && sk == kInhibitSeekMt)) {
         fail(0, kFileProtected);
         return failure_;
@@ -292,7 +298,8 @@ Result CkdDasd::dispatch(u8 code, Transfer& t) {
       u8 a[6];
       if (t.get(a, 6) < 6) return reject(kMsgInvalidLength);
       const u32 bin = load_be16(a), cyl = code == 0x1B ? cyl_ : load_be16(a + 2), head = load_be16(a + 4);
-      if (bin != 0 || cyl >= image_->cylinders() || head >= image_->heads()) return reject(kMsgInvalidParameter);
+      if (bin != 0 || cyl >= image_->cylinders() || head >= image_->heads())
+        return reject(kMsgInvalidParameter);
       if (!seek(cyl, head)) return failure_;
       seeked_ = true;
       return Result::end(100);
@@ -328,9 +335,12 @@ Result CkdDasd::dispatch(u8 code, Transfer& t) {
       return Result::end();
     }
 
-    case 0x31: case 0xB1:    // SEARCH ID EQUAL
-    case 0x51: case 0xD1:    // SEARCH ID HIGH
-    case 0x71: case 0xF1: {  // SEARCH ID EQUAL OR HIGH
+    case 0x31:
+    case 0xB1:  // SEARCH ID EQUAL
+    case 0x51:
+    case 0xD1:  // SEARCH ID HIGH
+    case 0x71:
+    case 0xF1: {  // SEARCH ID EQUAL OR HIGH
       if (lcount_ > 0) return reject(kMsgInvalidSequence);
       if (!read_count(code, count)) return failure_;
       u8 arg[5];
@@ -342,9 +352,12 @@ Result CkdDasd::dispatch(u8 code, Transfer& t) {
       const bool hit = ((code & 0x20) && rc == 0) || ((code & 0x40) && rc > 0);
       return Result{static_cast<u8>(unit::kEnd | (hit ? unit::kStatusModifier : 0)), false, false, 20};
     }
-    case 0x29: case 0xA9:    // SEARCH KEY EQUAL
-    case 0x49: case 0xC9:    // SEARCH KEY HIGH
-    case 0x69: case 0xE9: {  // SEARCH KEY EQUAL OR HIGH
+    case 0x29:
+    case 0xA9:  // SEARCH KEY EQUAL
+    case 0x49:
+    case 0xC9:  // SEARCH KEY HIGH
+    case 0x69:
+    case 0xE9: {  // SEARCH KEY EQUAL OR HIGH
       if (lcount_ > 0) return reject(kMsgInvalidSequence);
       u8 key[255];
       if (!read_key(code, key)) return failure_;
@@ -356,7 +369,8 @@ Result CkdDasd::dispatch(u8 code, Transfer& t) {
       const bool hit = ((code & 0x20) && rc == 0) || ((code & 0x40) && rc > 0);
       return Result{static_cast<u8>(unit::kEnd | (hit ? unit::kStatusModifier : 0)), false, false, 20};
     }
-    case 0x39: case 0xB9: {  // SEARCH HOME ADDRESS EQUAL
+    case 0x39:
+    case 0xB9: {  // SEARCH HOME ADDRESS EQUAL
       if (lcount_ > 0) return reject(kMsgInvalidSequence);
       if ((code & 0x80) && !mt_advance()) return failure_;
       if (!seek(cyl_, head_)) return failure_;
@@ -367,28 +381,33 @@ Result CkdDasd::dispatch(u8 code, Transfer& t) {
       return Result{static_cast<u8>(unit::kEnd | (rc == 0 ? unit::kStatusModifier : 0)), false, false, 20};
     }
 
-    case 0x06: case 0x86: {  // READ DATA
+    case 0x06:
+    case 0x86: {  // READ DATA
       if (orient_ != Orient::Count && orient_ != Orient::Key && !read_count(code, count)) return failure_;
       std::vector<u8> d(dl_);
       if (!read_data(code, d.data())) return failure_;
       t.put(d.data(), static_cast<u32>(d.size()));
       return read_status(d.size());
     }
-    case 0x0E: case 0x8E: {  // READ KEY AND DATA
+    case 0x0E:
+    case 0x8E: {  // READ KEY AND DATA
       if (orient_ != Orient::Count && !read_count(code, count)) return failure_;
       std::vector<u8> d(kl_ + dl_);
       if (!read_key(code, d.data()) || !read_data(code, d.data() + kl_)) return failure_;
       t.put(d.data(), static_cast<u32>(d.size()));
       return read_status(d.size());
     }
-    case 0x12: case 0x92: {  // READ COUNT
+    case 0x12:
+    case 0x92: {  // READ COUNT
       if (!read_count(code, count)) return failure_;
       count[0] &= 0x7F;
       t.put(count, kCountLen);
       return Result::end(20);
     }
-    case 0x16: case 0x96:    // READ R0
-    case 0x1E: case 0x9E: {  // READ COUNT KEY AND DATA
+    case 0x16:
+    case 0x96:  // READ R0
+    case 0x1E:
+    case 0x9E: {  // READ COUNT KEY AND DATA
       if ((code & 0x7F) == 0x16) {
         if ((code & 0x80) && lcount_ == 0 && !mt_advance()) return failure_;
         if (!seek(cyl_, head_)) return failure_;
@@ -397,11 +416,13 @@ Result CkdDasd::dispatch(u8 code, Transfer& t) {
       std::vector<u8> d(kCountLen + kl_ + dl_);
       std::memcpy(d.data(), count, kCountLen);
       d[0] &= 0x7F;
-      if (!read_key(code, d.data() + kCountLen) || !read_data(code, d.data() + kCountLen + kl_)) return failure_;
+      if (!read_key(code, d.data() + kCountLen) || !read_data(code, d.data() + kCountLen + kl_))
+        return failure_;
       t.put(d.data(), static_cast<u32>(d.size()));
       return read_status(d.size());
     }
-    case 0x1A: case 0x9A: {  // READ HOME ADDRESS
+    case 0x1A:
+    case 0x9A: {  // READ HOME ADDRESS
       if ((code & 0x80) && lcount_ == 0 && !mt_advance()) return failure_;
       if (!seek(cyl_, head_)) return failure_;
       t.put(buf_.data(), kHa);
@@ -417,7 +438,8 @@ Result CkdDasd::dispatch(u8 code, Transfer& t) {
         d.resize(at + kCountLen + kl_ + dl_);
         std::memcpy(&d[at], count, kCountLen);
         d[at] &= 0x7F;
-        if (!read_key(code, &d[at + kCountLen]) || !read_data(code, &d[at + kCountLen + kl_])) return failure_;
+        if (!read_key(code, &d[at + kCountLen]) || !read_data(code, &d[at + kCountLen + kl_]))
+          return failure_;
       }
       t.put(d.data(), static_cast<u32>(d.size()));
       return Result::end(20 + d.size() / 4);
@@ -507,7 +529,8 @@ Result CkdDasd::dispatch(u8 code, Transfer& t) {
     case 0xE4: {  // SENSE ID: control unit 3830-2, the device type and model
       if (lcount_ > 0) return reject(kMsgInvalidSequence);
       const CkdGeometry& g = image_->geometry();
-      return sense_id(t, {0xFF, 0x38, 0x30, 0x02, static_cast<u8>(g.type >> 8), static_cast<u8>(g.type), g.model});
+      return sense_id(
+          t, {0xFF, 0x38, 0x30, 0x02, static_cast<u8>(g.type >> 8), static_cast<u8>(g.type), g.model});
     }
     default:
       return reject(kMsgInvalidCommand);

@@ -65,7 +65,7 @@ class CkdDasd final : public BasicDevice {
   bool setfm_ = false, seeked_ = false, recal_ = false, rdipl_ = false;
   bool xmark_ = false;  // an index point passed since the last read of data
   bool haeq_ = false, ideq_ = false, kyeq_ = false, wckd_ = false, wrha_ = false;
-  int lcount_ = 0;      // commands left in the domain READ IPL opens
+  int lcount_ = 0;  // commands left in the domain READ IPL opens
   Result failure_;
 };
 

@@ -95,11 +95,11 @@ class Transfer {
 
 // What a device answers for one command.
 struct Result {
-  u8 status = 0;           // unit status
-  bool initial = false;    // presented as initial status: no data moved (an
-                           // immediate command, or a command rejected at once)
-  bool wait = false;       // cannot proceed yet: call execute() again after ready()
-  u64 duration_us = 1;     // machine time the command takes
+  u8 status = 0;         // unit status
+  bool initial = false;  // presented as initial status: no data moved (an
+                         // immediate command, or a command rejected at once)
+  bool wait = false;     // cannot proceed yet: call execute() again after ready()
+  u64 duration_us = 1;   // machine time the command takes
 
   static Result end(u64 us = 1) { return Result{unit::kEnd, false, false, us}; }
   static Result immediate(u64 us = 1) { return Result{unit::kEnd, true, false, us}; }

@@ -19,11 +19,20 @@ constexpr u32 kMaxWrite = 65535;
 
 bool Display3270::alternate_size(int model, int& rows, int& cols) {
   switch (model) {
-    case 2: rows = 24, cols = 80; return true;
-    case 3: rows = 32, cols = 80; return true;
-    case 4: rows = 43, cols = 80; return true;
-    case 5: rows = 27, cols = 132; return true;
-    default: return false;
+    case 2:
+      rows = 24, cols = 80;
+      return true;
+    case 3:
+      rows = 32, cols = 80;
+      return true;
+    case 4:
+      rows = 43, cols = 80;
+      return true;
+    case 5:
+      rows = 27, cols = 132;
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -56,8 +65,10 @@ Result Display3270::execute(Transfer& t) {
     case 0x0D: {  // erase/write alternate
       std::vector<u8> data(kMaxWrite);
       data.resize(t.get(data.data(), kMaxWrite));
-      if (cmd == 0x01) screen_.write(data.data(), data.size());
-      else screen_.erase_write(data.data(), data.size(), cmd == 0x0D);
+      if (cmd == 0x01)
+        screen_.write(data.data(), data.size());
+      else
+        screen_.erase_write(data.data(), data.size(), cmd == 0x0D);
       if (outbound_) outbound_(cmd, data);
       // About 1 us a byte on the channel (the 3274's buffer at channel
       // speed), and the control unit's turnaround.

@@ -13,8 +13,12 @@ namespace s370::io {
 extern const u8 kEbcdicToAscii[256];
 extern const u8 kAsciiToEbcdic[256];
 
-inline u8 to_ascii(u8 e) { return kEbcdicToAscii[e]; }
-inline u8 to_ebcdic(u8 a) { return kAsciiToEbcdic[a]; }
+inline u8 to_ascii(u8 e) {
+  return kEbcdicToAscii[e];
+}
+inline u8 to_ebcdic(u8 a) {
+  return kAsciiToEbcdic[a];
+}
 std::string to_ascii(const u8* p, size_t n);
 std::vector<u8> to_ebcdic(std::string_view s);
 

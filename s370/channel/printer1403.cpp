@@ -82,20 +82,45 @@ Result Printer1403::execute(Transfer& t) {
   const u8 cmd = t.command();
   std::string out;
   switch (cmd) {
-    case 0x01: case 0x09: case 0x11: case 0x19:  // write, space 0-3 after
-    case 0x89: case 0x91: case 0x99: case 0xA1: case 0xA9: case 0xB1:
-    case 0xB9: case 0xC1: case 0xC9: case 0xD1: case 0xD9: case 0xE1:  // write, skip after
+    case 0x01:
+    case 0x09:
+    case 0x11:
+    case 0x19:  // write, space 0-3 after
+    case 0x89:
+    case 0x91:
+    case 0x99:
+    case 0xA1:
+    case 0xA9:
+    case 0xB1:
+    case 0xB9:
+    case 0xC1:
+    case 0xC9:
+    case 0xD1:
+    case 0xD9:
+    case 0xE1:  // write, skip after
       return finish(out, write_line(t, cmd, out));
     case 0x03:  // no operation
       return Result::immediate();
-    case 0x0B: case 0x13: case 0x1B: {  // space 1-3 lines immediate
+    case 0x0B:
+    case 0x13:
+    case 0x1B: {  // space 1-3 lines immediate
       const int lines = cmd >> 3;
       line_ += lines;
       out.append(static_cast<size_t>(lines), '\n');
       return finish(out, Result::immediate(10));
     }
-    case 0x8B: case 0x93: case 0x9B: case 0xA3: case 0xAB: case 0xB3:
-    case 0xBB: case 0xC3: case 0xCB: case 0xD3: case 0xDB: case 0xE3:  // skip immediate
+    case 0x8B:
+    case 0x93:
+    case 0x9B:
+    case 0xA3:
+    case 0xAB:
+    case 0xB3:
+    case 0xBB:
+    case 0xC3:
+    case 0xCB:
+    case 0xD3:
+    case 0xDB:
+    case 0xE3:  // skip immediate
       skip_to_channel((cmd - 0x80) >> 3, out);
       return finish(out, Result::immediate(10));
     case 0x04:

@@ -27,13 +27,13 @@ class Printer1403 final : public BasicDevice {
   Result finish(std::string& out, Result r);
 
   OutputFile file_;
-  bool fold_ = false;       // print lower case as upper case (UCS fold)
+  bool fold_ = false;  // print lower case as upper case (UCS fold)
   // Forms control: the line the carriage is on (it may count past the end
   // of the form until a skip), and whether a line was written without
   // spacing since the last form feed.
   int line_ = 1;
   bool overprinted_ = false;
-  int fcb_[67] = {};        // fcb_[line] = channel punched at that line
+  int fcb_[67] = {};  // fcb_[line] = channel punched at that line
   static constexpr int kLinesPerPage = 66;
 };
 

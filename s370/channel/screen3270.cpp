@@ -9,19 +9,19 @@ namespace s370::io {
 namespace {
 
 // Orders.
-constexpr u8 kSF = 0x1D, kSFE = 0x29, kSA = 0x28, kMF = 0x2C, kSBA = 0x11, kIC = 0x13, kPT = 0x05,
-             kRA = 0x3C, kEUA = 0x12, kGE = 0x08;
+constexpr u8 kSF = 0x1D, kSFE = 0x29, kSA = 0x28, kMF = 0x2C, kSBA = 0x11, kIC = 0x13, kPT = 0x05, kRA = 0x3C,
+             kEUA = 0x12, kGE = 0x08;
 // WCC bits.
 constexpr u8 kWccResetMdt = 0x01, kWccRestore = 0x02, kWccAlarm = 0x04;
 // The extended attribute type that carries the 3270 field attribute.
 constexpr u8 kXaField = 0xC0;
 
 // The graphic codes of six-bit values (12-bit addresses, attribute bytes).
-constexpr u8 kCodes[64] = {
-    0x40, 0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0x4A, 0x4B, 0x4C, 0x4D, 0x4E, 0x4F,
-    0x50, 0xD1, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6, 0xD7, 0xD8, 0xD9, 0x5A, 0x5B, 0x5C, 0x5D, 0x5E, 0x5F,
-    0x60, 0x61, 0xE2, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F,
-    0xF0, 0xF1, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9, 0x7A, 0x7B, 0x7C, 0x7D, 0x7E, 0x7F};
+constexpr u8 kCodes[64] = {0x40, 0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0x4A, 0x4B, 0x4C,
+                           0x4D, 0x4E, 0x4F, 0x50, 0xD1, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6, 0xD7, 0xD8, 0xD9,
+                           0x5A, 0x5B, 0x5C, 0x5D, 0x5E, 0x5F, 0x60, 0x61, 0xE2, 0xE3, 0xE4, 0xE5, 0xE6,
+                           0xE7, 0xE8, 0xE9, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F, 0xF0, 0xF1, 0xF2, 0xF3,
+                           0xF4, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9, 0x7A, 0x7B, 0x7C, 0x7D, 0x7E, 0x7F};
 
 }  // namespace
 
@@ -31,7 +31,9 @@ u8 aid::pf(int n) {
   return n >= 1 && n <= 24 ? kPf[n - 1] : kNone;
 }
 
-u8 Screen3270::code(u8 six_bits) { return kCodes[six_bits & 0x3F]; }
+u8 Screen3270::code(u8 six_bits) {
+  return kCodes[six_bits & 0x3F];
+}
 
 int Screen3270::decode_address(u8 b0, u8 b1) {
   // Bits 0-1 of the first byte 00: a 14-bit binary address; otherwise two
@@ -83,7 +85,9 @@ void Screen3270::encode_address(std::vector<u8>& out, int address) const {
 
 // ---- Outbound -------------------------------------------------------------------------
 
-void Screen3270::write(const u8* data, size_t n) { process(data, n, cursor_); }
+void Screen3270::write(const u8* data, size_t n) {
+  process(data, n, cursor_);
+}
 
 void Screen3270::erase_write(const u8* data, size_t n, bool alternate) {
   resize(alternate);
@@ -160,7 +164,8 @@ void Screen3270::process(const u8* data, size_t n, int a) {
       const int stop = decode_address(data[i + 1], data[i + 2]) % size();
       do {
         const int f = field_start(a);
-        if (!is_attr_[static_cast<size_t>(a)] && (f < 0 || !(buf_[static_cast<size_t>(f)] & attr::kProtected)))
+        if (!is_attr_[static_cast<size_t>(a)] &&
+            (f < 0 || !(buf_[static_cast<size_t>(f)] & attr::kProtected)))
           buf_[static_cast<size_t>(a)] = 0;
         a = next(a);
       } while (a != stop);
@@ -276,7 +281,9 @@ bool Screen3270::type(const std::vector<u8>& text) {
   return true;
 }
 
-void Screen3270::set_cursor(int address) { cursor_ = ((address % size()) + size()) % size(); }
+void Screen3270::set_cursor(int address) {
+  cursor_ = ((address % size()) + size()) % size();
+}
 
 bool Screen3270::press(u8 key) {
   if (locked_) return false;
@@ -307,7 +314,8 @@ void Screen3270::inbound(const u8* data, size_t n) {
     const int f = field_start(a);
     if (f >= 0) {
       buf_[static_cast<size_t>(f)] |= attr::kModified;
-      for (int d = a; !is_attr_[static_cast<size_t>(d)] && d != f; d = next(d)) buf_[static_cast<size_t>(d)] = 0;
+      for (int d = a; !is_attr_[static_cast<size_t>(d)] && d != f; d = next(d))
+        buf_[static_cast<size_t>(d)] = 0;
     }
     while (i < n && data[i] != kSBA) {
       if (!is_attr_[static_cast<size_t>(a)]) buf_[static_cast<size_t>(a)] = data[i];

@@ -121,7 +121,7 @@ class Screen3270 {
   int rows_, cols_;
   int def_rows_, def_cols_, alt_rows_, alt_cols_;
   bool alternate_ = false;
-  std::vector<u8> buf_;       // characters, or the attribute where is_attr_
+  std::vector<u8> buf_;  // characters, or the attribute where is_attr_
   std::vector<bool> is_attr_;
   int cursor_ = 0;
   u8 aid_ = aid::kNone;

@@ -30,14 +30,19 @@ inline std::string hex(u64 v, int digits) {
 inline u64 parse_hex(const std::string& s, const std::string& what, int max_digits = 16) {
   std::string t = s;
   if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) t = t.substr(2);
-  if (t.empty() || static_cast<int>(t.size()) > max_digits) throw BadInput("bad hex in " + what + ": '" + s + "'");
+  if (t.empty() || static_cast<int>(t.size()) > max_digits)
+    throw BadInput("bad hex in " + what + ": '" + s + "'");
   u64 v = 0;
   for (char ch : t) {
     int d;
-    if (ch >= '0' && ch <= '9') d = ch - '0';
-    else if (ch >= 'a' && ch <= 'f') d = ch - 'a' + 10;
-    else if (ch >= 'A' && ch <= 'F') d = ch - 'A' + 10;
-    else throw BadInput("bad hex in " + what + ": '" + s + "'");
+    if (ch >= '0' && ch <= '9')
+      d = ch - '0';
+    else if (ch >= 'a' && ch <= 'f')
+      d = ch - 'a' + 10;
+    else if (ch >= 'A' && ch <= 'F')
+      d = ch - 'A' + 10;
+    else
+      throw BadInput("bad hex in " + what + ": '" + s + "'");
     v = (v << 4) | static_cast<u64>(d);
   }
   return v;
@@ -84,8 +89,8 @@ inline void print_state(std::ostream& out, Cpu& cpu, Storage& storage, const std
     }
     out << j.dump() << "\n";
   } else {
-    out << "status " << status << "  psw " << hex(cpu.psw.to_u64(), 16) << "  instructions " << cpu.instructions()
-        << "\n";
+    out << "status " << status << "  psw " << hex(cpu.psw.to_u64(), 16) << "  instructions "
+        << cpu.instructions() << "\n";
     for (int i = 0; i < 16; i++)
       out << "R" << i << (i < 10 ? " " : "") << "=" << hex(cpu.gpr[i], 8) << ((i % 4 == 3) ? "\n" : "  ");
     for (int i = 0; i < 4; i++) out << "F" << 2 * i << "=" << hex(cpu.fpr[i], 16) << (i == 3 ? "\n" : "  ");

@@ -154,7 +154,9 @@ int run(const Options& o) {
   const std::string err = machine.ipl(*ipl);
   if (!err.empty()) throw BadInput(o.config + ": " + err);
   const io::Machine::Status st = machine.run(o.max_insns);
-  const std::string status = st == io::Machine::Status::Wait ? "wait" : st == io::Machine::Status::Limit ? "limit" : "stopped";
+  const std::string status = st == io::Machine::Status::Wait    ? "wait"
+                             : st == io::Machine::Status::Limit ? "limit"
+                                                                : "stopped";
   report::print_state(std::cout, machine.cpu(), machine.storage(), status, o.dumps, o.json);
   std::cout.flush();
   return status == "wait" ? 0 : 2;

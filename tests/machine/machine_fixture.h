@@ -62,17 +62,17 @@ inline FakeDevice::Handler immediate() {
 
 struct MachineFixture {
   Machine m{1u << 20};
-  std::vector<u8> code;  // the program at X'200'
-  u32 data_next = 0x600; // where helpers put their doublewords
+  std::vector<u8> code;   // the program at X'200'
+  u32 data_next = 0x600;  // where helpers put their doublewords
   static constexpr u32 kOrigin = 0x200;
 
   MachineFixture() {
-    put64(0x58, 0x000200000000EE58);  // external
-    put64(0x60, 0x000200000000EE60);  // SVC
-    put64(0x68, 0x000200000000EE68);  // program
-    put64(0x70, 0x000200000000EE70);  // machine check
-    put64(0x78, 0x000200000000EE78);  // I/O
-    put64(0x1F0, 0x000200000000C0DE); // the end
+    put64(0x58, 0x000200000000EE58);   // external
+    put64(0x60, 0x000200000000EE60);   // SVC
+    put64(0x68, 0x000200000000EE68);   // program
+    put64(0x70, 0x000200000000EE70);   // machine check
+    put64(0x78, 0x000200000000EE78);   // I/O
+    put64(0x1F0, 0x000200000000C0DE);  // the end
   }
 
   FakeDevice& fake(u16 address, FakeDevice::Handler h) {
@@ -80,7 +80,9 @@ struct MachineFixture {
   }
 
   // ---- Storage by absolute address ----------------------------------------
-  void put(u32 a, const std::vector<u8>& b) { m.storage().write(AbsAddr(a), b.data(), static_cast<u32>(b.size())); }
+  void put(u32 a, const std::vector<u8>& b) {
+    m.storage().write(AbsAddr(a), b.data(), static_cast<u32>(b.size()));
+  }
   void put32(u32 a, u32 v) {
     u8 b[4];
     store_be32(b, v);
@@ -137,8 +139,8 @@ struct MachineFixture {
   }
   // MVC to(len),from.
   void mvc(u32 to, u32 from, u8 len) {
-    emit({0xD2, static_cast<u8>(len - 1), static_cast<u8>(to >> 8), static_cast<u8>(to), static_cast<u8>(from >> 8),
-          static_cast<u8>(from)});
+    emit({0xD2, static_cast<u8>(len - 1), static_cast<u8>(to >> 8), static_cast<u8>(to),
+          static_cast<u8>(from >> 8), static_cast<u8>(from)});
   }
   // Stores a doubleword in the data area and returns its address.
   u32 constant64(u64 v) {

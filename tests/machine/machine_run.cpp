@@ -36,12 +36,18 @@ int main(int argc, char** argv) {
         if (i + 1 >= argc) throw BadInput("option " + a + " needs a value");
         return argv[++i];
       };
-      if (a == "--config") config = value();
-      else if (a == "--load") load = static_cast<u32>(report::parse_hex(value(), a, 6));
-      else if (a == "--psw") psw = report::parse_hex(value(), a);
-      else if (a == "--dump") dumps.push_back(report::parse_dump(value()));
-      else if (a == "--max-instructions") max = report::parse_dec(value(), a);
-      else if (a == "--json") json = true;
+      if (a == "--config")
+        config = value();
+      else if (a == "--load")
+        load = static_cast<u32>(report::parse_hex(value(), a, 6));
+      else if (a == "--psw")
+        psw = report::parse_hex(value(), a);
+      else if (a == "--dump")
+        dumps.push_back(report::parse_dump(value()));
+      else if (a == "--max-instructions")
+        max = report::parse_dec(value(), a);
+      else if (a == "--json")
+        json = true;
       else if (a == "--set") {
         const std::string v = value();
         const auto p = v.find('=');
@@ -50,8 +56,10 @@ int main(int argc, char** argv) {
         for (size_t k = p + 1; k + 1 < v.size(); k += 2)
           bytes.push_back(static_cast<u8>(report::parse_hex(v.substr(k, 2), a)));
         sets.push_back({static_cast<u32>(report::parse_hex(v.substr(0, p), a, 6)), bytes});
-      } else if (!a.empty() && a[0] == '-') throw BadInput("unknown option " + a);
-      else image = a;
+      } else if (!a.empty() && a[0] == '-')
+        throw BadInput("unknown option " + a);
+      else
+        image = a;
     }
     if (image.empty()) throw BadInput("no image");
     io::MachineConfig mc;
@@ -79,7 +87,8 @@ int main(int argc, char** argv) {
     }
     if (!m.storage().write(AbsAddr(load), img.data(), static_cast<u32>(img.size())))
       throw BadInput("image larger than storage");
-    for (auto& [addr, bytes] : sets) m.storage().write(AbsAddr(addr), bytes.data(), static_cast<u32>(bytes.size()));
+    for (auto& [addr, bytes] : sets)
+      m.storage().write(AbsAddr(addr), bytes.data(), static_cast<u32>(bytes.size()));
     m.cpu().load_psw(Psw::from_u64(psw));
     const auto st = m.run(max);
     const std::string status = st == io::Machine::Status::Wait ? "wait" : "limit";

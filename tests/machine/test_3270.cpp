@@ -9,7 +9,9 @@ namespace s370::test {
 
 namespace {
 
-std::vector<u8> eb(const std::string& s) { return to_ebcdic(s); }
+std::vector<u8> eb(const std::string& s) {
+  return to_ebcdic(s);
+}
 
 // Concatenates byte strings.
 std::vector<u8> cat(std::initializer_list<std::vector<u8>> parts) {
@@ -19,15 +21,28 @@ std::vector<u8> cat(std::initializer_list<std::vector<u8>> parts) {
 }
 
 // Orders with 12-bit addresses.
-std::vector<u8> sba(int a) { return {0x11, Screen3270::code(static_cast<u8>(a >> 6)), Screen3270::code(static_cast<u8>(a))}; }
-std::vector<u8> sf(u8 attribute) { return {0x1D, attribute}; }
+std::vector<u8> sba(int a) {
+  return {0x11, Screen3270::code(static_cast<u8>(a >> 6)), Screen3270::code(static_cast<u8>(a))};
+}
+std::vector<u8> sf(u8 attribute) {
+  return {0x1D, attribute};
+}
 const std::vector<u8> kIC = {0x13};
 
 // A little form: a protected label at row 0, an unprotected input field
 // after it (to column 40), a protected stopper; a numeric field at row 1.
 std::vector<u8> form() {
   return cat({{0xC3},  // WCC: restore keyboard, reset MDT
-              sf(0x60), eb("NAME:"), sf(0x40), kIC, sba(40), sf(0x60), sba(80), sf(0x50), sba(90), sf(0x60)});
+              sf(0x60),
+              eb("NAME:"),
+              sf(0x40),
+              kIC,
+              sba(40),
+              sf(0x60),
+              sba(80),
+              sf(0x50),
+              sba(90),
+              sf(0x60)});
 }
 
 }  // namespace
@@ -38,8 +53,8 @@ TEST_CASE("3270 screen: buffer addresses, 12-bit and 14-bit") {
   CHECK(Screen3270::decode_address(0x5D, 0x7F) == 1919);
   CHECK(Screen3270::decode_address(0x07, 0x7F) == 0x77F);  // 14-bit binary
   for (int a = 0; a < 4096; a++)
-    CHECK(Screen3270::decode_address(Screen3270::code(static_cast<u8>(a >> 6)), Screen3270::code(static_cast<u8>(a))) ==
-          a);
+    CHECK(Screen3270::decode_address(Screen3270::code(static_cast<u8>(a >> 6)),
+                                     Screen3270::code(static_cast<u8>(a))) == a);
 }
 
 TEST_CASE("3270 screen: ERASE/WRITE with fields, the cursor, WRITE at the cursor") {
@@ -47,10 +62,10 @@ TEST_CASE("3270 screen: ERASE/WRITE with fields, the cursor, WRITE at the cursor
   const auto f = form();
   s.erase_write(f.data(), f.size(), false);
   CHECK(s.is_attribute(0));
-  CHECK(s.field_attribute(3) == 0x20);        // protected (the code's bits 2-7)
-  CHECK(s.field_attribute(10) == 0x00);       // unprotected
-  CHECK(s.field_attribute(85) == 0x10);       // numeric
-  CHECK(s.cursor() == 7);                     // IC after the second SF
+  CHECK(s.field_attribute(3) == 0x20);   // protected (the code's bits 2-7)
+  CHECK(s.field_attribute(10) == 0x00);  // unprotected
+  CHECK(s.field_attribute(85) == 0x10);  // numeric
+  CHECK(s.cursor() == 7);                // IC after the second SF
   CHECK(s.text()[0].substr(0, 8) == " NAME:  ");
   CHECK_FALSE(s.keyboard_locked());
   // WRITE starts at the cursor.
@@ -72,12 +87,16 @@ TEST_CASE("3270 screen: RA, EUA, PT and GE orders") {
   CHECK(s.at(111) == to_ebcdic('P'));  // PT: past the protected field at 100
   CHECK(s.at(112) == 0xC7);            // GE: the character as it is
   // EUA from 100 to 200 nulls the unprotected characters only.
-  d = cat({{0x00}, sba(101), eb("R"), sba(100), {0x12, Screen3270::code(3), Screen3270::code(8)}});  // stop at 200
+  d = cat({{0x00},
+           sba(101),
+           eb("R"),
+           sba(100),
+           {0x12, Screen3270::code(3), Screen3270::code(8)}});  // stop at 200
   s.write(d.data(), d.size());
   CHECK(s.at(101) == to_ebcdic('R'));  // protected: kept
   CHECK(s.at(111) == 0);               // unprotected: nulled
   CHECK(s.at(112) == 0);
-  CHECK(s.at(0) == to_ebcdic('*'));    // outside the range
+  CHECK(s.at(0) == to_ebcdic('*'));  // outside the range
   // RA to the current address fills the whole buffer.
   d = cat({{0x00}, sba(5), {0x3C, Screen3270::code(0), Screen3270::code(5)}, eb("-")});
   s.write(d.data(), d.size());
@@ -103,8 +122,12 @@ TEST_CASE("3270 screen: the operator types, presses ENTER; Read Modified and Rea
   CHECK_FALSE(s.type(eb("X")));
   // AID, cursor, then each modified field: SBA, address, data without nulls.
   const auto rm = s.read_modified(false);
-  CHECK(rm == cat({{aid::kEnter}, {Screen3270::code(1), Screen3270::code(19)},  // cursor 83
-                   sba(7), eb("JOHN"), sba(81), eb("42")}));
+  CHECK(rm == cat({{aid::kEnter},
+                   {Screen3270::code(1), Screen3270::code(19)},  // cursor 83
+                   sba(7),
+                   eb("JOHN"),
+                   sba(81),
+                   eb("42")}));
   CHECK(s.read_modified(true) == rm);
   // Read Buffer: AID, cursor, every position, SF before each attribute.
   const auto rb = s.read_buffer();
@@ -195,7 +218,8 @@ TEST_CASE("3270 display: ERASE/WRITE ALTERNATE takes the model's alternate size"
   CHECK_FALSE(Display3270::alternate_size(6, r, c));
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "3270 display: the commands through the channel, SENSE ID, attention on ENTER") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "3270 display: the commands through the channel, SENSE ID, attention on ENTER") {
   auto& d = static_cast<Display3270&>(m.attach(std::make_unique<Display3270>(0x0C0)));
   std::vector<std::pair<u8, size_t>> sent;
   d.set_outbound([&](u8 cmd, const std::vector<u8>& data) { sent.push_back({cmd, data.size()}); });
@@ -248,7 +272,8 @@ TEST_CASE_FIXTURE(MachineFixture, "3270 display: the commands through the channe
   CHECK(get(0x2210, 1)[0] == 0);  // the chained SENSE did not run
   CHECK(get(0x2218, 1)[0] == sense::kCommandReject);
   CHECK(get64(0x810) == 0x0000000080000000ull);  // attention alone
-  CHECK(get(0x2300, 10) == cat({{aid::kEnter, Screen3270::code(0), Screen3270::code(11)}, sba(7), eb("JOHN")}));
+  CHECK(get(0x2300, 10) ==
+        cat({{aid::kEnter, Screen3270::code(0), Screen3270::code(11)}, sba(7), eb("JOHN")}));
   CHECK((get64(0x818) & 0xFFFFFFFF) == 0x0C000000u + 100 - 10);
   CHECK(d.screen().aid() == aid::kNone);  // the AID has been read
   CHECK(d.screen().at(7) == 0);           // EAU

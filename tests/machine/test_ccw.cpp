@@ -70,7 +70,8 @@ TEST_CASE_FIXTURE(MachineFixture, "CD: output gathered from three areas") {
   CHECK(r.csw == 0x000004180C000000ull);
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "CD: the device ends in the middle of a data-chained CCW: incorrect length even with SLI") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "CD: the device ends in the middle of a data-chained CCW: incorrect length even with SLI") {
   fake(kDev, reads(iota(6)));
   ccw(0x400, 0x02, 0x900, ccw::kChainData | ccw::kSuppressLength, 10);
   ccw(0x408, 0x02, 0x920, ccw::kSuppressLength, 6);
@@ -218,7 +219,8 @@ TEST_CASE_FIXTURE(MachineFixture, "TIC in a command chain; TIC to TIC is a progr
   }
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "command chaining to an invalid CCW: program check at initiation, no CE/DE") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "command chaining to an invalid CCW: program check at initiation, no CE/DE") {
   const struct {
     u64 ccw;
     const char* what;
@@ -260,11 +262,11 @@ TEST_CASE_FIXTURE(MachineFixture, "incorrect length: short record, long record, 
     u8 flags;
     u64 csw;
   } cases[] = {
-      {3, 5, 0, 0x000004080C400002ull},                       // short: residual 2, IL
-      {3, 5, ccw::kSuppressLength, 0x000004080C000002ull},    // short, SLI
-      {8, 5, 0, 0x000004080C400000ull},                       // long: IL, residual 0
-      {8, 5, ccw::kSuppressLength, 0x000004080C000000ull},    // long, SLI
-      {5, 5, 0, 0x000004080C000000ull},                       // exact
+      {3, 5, 0, 0x000004080C400002ull},                     // short: residual 2, IL
+      {3, 5, ccw::kSuppressLength, 0x000004080C000002ull},  // short, SLI
+      {8, 5, 0, 0x000004080C400000ull},                     // long: IL, residual 0
+      {8, 5, ccw::kSuppressLength, 0x000004080C000000ull},  // long, SLI
+      {5, 5, 0, 0x000004080C000000ull},                     // exact
   };
   for (auto& c : cases) {
     CAPTURE(c.record);
@@ -314,7 +316,8 @@ TEST_CASE_FIXTURE(MachineFixture, "PCI: an interruption while the program runs, 
   ccw(0x400, 0x02, 0x900, ccw::kChainCommand | ccw::kSuppressLength, 2);
   ccw(0x408, 0x02, 0x910, ccw::kPci | ccw::kSuppressLength, 2);
   set_caw(0, 0x400);
-  sio(kDev); save_cc(kCc);
+  sio(kDev);
+  save_cc(kCc);
   wait_io();
   mvc(0x820, 0x40, 8);
   wait_io();
@@ -341,7 +344,8 @@ TEST_CASE_FIXTURE(MachineFixture, "PCI: not yet presented when the program ends,
   emit({0x46, 0x20, static_cast<u8>(spin >> 8), static_cast<u8>(spin)});  // BCT 2,spin
   wait_io();
   mvc(0x820, 0x40, 8);
-  tch(0x000); save_cc(kCc);
+  tch(0x000);
+  save_cc(kCc);
   done();
   run();
   CHECK(ended());
@@ -386,7 +390,8 @@ TEST_CASE_FIXTURE(MachineFixture, "data address outside storage: program check a
   CHECK(get(end - 6, 6) == iota(6));
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "protection: input needs the storage key; output needs it only if fetch protected") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "protection: input needs the storage key; output needs it only if fetch protected") {
   SUBCASE("input into another key") {
     fake(kDev, reads(iota(4)));
     m.storage().key(AbsAddr(0x900)) = 0x40;
@@ -441,12 +446,15 @@ TEST_CASE_FIXTURE(MachineFixture, "a loop of NOP and TIC runs until HIO; the CPU
   ccw(0x400, 0x03, 0, ccw::kChainCommand, 1);
   ccw(0x408, 0x08, 0x400, 0, 0);
   set_caw(0, 0x400);
-  sio(kDev); save_cc(kCc);
+  sio(kDev);
+  save_cc(kCc);
   emit({0x41, 0x20, 0x0F, 0xFF});  // LA 2,4095
   const u32 spin = here();
   emit({0x46, 0x20, static_cast<u8>(spin >> 8), static_cast<u8>(spin)});  // BCT 2,spin
-  tio(kDev); save_cc(kCc + 1);
-  hio(kDev); save_cc(kCc + 2);
+  tio(kDev);
+  save_cc(kCc + 1);
+  hio(kDev);
+  save_cc(kCc + 2);
   wait_io();
   done();
   run();

@@ -54,7 +54,8 @@ TEST_CASE("configuration: each malformed configuration has its one-line error") 
       {R"({"devices": [{"address": "009", "type": "3215"}, {"address": "9", "type": "3215"}]})",
        "m.json: device 009: the address is used twice"},
       {R"({"devices": [{"address": "009"}]})", "m.json: device 009: needs \"type\""},
-      {R"({"devices": [{"address": "009", "type": "3211"}]})", "m.json: device 009: unknown device type \"3211\""},
+      {R"({"devices": [{"address": "009", "type": "3211"}]})",
+       "m.json: device 009: unknown device type \"3211\""},
       {R"({"devices": [{"address": "00E", "type": "1403"}]})", "m.json: device 00E (1403): needs \"file\""},
       {R"({"devices": [{"address": "00E", "type": "1403", "file": ""}]})",
        "m.json: device 00E (1403): \"file\" must be a file name"},
@@ -78,9 +79,10 @@ TEST_CASE("configuration: each malformed configuration has its one-line error") 
 }
 
 TEST_CASE("configuration: a missing deck or image names the configuration, the device and the file") {
-  const MachineConfig mc = parse_config(R"({"devices": [{"address": "00C", "type": "2540R", "file": "/nonexistent/deck"},
+  const MachineConfig mc =
+      parse_config(R"({"devices": [{"address": "00C", "type": "2540R", "file": "/nonexistent/deck"},
     {"address": "190", "type": "3330", "file": "/nonexistent/disk"}]})",
-                                        "m.json");
+                   "m.json");
   for (const DeviceConfig& dc : mc.devices) {
     try {
       make_device(mc, dc, Operator{});

@@ -36,7 +36,9 @@ void patch(const std::string& path, long at, const std::string& bytes) {
   f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
-const CkdGeometry& g3350() { return *ckd_geometry("3350"); }
+const CkdGeometry& g3350() {
+  return *ckd_geometry("3350");
+}
 
 // A fresh 3350 image of two cylinders.
 std::string small_image(const std::string& name) {
@@ -99,12 +101,13 @@ TEST_CASE("CKD images: a corrupt image refuses to attach, with a message naming 
   }
   SUBCASE("through the configuration") {
     patch(p, 0, "GARBAGE!");
-    const MachineConfig mc =
-        parse_config(R"({"devices": [{"address": "190", "type": "3350", "file": ")" + p + R"("}]})", "m.json");
-    CHECK_THROWS_WITH_AS(make_device(mc, mc.devices[0], Operator{}),
-                         ("m.json: device 190 (3350): disk image " + p + ": not a CKD image (no CKD_P370 device header)")
-                             .c_str(),
-                         ConfigError);
+    const MachineConfig mc = parse_config(
+        R"({"devices": [{"address": "190", "type": "3350", "file": ")" + p + R"("}]})", "m.json");
+    CHECK_THROWS_WITH_AS(
+        make_device(mc, mc.devices[0], Operator{}),
+        ("m.json: device 190 (3350): disk image " + p + ": not a CKD image (no CKD_P370 device header)")
+            .c_str(),
+        ConfigError);
   }
 }
 
@@ -115,7 +118,8 @@ struct DiskFixture : MachineFixture {
   std::string path = small_image("disk" + std::to_string(reinterpret_cast<uintptr_t>(this)) + ".ckd");
   CkdDasd& disk;
   DiskFixture()
-      : disk(static_cast<CkdDasd&>(m.attach(std::make_unique<CkdDasd>(0x190, CkdImage::open(path, g3350()))))) {}
+      : disk(static_cast<CkdDasd&>(
+            m.attach(std::make_unique<CkdDasd>(0x190, CkdImage::open(path, g3350()))))) {}
   u32 at = 0x1000;
   void c(u8 cmd, u32 data, u8 flags, u16 count) {
     ccw(at, cmd, data, flags, count);
@@ -126,19 +130,19 @@ struct DiskFixture : MachineFixture {
 }  // namespace
 
 TEST_CASE_FIXTURE(DiskFixture, "WRITE CKD after SEARCH ID R0, then SEARCH ID with a TIC loop and READ DATA") {
-  put(0x2000, {0, 0, 0, 0, 0, 5});             // seek cylinder 0 head 5
-  put(0x2010, {0, 0, 0, 5, 0});                // R0's ID
-  put(0x2020, {0, 0, 0, 5, 1, 2, 0, 10});      // R1: key of 2, 10 bytes of data
+  put(0x2000, {0, 0, 0, 0, 0, 5});         // seek cylinder 0 head 5
+  put(0x2010, {0, 0, 0, 5, 0});            // R0's ID
+  put(0x2020, {0, 0, 0, 5, 1, 2, 0, 10});  // R1: key of 2, 10 bytes of data
   put(0x2028, {0xAA, 0xBB, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
-  put(0x2040, {0, 0, 0, 5, 1});                // R1's ID
-  c(0x07, 0x2000, ccw::kChainCommand, 6);      // X'1000' seek
-  c(0x31, 0x2010, ccw::kChainCommand, 5);      // X'1008' search ID equal R0
-  c(0x08, 0x1008, 0, 0);                       // X'1010' TIC
-  c(0x1D, 0x2020, 0, 20);                      // X'1018' write CKD
-  c(0x07, 0x2000, ccw::kChainCommand, 6);      // X'1020' seek
-  c(0x31, 0x2040, ccw::kChainCommand, 5);      // X'1028' search ID equal R1
-  c(0x08, 0x1028, 0, 0);                       // X'1030' TIC
-  c(0x0E, 0x3000, 0, 12);                      // X'1038' read key and data
+  put(0x2040, {0, 0, 0, 5, 1});            // R1's ID
+  c(0x07, 0x2000, ccw::kChainCommand, 6);  // X'1000' seek
+  c(0x31, 0x2010, ccw::kChainCommand, 5);  // X'1008' search ID equal R0
+  c(0x08, 0x1008, 0, 0);                   // X'1010' TIC
+  c(0x1D, 0x2020, 0, 20);                  // X'1018' write CKD
+  c(0x07, 0x2000, ccw::kChainCommand, 6);  // X'1020' seek
+  c(0x31, 0x2040, ccw::kChainCommand, 5);  // X'1028' search ID equal R1
+  c(0x08, 0x1028, 0, 0);                   // X'1030' TIC
+  c(0x0E, 0x3000, 0, 12);                  // X'1038' read key and data
   sio_and_wait(0x190, 0x1000, 0x800);
   mvc(0x820, 0x40, 8);
   sio_and_wait(0x190, 0x1020, 0x801);
@@ -153,13 +157,14 @@ TEST_CASE_FIXTURE(DiskFixture, "WRITE CKD after SEARCH ID R0, then SEARCH ID wit
   // R0, then the end of the track.
   const std::string f = read_file(path);
   const size_t t = 512 + 5 * 19456;
-  CHECK(f.substr(t + 21, 20) == std::string("\x00\x00\x00\x05\x01\x02\x00\x0A\xAA\xBB\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0A", 20));
+  CHECK(f.substr(t + 21, 20) ==
+        std::string("\x00\x00\x00\x05\x01\x02\x00\x0A\xAA\xBB\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0A", 20));
   CHECK(f.substr(t + 41, 8) == std::string(8, '\xFF'));
 }
 
 TEST_CASE_FIXTURE(DiskFixture, "a write is in the file before the operation ends") {
-  put(0x2000, {0, 0, 0, 1, 0, 0});  // cylinder 1 head 0
-  put(0x2010, {0, 1, 0, 0, 0});  // R0 of cylinder 1 head 0
+  put(0x2000, {0, 0, 0, 1, 0, 0});              // cylinder 1 head 0
+  put(0x2010, {0, 1, 0, 0, 0});                 // R0 of cylinder 1 head 0
   put(0x2020, {0, 1, 0, 0, 1, 0, 0x10, 0x00});  // R1, 4096 bytes of data
   std::vector<u8> data(4096, 0x5A);
   put(0x2028, data);
@@ -219,8 +224,8 @@ TEST_CASE("IPL from a disk: READ IPL reads R1 of track 0, the chain reads on") {
     auto img = CkdImage::open(p, g3350());
     u8 t[19456];
     REQUIRE(img->read_track(0, t));
-    const u8 r1[8 + 24] = {0, 0, 0, 0, 1, 0, 0, 24, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0xC0, 0xDE,
-                           0x06, 0x00, 0x08, 0x00, 0x20, 0x00, 0x00, 0x10};
+    const u8 r1[8 + 24] = {0,    0,    0,    0,    1,    0,    0,    24,   0x00, 0x02, 0x00, 0x00,
+                           0x00, 0x00, 0xC0, 0xDE, 0x06, 0x00, 0x08, 0x00, 0x20, 0x00, 0x00, 0x10};
     u8 r2[8 + 16] = {0, 0, 0, 0, 2, 0, 0, 16};
     std::fill(r2 + 8, r2 + 24, 0x77);
     u32 off = 21;

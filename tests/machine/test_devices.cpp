@@ -31,7 +31,9 @@ void spit(const std::string& path, const std::string& data) {
   f << data;
 }
 
-std::vector<u8> ebcdic(const std::string& s) { return to_ebcdic(s); }
+std::vector<u8> ebcdic(const std::string& s) {
+  return to_ebcdic(s);
+}
 
 // Channel programs for one device, each started by its own SIO; the CCWs
 // from X'1000', their data from X'2000', condition codes from X'F00'.
@@ -76,17 +78,17 @@ TEST_CASE_FIXTURE(MachineFixture, "1403: carriage control as Hercules 3.13 write
     p.start(0x00F, first);
   };
   const u8 sli = ccw::kSuppressLength;
-  one(0x89, sli, ebcdic("AB"));       // write, skip to channel 1 (on line 1 already)
-  one_count(0x8B, 1);                 // skip to channel 1 immediate: nowhere to go
-  one_count(0x0B, 1);                 // space 1 immediate
+  one(0x89, sli, ebcdic("AB"));  // write, skip to channel 1 (on line 1 already)
+  one_count(0x8B, 1);            // skip to channel 1 immediate: nowhere to go
+  one_count(0x0B, 1);            // space 1 immediate
   one(0x09, sli, ebcdic("L1"));
-  one_count(0x13, 1);                 // space 2
+  one_count(0x13, 1);  // space 2
   one(0x09, sli, ebcdic("L2"));
-  one_count(0x1B, 1);                 // space 3
-  one(0x19, sli, ebcdic("L3   "));    // trailing blanks dropped
-  one(0xC9, sli, ebcdic("CH9"));      // channel 9: line 63
-  one(0xE1, sli, ebcdic("CH12"));     // channel 12 is line 61: a new page
-  one(0x01, sli, ebcdic("OVER1"));    // write without spacing: overprint
+  one_count(0x1B, 1);               // space 3
+  one(0x19, sli, ebcdic("L3   "));  // trailing blanks dropped
+  one(0xC9, sli, ebcdic("CH9"));    // channel 9: line 63
+  one(0xE1, sli, ebcdic("CH12"));   // channel 12 is line 61: a new page
+  one(0x01, sli, ebcdic("OVER1"));  // write without spacing: overprint
   one(0x01, sli, ebcdic("OVER2"));
   one(0x09, sli, ebcdic("OVER3"));
   {
@@ -122,7 +124,8 @@ TEST_CASE_FIXTURE(MachineFixture, "1403: carriage control as Hercules 3.13 write
   CHECK(cc_at(p.ccs[1]) == 1);
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "1403: an invalid command is rejected with unit check alone; SENSE shows command reject") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "1403: an invalid command is rejected with unit check alone; SENSE shows command reject") {
   m.attach(std::make_unique<Printer1403>(0x00F, temp_path("print2.txt")));
   Programs p{*this};
   u32 first = p.begin();
@@ -140,7 +143,8 @@ TEST_CASE_FIXTURE(MachineFixture, "1403: an invalid command is rejected with uni
   CHECK(get(sense_at, 1)[0] == sense::kCommandReject);
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "2540P: 80-column card images, padded with blanks; more than 80 is incorrect length") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "2540P: 80-column card images, padded with blanks; more than 80 is incorrect length") {
   const std::string path = temp_path("punch.bin");
   m.attach(std::make_unique<CardPunch2540>(0x00D, path));
   Programs p{*this};
@@ -172,7 +176,8 @@ TEST_CASE_FIXTURE(MachineFixture, "2540P: 80-column card images, padded with bla
   (void)want;
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "2540R: reads a deck, then intervention required (SIO cc 1), sense X'40100000'") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "2540R: reads a deck, then intervention required (SIO cc 1), sense X'40100000'") {
   std::vector<Card> deck(2);
   deck[0].fill(0xF1);
   deck[1].fill(0xF2);
@@ -243,12 +248,13 @@ TEST_CASE("decks: EBCDIC images, ASCII lines converted and padded, and malformed
                        ("deck " + e + ": 170 bytes is not a whole number of 80-byte EBCDIC cards").c_str(),
                        DeviceError);
   spit(a, "ok\n" + std::string(81, 'X') + "\n");
-  CHECK_THROWS_WITH_AS(load_deck(a, DeckMode::Ascii), ("deck " + a + ":2: line longer than 80 columns").c_str(),
-                       DeviceError);
+  CHECK_THROWS_WITH_AS(load_deck(a, DeckMode::Ascii),
+                       ("deck " + a + ":2: line longer than 80 columns").c_str(), DeviceError);
   spit(a, "ok\nbad \x01 byte\n");
   CHECK_THROWS_AS(load_deck(a, DeckMode::Ascii), DeviceError);
   CHECK_THROWS_WITH_AS(load_deck(temp_path("none"), DeckMode::Ascii),
-                       ("cannot open deck " + temp_path("none") + ": No such file or directory").c_str(), DeviceError);
+                       ("cannot open deck " + temp_path("none") + ": No such file or directory").c_str(),
+                       DeviceError);
 }
 
 namespace {
@@ -307,8 +313,10 @@ TEST_CASE_FIXTURE(MachineFixture, "3215: HIO ends a waiting read with no data") 
   set_caw(0, 0x400);
   ccw(0x400, 0x0A, 0x900, ccw::kSuppressLength, 20);
   sio(0x009);
-  tio(0x009); save_cc(0x800);
-  hio(0x009); save_cc(0x801);
+  tio(0x009);
+  save_cc(0x800);
+  hio(0x009);
+  save_cc(0x801);
   wait_io();
   done();
   run();

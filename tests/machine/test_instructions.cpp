@@ -9,41 +9,58 @@
 namespace s370::test {
 
 namespace {
-constexpr u32 kCc = 0x800;        // condition codes saved here
+constexpr u32 kCc = 0x800;  // condition codes saved here
 constexpr u64 kJunk = 0xA5A5A5A5A5A5A5A5ull;
 constexpr u16 kDev = 0x00E;
 }  // namespace
 
-TEST_CASE_FIXTURE(MachineFixture, "no device: SIO, SIOF, TIO, CLRIO, HIO, HDV give cc 3; TCH, STIDC on a channel without devices cc 3") {
+TEST_CASE_FIXTURE(
+    MachineFixture,
+    "no device: SIO, SIOF, TIO, CLRIO, HIO, HDV give cc 3; TCH, STIDC on a channel without devices cc 3") {
   fake(0x00E, immediate());
-  sio(0x0F0);  save_cc(kCc + 0);
-  siof(0x0F0); save_cc(kCc + 1);
-  tio(0x0F0);  save_cc(kCc + 2);
-  clrio(0x0F0); save_cc(kCc + 3);
-  hio(0x0F0);  save_cc(kCc + 4);
-  hdv(0x0F0);  save_cc(kCc + 5);
-  tch(0x100);  save_cc(kCc + 6);
-  stidc(0x100); save_cc(kCc + 7);
+  sio(0x0F0);
+  save_cc(kCc + 0);
+  siof(0x0F0);
+  save_cc(kCc + 1);
+  tio(0x0F0);
+  save_cc(kCc + 2);
+  clrio(0x0F0);
+  save_cc(kCc + 3);
+  hio(0x0F0);
+  save_cc(kCc + 4);
+  hdv(0x0F0);
+  save_cc(kCc + 5);
+  tch(0x100);
+  save_cc(kCc + 6);
+  stidc(0x100);
+  save_cc(kCc + 7);
   done();
   run();
   CHECK(ended());
   for (u32 i = 0; i < 8; i++) CHECK(cc_at(kCc + i) == 3);
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "available (AAA): SIO 0, TIO 0, CLRIO 0, HIO 1 and HDV 1 with zero status, TCH 0") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "available (AAA): SIO 0, TIO 0, CLRIO 0, HIO 1 and HDV 1 with zero status, TCH 0") {
   auto& d = fake(kDev, reads({1, 2, 3, 4}));
   ccw(0x400, 0x02, 0x900, 0x00, 4);
   set_caw(0, 0x400);
   put64(0x40, kJunk);
-  tio(kDev); save_cc(kCc + 0);
-  clrio(kDev); save_cc(kCc + 1);
-  hio(kDev); save_cc(kCc + 2);
+  tio(kDev);
+  save_cc(kCc + 0);
+  clrio(kDev);
+  save_cc(kCc + 1);
+  hio(kDev);
+  save_cc(kCc + 2);
   mvc(0x810, 0x40, 8);
   put64(0x40, kJunk);
-  hdv(kDev); save_cc(kCc + 3);
+  hdv(kDev);
+  save_cc(kCc + 3);
   mvc(0x818, 0x40, 8);
-  tch(0x000); save_cc(kCc + 4);
-  sio(kDev); save_cc(kCc + 5);
+  tch(0x000);
+  save_cc(kCc + 4);
+  sio(kDev);
+  save_cc(kCc + 5);
   wait_io();
   done();
   run();
@@ -66,18 +83,25 @@ TEST_CASE_FIXTURE(MachineFixture, "available (AAA): SIO 0, TIO 0, CLRIO 0, HIO 1
   CHECK(get(0x900, 4) == std::vector<u8>{1, 2, 3, 4});
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "working (AWX): SIO 2, SIOF 2, TIO 2, TCH 0; HIO 1 halts with an interruption later") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "working (AWX): SIO 2, SIOF 2, TIO 2, TCH 0; HIO 1 halts with an interruption later") {
   auto& d = fake(kDev, reads({9, 9}, 1000));
   ccw(0x400, 0x02, 0x900, ccw::kChainCommand | ccw::kSuppressLength, 2);
   ccw(0x408, 0x02, 0x910, ccw::kSuppressLength, 2);
   set_caw(0, 0x400);
-  sio(kDev); save_cc(kCc + 0);
-  sio(kDev); save_cc(kCc + 1);
-  siof(kDev); save_cc(kCc + 2);
-  tio(kDev); save_cc(kCc + 3);
-  tch(0x000); save_cc(kCc + 4);
+  sio(kDev);
+  save_cc(kCc + 0);
+  sio(kDev);
+  save_cc(kCc + 1);
+  siof(kDev);
+  save_cc(kCc + 2);
+  tio(kDev);
+  save_cc(kCc + 3);
+  tch(0x000);
+  save_cc(kCc + 4);
   put64(0x40, kJunk);
-  hio(kDev); save_cc(kCc + 5);
+  hio(kDev);
+  save_cc(kCc + 5);
   mvc(0x820, 0x40, 8);
   wait_io();
   done();
@@ -101,8 +125,10 @@ TEST_CASE_FIXTURE(MachineFixture, "HDV on a working device halts it like HIO") {
   ccw(0x400, 0x02, 0x900, ccw::kChainCommand | ccw::kSuppressLength, 1);
   ccw(0x408, 0x02, 0x910, ccw::kSuppressLength, 1);
   set_caw(0, 0x400);
-  sio(kDev); save_cc(kCc + 0);
-  hdv(kDev); save_cc(kCc + 1);
+  sio(kDev);
+  save_cc(kCc + 0);
+  hdv(kDev);
+  save_cc(kCc + 1);
   wait_io();
   done();
   run();
@@ -111,25 +137,34 @@ TEST_CASE_FIXTURE(MachineFixture, "HDV on a working device halts it like HIO") {
   CHECK(csw() == 0x000004080C000000ull);
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "interruption pending (AIX): SIO 2, HIO 0, HDV 0, TCH 1; TIO 1 stores and clears the CSW") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "interruption pending (AIX): SIO 2, HIO 0, HDV 0, TCH 1; TIO 1 stores and clears the CSW") {
   fake(kDev, reads({7}, 10));
   ccw(0x400, 0x02, 0x900, ccw::kSuppressLength, 1);
   set_caw(0, 0x400);
-  sio(kDev); save_cc(kCc + 0);
+  sio(kDev);
+  save_cc(kCc + 0);
   // Spin until the operation has ended (disabled): TIO would clear it, so
   // wait with TCH, which does not.
   const u32 loop = here();
   tch(0x000);
   emit({0x47, 0x80, static_cast<u8>(loop >> 8), static_cast<u8>(loop)});  // BC 8,loop
-  sio(kDev); save_cc(kCc + 1);
-  hio(kDev); save_cc(kCc + 2);
-  hdv(kDev); save_cc(kCc + 3);
-  tch(0x000); save_cc(kCc + 4);
+  sio(kDev);
+  save_cc(kCc + 1);
+  hio(kDev);
+  save_cc(kCc + 2);
+  hdv(kDev);
+  save_cc(kCc + 3);
+  tch(0x000);
+  save_cc(kCc + 4);
   put64(0x40, kJunk);
-  tio(kDev); save_cc(kCc + 5);
+  tio(kDev);
+  save_cc(kCc + 5);
   mvc(0x820, 0x40, 8);
-  tio(kDev); save_cc(kCc + 6);
-  tch(0x000); save_cc(kCc + 7);
+  tio(kDev);
+  save_cc(kCc + 6);
+  tch(0x000);
+  save_cc(kCc + 7);
   done();
   run();
   CHECK(ended());
@@ -152,9 +187,11 @@ TEST_CASE_FIXTURE(MachineFixture, "interruption pending: CLRIO 1 stores and clea
   const u32 loop = here();
   tch(0x000);
   emit({0x47, 0x80, static_cast<u8>(loop >> 8), static_cast<u8>(loop)});
-  clrio(kDev); save_cc(kCc + 0);
+  clrio(kDev);
+  save_cc(kCc + 0);
   mvc(0x820, 0x40, 8);
-  clrio(kDev); save_cc(kCc + 1);
+  clrio(kDev);
+  save_cc(kCc + 1);
   done();
   run();
   CHECK(cc_at(kCc + 0) == 1);
@@ -162,16 +199,20 @@ TEST_CASE_FIXTURE(MachineFixture, "interruption pending: CLRIO 1 stores and clea
   CHECK(cc_at(kCc + 1) == 0);
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "working: CLRIO 1 stores where the program was, ends it, and no interruption follows") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "working: CLRIO 1 stores where the program was, ends it, and no interruption follows") {
   auto& d = fake(kDev, reads({1, 2}, 1000));
   ccw(0x400, 0x02, 0x900, ccw::kChainCommand | ccw::kSuppressLength, 5);
   ccw(0x408, 0x02, 0x910, ccw::kSuppressLength, 5);
   set_caw(3, 0x400);
   m.storage().key(AbsAddr(0x900)) = 0x30;
-  sio(kDev); save_cc(kCc + 0);
-  clrio(kDev); save_cc(kCc + 1);
+  sio(kDev);
+  save_cc(kCc + 0);
+  clrio(kDev);
+  save_cc(kCc + 1);
   mvc(0x820, 0x40, 8);
-  tio(kDev); save_cc(kCc + 2);
+  tio(kDev);
+  save_cc(kCc + 2);
   // An enabled wait with nothing to come: the run ends in the wait.
   wait_io();
   done();
@@ -185,16 +226,22 @@ TEST_CASE_FIXTURE(MachineFixture, "working: CLRIO 1 stores where the program was
   CHECK(d.halts == 1);
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "status in the device (AAI): SIO 1 with busy, TIO 1 with a zero CSW, CLRIO 0, HIO 1, TCH 0") {
+TEST_CASE_FIXTURE(
+    MachineFixture,
+    "status in the device (AAI): SIO 1 with busy, TIO 1 with a zero CSW, CLRIO 0, HIO 1, TCH 0") {
   auto& d = fake(kDev, immediate());
   d.raise(unit::kAttention);
   put64(0x40, kJunk);
   set_caw(0, 0x400);
   ccw(0x400, 0x03, 0, 0, 1);
-  clrio(kDev); save_cc(kCc + 0);
-  tch(0x000); save_cc(kCc + 1);
-  hio(kDev); save_cc(kCc + 2);
-  sio(kDev); save_cc(kCc + 3);
+  clrio(kDev);
+  save_cc(kCc + 0);
+  tch(0x000);
+  save_cc(kCc + 1);
+  hio(kDev);
+  save_cc(kCc + 2);
+  sio(kDev);
+  save_cc(kCc + 3);
   mvc(0x820, 0x40, 8);
   done();
   run();
@@ -211,9 +258,11 @@ TEST_CASE_FIXTURE(MachineFixture, "status in the device (AAI): SIO 1 with busy, 
 TEST_CASE_FIXTURE(MachineFixture, "status in the device: TIO stores a CSW of zeros with the status") {
   auto& d = fake(kDev, immediate());
   d.raise(unit::kAttention);
-  tio(kDev); save_cc(kCc + 0);
+  tio(kDev);
+  save_cc(kCc + 0);
   mvc(0x820, 0x40, 8);
-  tio(kDev); save_cc(kCc + 1);
+  tio(kDev);
+  save_cc(kCc + 1);
   done();
   run();
   CHECK(cc_at(kCc + 0) == 1);
@@ -221,13 +270,16 @@ TEST_CASE_FIXTURE(MachineFixture, "status in the device: TIO stores a CSW of zer
   CHECK(cc_at(kCc + 1) == 0);
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "SIO condition code 1: an immediate command without chaining stores its status") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "SIO condition code 1: an immediate command without chaining stores its status") {
   auto& d = fake(kDev, immediate());
   ccw(0x400, 0x03, 0, ccw::kPci, 1);
   set_caw(0, 0x400);
   put64(0x40, kJunk);
-  sio(kDev); save_cc(kCc + 0);
-  tio(kDev); save_cc(kCc + 1);
+  sio(kDev);
+  save_cc(kCc + 0);
+  tio(kDev);
+  save_cc(kCc + 1);
   done();
   run();
   // Channel end and device end, with PCI since the first CCW has the flag;
@@ -240,13 +292,12 @@ TEST_CASE_FIXTURE(MachineFixture, "SIO condition code 1: an immediate command wi
 }
 
 TEST_CASE_FIXTURE(MachineFixture, "SIO condition code 1: a command rejected at initiation") {
-  fake(kDev, [](Transfer&) {
-    return Result{unit::kEnd | unit::kUnitCheck, true, false, 1};
-  });
+  fake(kDev, [](Transfer&) { return Result{unit::kEnd | unit::kUnitCheck, true, false, 1}; });
   ccw(0x400, 0x05, 0x900, 0, 8);
   set_caw(0, 0x400);
   put64(0x40, kJunk);
-  sio(kDev); save_cc(kCc + 0);
+  sio(kDev);
+  save_cc(kCc + 0);
   done();
   run();
   CHECK(cc_at(kCc + 0) == 1);
@@ -294,7 +345,8 @@ TEST_CASE_FIXTURE(MachineFixture, "SIO: protection check of the first CCW is sto
   m.storage().key(AbsAddr(0x400)) = 0x58;
   set_caw(6, 0x400);
   put64(0x40, kJunk);
-  sio(kDev); save_cc(kCc + 0);
+  sio(kDev);
+  save_cc(kCc + 0);
   done();
   run();
   CHECK(cc_at(kCc + 0) == 1);
@@ -305,9 +357,11 @@ TEST_CASE_FIXTURE(MachineFixture, "SIOF acts as SIO") {
   fake(kDev, reads({1}, 10));
   ccw(0x400, 0x02, 0x900, 0, 1);
   set_caw(0, 0x400);
-  siof(kDev); save_cc(kCc + 0);
+  siof(kDev);
+  save_cc(kCc + 0);
   wait_io();
-  siof(0x0F0); save_cc(kCc + 1);
+  siof(0x0F0);
+  save_cc(kCc + 1);
   done();
   run();
   CHECK(cc_at(kCc + 0) == 0);
@@ -315,7 +369,9 @@ TEST_CASE_FIXTURE(MachineFixture, "SIOF acts as SIO") {
   CHECK(cc_at(kCc + 1) == 3);
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "TCH: an interruption pending anywhere on the channel gives 1; STIDC stores the channel type") {
+TEST_CASE_FIXTURE(
+    MachineFixture,
+    "TCH: an interruption pending anywhere on the channel gives 1; STIDC stores the channel type") {
   fake(0x00E, reads({1}, 10));
   fake(0x10E, immediate());
   ccw(0x400, 0x02, 0x900, 0, 1);
@@ -324,11 +380,15 @@ TEST_CASE_FIXTURE(MachineFixture, "TCH: an interruption pending anywhere on the 
   const u32 loop = here();
   tch(0x000);
   emit({0x47, 0x80, static_cast<u8>(loop >> 8), static_cast<u8>(loop)});
-  tch(0x000); save_cc(kCc + 0);
-  tch(0x100); save_cc(kCc + 1);
-  stidc(0x000); save_cc(kCc + 2);
+  tch(0x000);
+  save_cc(kCc + 0);
+  tch(0x100);
+  save_cc(kCc + 1);
+  stidc(0x000);
+  save_cc(kCc + 2);
   mvc(0x810, 0xA8, 4);
-  stidc(0x100); save_cc(kCc + 3);
+  stidc(0x100);
+  save_cc(kCc + 3);
   mvc(0x814, 0xA8, 4);
   done();
   run();
@@ -340,7 +400,8 @@ TEST_CASE_FIXTURE(MachineFixture, "TCH: an interruption pending anywhere on the 
   CHECK(get32(0x814) == 0x20000000);  // block multiplexer
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "CLRCH resets the channel: operations end, nothing stays pending; cc 3 without devices") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "CLRCH resets the channel: operations end, nothing stays pending; cc 3 without devices") {
   auto& working = fake(0x00E, reads({1}, 1000));
   auto& done_dev = fake(0x00F, reads({1}, 10));
   auto& other = fake(0x10E, reads({1}, 10));
@@ -353,12 +414,18 @@ TEST_CASE_FIXTURE(MachineFixture, "CLRCH resets the channel: operations end, not
   emit({0x46, 0x20, static_cast<u8>(spin >> 8), static_cast<u8>(spin)});
   sio(0x00E);
   done_dev.raise(unit::kAttention);
-  clrch(0x000); save_cc(kCc + 0);
-  tio(0x00E); save_cc(kCc + 1);
-  tio(0x00F); save_cc(kCc + 2);
-  tch(0x000); save_cc(kCc + 3);
-  tch(0x100); save_cc(kCc + 4);
-  clrch(0x200); save_cc(kCc + 5);
+  clrch(0x000);
+  save_cc(kCc + 0);
+  tio(0x00E);
+  save_cc(kCc + 1);
+  tio(0x00F);
+  save_cc(kCc + 2);
+  tch(0x000);
+  save_cc(kCc + 3);
+  tch(0x100);
+  save_cc(kCc + 4);
+  clrch(0x200);
+  save_cc(kCc + 5);
   done();
   run();
   CHECK(ended());

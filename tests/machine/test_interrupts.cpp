@@ -4,7 +4,6 @@
 // or at X'BA', priority among pending conditions, status held in a device
 // (stacked) while its subchannel is busy, and initial program loading.
 #include "machine_fixture.h"
-
 #include "s370/channel/cards2540.h"
 
 namespace s370::test {
@@ -13,7 +12,8 @@ namespace {
 constexpr u32 kLog = 0x800;
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "BC mode: the interruption code is the device address; the masks select channels") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "BC mode: the interruption code is the device address; the masks select channels") {
   fake(0x00E, reads({1}, 10));
   fake(0x20E, reads({2}, 10));
   fake(0x70E, reads({3}, 10));
@@ -39,7 +39,8 @@ TEST_CASE_FIXTURE(MachineFixture, "BC mode: the interruption code is the device 
   CHECK(((get64(kLog + 16) >> 32) & 0xFFFF) == 0x000E);
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "EC mode: CR2 masks the channels, PSW bit 6 all of them; the address goes to X'BA'") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "EC mode: CR2 masks the channels, PSW bit 6 all of them; the address goes to X'BA'") {
   fake(0x00E, reads({1}, 10));
   fake(0x10E, reads({2}, 10));
   ccw(0x400, 0x02, 0x900, ccw::kSuppressLength, 1);
@@ -76,7 +77,8 @@ TEST_CASE_FIXTURE(MachineFixture, "EC mode: CR2 masks the channels, PSW bit 6 al
   CHECK(get32(kLog + 4) == 0x0000000E);
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "priority: the lower channel first, then the order the conditions arose in") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "priority: the lower channel first, then the order the conditions arose in") {
   fake(0x101, reads({1}, 10));
   fake(0x001, reads({1}, 30));
   fake(0x002, reads({1}, 20));
@@ -101,7 +103,8 @@ TEST_CASE_FIXTURE(MachineFixture, "priority: the lower channel first, then the o
   CHECK((get32(kLog + 8) >> 16) == 0x0101);
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "status stacking: attention while the subchannel is busy comes after its final status") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "status stacking: attention while the subchannel is busy comes after its final status") {
   auto& d = fake(0x00E, reads({1}, 50));
   ccw(0x400, 0x02, 0x900, ccw::kSuppressLength, 1);
   set_caw(0, 0x400);
@@ -126,7 +129,8 @@ TEST_CASE_FIXTURE(MachineFixture, "status stacking: attention while the subchann
   CHECK(get64(kLog + 8) == 0x0000000080000000ull);
 }
 
-TEST_CASE_FIXTURE(MachineFixture, "an interruption stays pending while its channel is masked; the run ends in the wait") {
+TEST_CASE_FIXTURE(MachineFixture,
+                  "an interruption stays pending while its channel is masked; the run ends in the wait") {
   fake(0x00E, reads({1}, 10));
   ccw(0x400, 0x02, 0x900, ccw::kSuppressLength, 1);
   set_caw(0, 0x400);
