@@ -85,7 +85,7 @@ void Cpu::purge_tlb() {
 
 RunResult Cpu::run(u64 budget) {
   RunResult res;
-  const u64 start = instructions();
+  const u64 start = instructions(), start_int = interruptions_;
   budget_left_ = budget;
   force_service();
   for (;;) {
@@ -154,11 +154,12 @@ RunResult Cpu::run(u64 budget) {
       for (;;) {
         if (step() && step() && step() && step()) continue;
         icount_base_ += slice_ - countdown_;
-        const u64 done = icount_base_ - start;
+        const u64 done = icount_base_ - start + (interruptions_ - start_int);
         budget_left_ = budget > done ? budget - done : 0;
         slice_ = countdown_ = 0;
         if (!service(res)) {
           res.executed = instructions() - start;
+          res.interruptions = interruptions_ - start_int;
           return res;
         }
         cd = countdown_;

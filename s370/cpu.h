@@ -77,7 +77,8 @@ enum class StopReason : u8 {
 
 struct RunResult {
   StopReason reason = StopReason::Budget;
-  u64 executed = 0;  // instructions executed by this call
+  u64 executed = 0;       // instructions executed by this call
+  u64 interruptions = 0;  // interruptions taken through the PSWs by this call
   Interruption exit;
 };
 
@@ -109,8 +110,10 @@ class Cpu {
   u32 prefix = 0;
 
   // ---- Running -------------------------------------------------------------
-  // Runs until `budget` instructions are spent, a wait PSW is in effect, an
-  // exit is due, or another thread asked to stop.
+  // Runs until `budget` is spent, a wait PSW is in effect, an exit is due,
+  // or another thread asked to stop. The budget counts instructions and
+  // interruptions taken: a new PSW that is at once interrupted again (an
+  // interruption loop, which executes no instruction) still ends the run.
   RunResult run(u64 budget);
   // Thread-safe: the running Cpu stops at the next instruction boundary.
   void request_stop() { async_.fetch_or(kAsyncStop, std::memory_order_relaxed); }
@@ -312,6 +315,7 @@ class Cpu {
   i64 slice_ = 0;
   u64 icount_base_ = 0;
   u64 budget_left_ = 0;
+  u64 interruptions_ = 0;  // taken through the PSWs since construction
 
   u8 ilc_ = 0;
   // The run loop keeps the instruction address and block in registers:

@@ -69,6 +69,7 @@ void Cpu::deliver(InterruptClass cls, u16 code) {
     }
   }
   real_write64(RealAddr(kPsa[c].old_psw), old.to_u64());
+  ++interruptions_;
   load_psw(Psw::from_u64(real_read64(RealAddr(kPsa[c].new_psw))));
 }
 
@@ -227,6 +228,12 @@ bool Cpu::service(RunResult& res) {
     return false;
   }
   update_timers();
+  // With the budget spent nothing more may happen in this run, except that
+  // a wait state already in effect is reported as such.
+  if (budget_left_ == 0 && !(psw.wait && !psw_invalid_ && !per_code_)) {
+    res.reason = StopReason::Budget;
+    return false;
+  }
   if (per_code_) program_check(pgm::kPerEvent);
   if (psw_invalid_) {
     // A PSW with bits that must be zero set is recognized before the next
@@ -237,26 +244,29 @@ bool Cpu::service(RunResult& res) {
     program_check(pgm::kSpecification);
   }
   // Pending interruptions, in priority order: external, I/O, restart. Each
-  // one delivered may change the masks, so look again.
+  // one delivered may change the masks, so look again; each takes a unit of
+  // the budget, so that a new PSW enabled for a condition that stays
+  // pending (an interruption loop) cannot hold the Cpu here for ever.
   for (;;) {
     if (exit_due_) return service(res);
+    if (budget_left_ == 0) {
+      res.reason = StopReason::Budget;
+      return false;
+    }
     u16 code;
+    u16 device;
     if (psw.ext_enabled() && external_pending(&code)) {
       deliver(InterruptClass::External, code);
-      continue;
-    }
-    u16 device;
-    if (io_hint_ && !(psw.ec && !(psw.sysmask & Psw::kEcIo)) &&
-        host_.accept_io_interrupt(*this, device)) {
+    } else if (io_hint_ && !(psw.ec && !(psw.sysmask & Psw::kEcIo)) &&
+               host_.accept_io_interrupt(*this, device)) {
       deliver(InterruptClass::Io, device);
-      continue;
-    }
-    if (async_pending_ & kAsyncRestart) {
+    } else if (async_pending_ & kAsyncRestart) {
       async_pending_ &= ~kAsyncRestart;
       deliver(InterruptClass::Restart, 0);
-      continue;
+    } else {
+      break;
     }
-    break;
+    if (!exit_due_) --budget_left_;
   }
   if (psw.wait) {
     res.reason = wait_is_disabled() ? StopReason::DisabledWait : StopReason::EnabledWait;

@@ -195,7 +195,9 @@ int run(const Options& o) {
     } else {
       r = cpu.run(left);
     }
-    left -= std::min(left, r.executed);
+    // The limit counts instructions and interruptions taken, so that an
+    // interruption loop (which executes nothing) ends too.
+    left -= std::min(left, r.executed + r.interruptions);
     if (r.reason == StopReason::DisabledWait) {
       status = "wait";
       break;

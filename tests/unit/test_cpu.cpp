@@ -233,3 +233,27 @@ TEST_CASE("TLB: translations stay right across a wrap of the generation counter"
   CHECK(m.cpu.gpr[1] == 0x33333333);
   CHECK(m.cpu.psw.ia == 0xC0DE);
 }
+
+TEST_CASE("run: an interruption loop still ends the run") {
+  // The CPU timer is negative, so its condition stays pending; the external
+  // new PSW is enabled for it: every new PSW is interrupted at once and no
+  // instruction runs. The budget counts the interruptions, so run returns.
+  Bare m;
+  m.cpu.cr[0] = 0x00000400;
+  m.cpu.set_cpu_timer(-1);
+  m.put64(0x58, 0x0100000000000200ull);  // external new PSW: enabled
+  m.put(0x200, {0x47, 0xF0, 0x02, 0x00});
+  m.start(0x0100000000000200ull);
+  RunResult r = m.cpu.run(1000);
+  CHECK(r.reason == StopReason::Budget);
+  CHECK(r.executed == 0);
+  CHECK(r.interruptions == 1000);
+  // An invalid new PSW is a program-interruption loop: ended the same way.
+  Bare p;
+  p.put64(0x68, 0x8008000000000400ull);  // EC PSW with bit 0 on: invalid
+  p.put(0x200, {0x00, 0x00});             // operation exception
+  p.start(0x200);
+  r = p.cpu.run(500);
+  CHECK(r.reason == StopReason::Budget);
+  CHECK(r.executed + r.interruptions == 500);
+}
