@@ -88,9 +88,12 @@ Machine::Status Machine::run(u64 max_instructions) {
         break;
       case StopReason::DisabledWait:
         return Status::Wait;
-      case StopReason::EnabledWait:
+      case StopReason::EnabledWait: {
+        const u64 before = now();
         if (!idle_until(std::min(cpu_.next_event_us(), events_.next_time()))) return Status::Wait;
+        if (clock_->deterministic()) left -= std::min(left, now() - before);
         break;
+      }
       case StopReason::Exit:
         return Status::Stopped;
     }

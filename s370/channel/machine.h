@@ -44,8 +44,11 @@ class Machine {
 
   enum class Status { Wait, Limit, Stopped };
   // Runs until the CPU is in a wait nothing can end (a disabled wait, or an
-  // enabled wait with no event to come), `max_instructions` are executed,
-  // or stop() is called.
+  // enabled wait with no event to come), `max_instructions` are spent, or
+  // stop() is called. On the deterministic clock each microsecond an
+  // enabled wait skips counts as an instruction, so that a run always ends
+  // (a wait for a channel program that loops for ever, a timer re-armed
+  // for ever).
   Status run(u64 max_instructions);
   // Thread-safe: makes run() return at the next instruction boundary.
   void stop();
