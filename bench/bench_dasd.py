@@ -2,9 +2,9 @@
 """bench_dasd.py -- reading and writing 10 MiB through the DASD path, on
 this machine (build/bin/s370) and on Hercules 3.13.
 
-  bench_dasd.py S370 [--runs N]
+  bench_dasd.py S370 [--runs N] [--asm370 ASM370]
 
-bench_dasd.s, IPLed from cards on both, writes 640 tracks of a 3350 with a
+bench_dasd.asm (assembled by asm370, by default the one beside S370), IPLed from cards on both, writes 640 tracks of a 3350 with a
 16 KiB record each (SEEK, SEARCH ID R0, TIC, WRITE CKD) and reads them back
 (SEEK, SEARCH ID R1, TIC, READ DATA), one channel program a track, and
 says on the console when each phase begins and ends. Each phase is timed
@@ -26,12 +26,9 @@ SAMPLES = os.path.join(HERE, "..", "samples", "bare")
 MIB10 = 10 * 1024 * 1024
 
 
-def build(work):
+def build(work, asm370):
     base = os.path.join(work, "bench_dasd")
-    for cmd in (["s390x-linux-gnu-as", "-m31", "-I", SAMPLES, "-o", base + ".o", os.path.join(HERE, "bench_dasd.s")],
-                ["s390x-linux-gnu-ld", "-m", "elf_s390", "-Ttext=0", "-e", "0", "-o", base + ".elf", base + ".o"],
-                ["s390x-linux-gnu-objcopy", "-O", "binary", "-j", ".text", base + ".elf", base + ".bin"]):
-        subprocess.run(cmd, check=True)
+    subprocess.run([asm370, "-I", SAMPLES, "-o", base + ".bin", os.path.join(HERE, "bench_dasd.asm")], check=True)
     subprocess.run([sys.executable, os.path.join(SAMPLES, "mkdeck.py"), base + ".bin", os.path.join(work, "deck.bin")],
                    check=True)
     return base + ".bin"
@@ -100,8 +97,10 @@ def main():
         return 2
     s370 = args[0]
     runs = int(args[args.index("--runs") + 1]) if "--runs" in args else 3
+    asm370 = args[args.index("--asm370") + 1] if "--asm370" in args else \
+        os.path.join(os.path.dirname(os.path.abspath(s370)), "asm370")
     with tempfile.TemporaryDirectory() as work:
-        build(work)
+        build(work, asm370)
         rows = [("s370", [run_ours(s370, work) for _ in range(runs)])]
         if shutil.which("hercules"):
             rows.append(("Hercules 3.13", [run_hercules(work) for _ in range(runs)]))

@@ -78,7 +78,7 @@ Machine::Status Machine::run(u64 max_instructions) {
     running_ = true;
     const RunResult r = cpu_.run(budget);
     running_ = false;
-    left -= std::min(left, r.executed);
+    left -= std::min(left, r.executed + r.interruptions);
     switch (r.reason) {
       case StopReason::Budget:
         break;

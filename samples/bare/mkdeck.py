@@ -3,7 +3,7 @@
 
   mkdeck.py IMAGE DECK [TEXT]
 
-IMAGE is the program as a raw image from address 0 (GNU as, ld, objcopy);
+IMAGE is the program as a raw image from address 0 (asm370 -o);
 what it holds from X'200' on is loaded at X'200' and started there. DECK is
 written as 80-byte EBCDIC card images:
 

@@ -7,8 +7,8 @@ Writes DISK as an empty 3330 or 3350 (TYPE), the same bytes as Hercules'
 `dasdinit -r DISK TYPE`: the 512-byte device header, then on every track
 the home address, record 0 (8 bytes of zeros) and the end-of-track marker.
 
-With IMAGE (a raw program image from address 0, as GNU as, ld and objcopy
-make it), track 0 becomes an IPL track:
+With IMAGE (a raw program image from address 0, as asm370 -o makes it),
+track 0 becomes an IPL track:
 
   R1  key 'IPL1', 24 bytes: the IPL PSW (BC, disabled, X'200') and a READ
       DATA of the next record into X'200' (no chaining: the IPL ends)

@@ -4,14 +4,15 @@ machine (build/bin/s370) and on Hercules 3.13 with the same deck or disk
 image: compares the console output, the final PSW, the printer and punch
 files, and the disk images byte for byte.
 
-  sample_diff.py S370 SAMPLE.s...
+  sample_diff.py S370 ASM370 SAMPLE.asm...
 
-A sample names what it needs in header comments:
+Each sample is assembled by asm370 (-I samples/bare for SETUP, DONE and
+IOSUBS) and names what it needs in header comments:
 
-  # IPL: cards 00C      (mkdeck.py makes the deck from the program)
-  # IPL: disk 190       (mkdisk.py puts the program on track 0)
-  # DATA: file.txt      (data cards after the program, cards only)
-  # DEVICE: 009 3215    (2540R, 2540P, 1403, 3215, 3330, 3350)
+  * IPL: cards 00C      (mkdeck.py makes the deck from the program)
+  * IPL: disk 190       (mkdisk.py puts the program on track 0)
+  * DATA: file.txt      (data cards after the program, cards only)
+  * DEVICE: 009 3215    (2540R, 2540P, 1403, 3215, 3330, 3350)
 
 Our run always happens (it must end in the wait state X'...C0DE'); the
 comparison is skipped, with a message, when Hercules is not installed.
@@ -30,37 +31,34 @@ SAMPLES = os.path.normpath(os.path.join(HERE, "..", "..", "samples", "bare"))
 HERC_TYPES = {"2540R": "3505", "2540P": "3525", "1403": "1403", "3215": "3215-C", "3330": "3330", "3350": "3350"}
 
 
-def build(src, work):
-    base = os.path.join(work, os.path.basename(src)[:-2])
-    for cmd in (["s390x-linux-gnu-as", "-m31", "-I", SAMPLES, "-I", os.path.dirname(os.path.abspath(src)),
-                 "-o", base + ".o", src],
-                ["s390x-linux-gnu-ld", "-m", "elf_s390", "-Ttext=0", "-e", "0", "-o", base + ".elf", base + ".o"],
-                ["s390x-linux-gnu-objcopy", "-O", "binary", "-j", ".text", base + ".elf", base + ".bin"]):
-        subprocess.run(cmd, check=True)
+def build(src, work, asm370):
+    """The program image from address 0, assembled by asm370."""
+    base = os.path.join(work, os.path.splitext(os.path.basename(src))[0])
+    subprocess.run([asm370, "-I", SAMPLES, "-o", base + ".bin", "--list", base + ".lst", src], check=True)
     return base + ".bin"
 
 
 def header(src):
     ipl, data, devices = None, None, []
     for line in open(src):
-        m = re.match(r"#\s*IPL:\s*(cards|disk)\s+(\w+)", line)
+        m = re.match(r"[*#]\s*IPL:\s*(cards|disk)\s+(\w+)", line)
         if m:
             ipl = (m.group(1), m.group(2).upper())
-        m = re.match(r"#\s*DATA:\s*(\S+)", line)
+        m = re.match(r"[*#]\s*DATA:\s*(\S+)", line)
         if m:
             data = os.path.join(os.path.dirname(os.path.abspath(src)), m.group(1))
-        m = re.match(r"#\s*DEVICE:\s*(\w+)\s+(\w+)", line)
+        m = re.match(r"[*#]\s*DEVICE:\s*(\w+)\s+(\w+)", line)
         if m:
             devices.append((m.group(1).upper(), m.group(2)))
     return ipl, data, devices
 
 
-def prepare(src, work):
+def prepare(src, work, asm370):
     """The deck or disks in work/, and the two configurations."""
-    img = build(src, work)
+    img = build(src, work, asm370)
     ipl, data, devices = header(src)
     if not ipl:
-        raise SystemExit("%s: no '# IPL:' line" % src)
+        raise SystemExit("%s: no '* IPL:' line" % src)
     files = {}  # address -> (file name, compare?)
     for addr, typ in devices:
         if typ == "2540R":
@@ -169,13 +167,10 @@ def run_hercules(work, ipl, devices, files):
 
 
 def main():
-    if len(sys.argv) < 3:
+    if len(sys.argv) < 4:
         print(__doc__)
         return 2
-    s370, samples = sys.argv[1], sys.argv[2:]
-    if not shutil.which("s390x-linux-gnu-as"):
-        print("sample_diff: s390x-linux-gnu-as is not installed; skipped")
-        return 0
+    s370, asm370, samples = sys.argv[1], sys.argv[2], sys.argv[3:]
     have_herc = shutil.which("hercules") is not None
     if not have_herc:
         print("sample_diff: Hercules is not installed; our runs only, no comparison")
@@ -184,7 +179,7 @@ def main():
         name = os.path.basename(src)
         errors = []
         with tempfile.TemporaryDirectory() as work:
-            ipl, devices, files = prepare(src, work)
+            ipl, devices, files = prepare(src, work, asm370)
             state, my_console, ours, err = run_ours(s370, work, ipl, devices, files)
             if err:
                 errors.append(err)
