@@ -249,7 +249,12 @@ std::vector<RawStmt> read_statements(const SourceFile& f, int file_index) {
         break;
       }
       ops += c;
-      if (c == '\'' && !is_attr_quote(ops, ops.size() - 1)) q = true;
+      // Whether this quote opens a string depends on the character after
+      // it (L'X is an attribute), which is not in `ops` yet.
+      if (c == '\'') {
+        const std::string look = ops + (pos + 1 < p.size() ? std::string(1, p[pos + 1]) : std::string());
+        if (!is_attr_quote(look, ops.size() - 1)) q = true;
+      }
       pos++;
     }
     st.operands = std::move(ops);

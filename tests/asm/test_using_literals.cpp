@@ -165,3 +165,16 @@ TEST_CASE("USING 0,3 is preferred to the implicit register 0 (HLASM Language Ref
   CHECK(image_hex("T        CSECT\n         USING 0,3\n         LA    7,5\n         END\n") == "41703005");
   CHECK(image_hex("T        CSECT\n         LA    7,5\n         END\n") == "41700005");
 }
+
+TEST_CASE("statements: an L' attribute before remarks is not a string") {
+  // L'A followed by blanks and remarks: the quote is an attribute
+  // reference, so the operand field ends at the first blank (the HLASM
+  // Language Reference, "Attribute reference"); in a CCW too.
+  const std::string src =
+      "T        START 0\n"
+      "         LA    3,L'A    remark\n"
+      "         CCW   X'02',A,X'20',L'A    remark\n"
+      "A        DC    CL5'X'\n"
+      "         END\n";
+  CHECK(image_hex(src) == "41300005" "00000000" "0200001020000005" "E740404040");  // CCW on a doubleword
+}
