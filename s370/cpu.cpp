@@ -61,11 +61,9 @@ void Cpu::state_changed() {
   per_ifetch_ = per && (cr[9] & 0x40000000);
   per_store_ = per && (cr[9] & 0x20000000);
   // Key, DAT mode, control registers or PER may have changed what a cached
-  // translation allows.
+  // translation allows. (The purge also makes the run loop look at pending
+  // interruptions before the next instruction.)
   purge_tlb();
-  // Make the run loop look at pending interruptions before the next
-  // instruction.
-  force_service();
 }
 
 void Cpu::purge_tlb() {
