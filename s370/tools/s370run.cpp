@@ -8,7 +8,6 @@
 #include <iostream>
 #include <iterator>
 #include <limits>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -19,45 +18,14 @@
 #include "s370/tools/report.h"
 
 using namespace s370;
+using namespace s370::report;  // BadInput, the parsers, hex, print_state
 
 namespace {
-
-struct BadInput : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-u64 parse_hex(const std::string& s, const std::string& what, int max_digits = 16) {
-  std::string t = s;
-  if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) t = t.substr(2);
-  if (t.empty() || static_cast<int>(t.size()) > max_digits) throw BadInput("bad hex in " + what + ": '" + s + "'");
-  u64 v = 0;
-  for (char ch : t) {
-    int d;
-    if (ch >= '0' && ch <= '9') d = ch - '0';
-    else if (ch >= 'a' && ch <= 'f') d = ch - 'a' + 10;
-    else if (ch >= 'A' && ch <= 'F') d = ch - 'A' + 10;
-    else throw BadInput("bad hex in " + what + ": '" + s + "'");
-    v = (v << 4) | static_cast<u64>(d);
-  }
-  return v;
-}
-
-u64 parse_dec(const std::string& s, const std::string& what) {
-  if (s.empty() || s.size() > 19 || s.find_first_not_of("0123456789") != std::string::npos)
-    throw BadInput("bad number in " + what + ": '" + s + "'");
-  return std::stoull(s);
-}
 
 std::pair<std::string, std::string> split(const std::string& s, char sep, const std::string& what) {
   auto p = s.find(sep);
   if (p == std::string::npos) throw BadInput(what + " needs the form X" + sep + "Y: '" + s + "'");
   return {s.substr(0, p), s.substr(p + 1)};
-}
-
-std::string hex(u64 v, int digits) {
-  char b[20];
-  std::snprintf(b, sizeof b, "%0*llX", digits, static_cast<unsigned long long>(v));
-  return b;
 }
 
 struct Options {
@@ -67,10 +35,6 @@ struct Options {
   std::vector<std::pair<int, u32>> gprs, crs;
   std::vector<std::pair<int, u64>> fprs;
   std::vector<std::pair<u32, std::vector<u8>>> sets;
-  struct Dump {
-    std::string key;
-    u32 addr, len;
-  };
   std::vector<Dump> dumps;
   u64 max_insns = 10000000000ull;
   bool trace = false, json = false;
@@ -116,8 +80,7 @@ Options parse(int argc, char** argv) {
       for (size_t k = 0; k < v.size(); k += 2) bytes.push_back(static_cast<u8>(parse_hex(v.substr(k, 2), a)));
       o.sets.push_back({static_cast<u32>(parse_hex(ad, a, 6)), bytes});
     } else if (a == "--dump") {
-      auto [ad, len] = split(value(i), '.', a);
-      o.dumps.push_back({ad, static_cast<u32>(parse_hex(ad, a, 6)), static_cast<u32>(parse_hex(len, a, 6))});
+      o.dumps.push_back(parse_dump(value(i), a));
     } else if (a == "--max-instructions") {
       o.max_insns = parse_dec(value(i), a);
     } else if (a == "--trace") {
@@ -219,9 +182,7 @@ int run(const Options& o) {
     }
   }
 
-  std::vector<report::Dump> dumps;
-  for (auto& d : o.dumps) dumps.push_back(report::Dump{d.key, d.addr, d.len});
-  report::print_state(std::cout, cpu, storage, status, dumps, o.json);
+  print_state(std::cout, cpu, storage, status, o.dumps, o.json);
   return status == "wait" ? 0 : 2;
 }
 
