@@ -67,6 +67,9 @@ inline u32 link_info(const Cpu& c) {
 
 inline bool cond(const Cpu& c, int mask) { return (mask << c.psw.cc) & 8; }
 
+// A halfword operand, sign-extended to 32 bits (LH, AH, SH, CH, MH).
+inline i32 halfword(Cpu& c, VirtAddr a) { return static_cast<int16_t>(c.read16(a)); }
+
 }  // namespace
 
 // ---- Branching -----------------------------------------------------------------
@@ -188,7 +191,7 @@ void l(Cpu& c, const u8* ip) {
 }
 void lh(Cpu& c, const u8* ip) {
   RX f(c, ip);
-  c.gpr[f.r1] = static_cast<u32>(static_cast<i32>(static_cast<int16_t>(c.read16(f.addr))));
+  c.gpr[f.r1] = static_cast<u32>(halfword(c, f.addr));
 }
 void la(Cpu& c, const u8* ip) {
   RX f(c, ip);
@@ -347,7 +350,7 @@ void a(Cpu& c, const u8* ip) {
 }
 void ah(Cpu& c, const u8* ip) {
   RX f(c, ip);
-  add_signed(c, f.r1, static_cast<u32>(static_cast<i32>(static_cast<int16_t>(c.read16(f.addr)))));
+  add_signed(c, f.r1, static_cast<u32>(halfword(c, f.addr)));
 }
 void sr(Cpu& c, const u8* ip) {
   RR f(ip);
@@ -359,7 +362,7 @@ void s(Cpu& c, const u8* ip) {
 }
 void sh(Cpu& c, const u8* ip) {
   RX f(c, ip);
-  sub_signed(c, f.r1, static_cast<u32>(static_cast<i32>(static_cast<int16_t>(c.read16(f.addr)))));
+  sub_signed(c, f.r1, static_cast<u32>(halfword(c, f.addr)));
 }
 void alr(Cpu& c, const u8* ip) {
   RR f(ip);
@@ -388,7 +391,7 @@ void c(Cpu& cpu, const u8* ip) {
 }
 void ch(Cpu& c, const u8* ip) {
   RX f(c, ip);
-  c.psw.cc = cc_compare(static_cast<i32>(c.gpr[f.r1]), static_cast<int16_t>(c.read16(f.addr)));
+  c.psw.cc = cc_compare(static_cast<i32>(c.gpr[f.r1]), halfword(c, f.addr));
 }
 void clr(Cpu& c, const u8* ip) {
   RR f(ip);
@@ -434,7 +437,7 @@ void m(Cpu& c, const u8* ip) {
 }
 void mh(Cpu& c, const u8* ip) {
   RX f(c, ip);
-  const i64 p = i64{static_cast<i32>(c.gpr[f.r1])} * static_cast<int16_t>(c.read16(f.addr));
+  const i64 p = i64{static_cast<i32>(c.gpr[f.r1])} * halfword(c, f.addr);
   c.gpr[f.r1] = static_cast<u32>(p);  // the low-order 32 bits; no overflow
 }
 void dr(Cpu& c, const u8* ip) {
