@@ -251,8 +251,6 @@ class Cpu {
   u64 program_interruptions = 0;
 
  private:
-  friend struct CpuTestAccess;
-
   struct TlbEntry {
     u32 tag = 0;  // generation | block number; generation 0 is never current
     u8* host = nullptr;    // host address of the 2K block
