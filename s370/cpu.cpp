@@ -298,16 +298,21 @@ void Cpu::write_slow(VirtAddr a, u64 v, u32 len) {
 
 void Cpu::after_store(VirtAddr a, u32 len) {
   if (!per_store_) return;
-  // PER storage alteration (chapter 4): the range CR10..CR11, wrapping.
-  const u32 start = cr[10] & kAddrMask, end = cr[11] & kAddrMask;
-  auto in_range = [&](u32 x) { return start <= end ? (x >= start && x <= end) : (x >= start || x <= end); };
+  // PER storage alteration (chapter 4): any byte stored in the range.
   bool hit = false;
-  for (u32 i = 0; i < len && !hit; i++) hit = in_range((a.v + i) & kAddrMask);
+  for (u32 i = 0; i < len && !hit; i++) hit = per_in_range((a.v + i) & kAddrMask);
   if (hit) {
     per_code_ |= 0x2000;
     per_addr_ = insn_address();
     force_service();  // the PER interruption follows this instruction
   }
+}
+
+bool Cpu::per_in_range(u32 x) const {
+  // The PER range CR10..CR11 (chapter 4), wrapping past the top when the
+  // start is above the end.
+  const u32 start = cr[10] & kAddrMask, end = cr[11] & kAddrMask;
+  return start <= end ? (x >= start && x <= end) : (x >= start || x <= end);
 }
 
 void Cpu::per_branch_event() {

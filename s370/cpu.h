@@ -289,6 +289,7 @@ class Cpu {
   u8* real_bytes(RealAddr r, u32 len, bool store);
   void after_store(VirtAddr a, u32 len);
   void per_branch_event();
+  bool per_in_range(u32 x) const;
   const u8* fetch_slow(u32 ia);
 
   // The interruption mechanism (interrupt.cpp).

@@ -279,11 +279,10 @@ bool Cpu::service(RunResult& res) {
   const u64 n = std::min<u64>(budget_left_, per_ifetch_ ? 1 : kSlice);
   slice_ = countdown_ = static_cast<i64>(n);
   if (per_ifetch_) {
-    // PER instruction fetch: the next instruction is in the CR10..CR11 range.
-    const u32 s = cr[10] & kAddrMask, e = cr[11] & kAddrMask, ia = psw.ia;
-    if (s <= e ? (ia >= s && ia <= e) : (ia >= s || ia <= e)) {
+    // PER instruction fetch: the next instruction is in the PER range.
+    if (per_in_range(psw.ia)) {
       per_code_ |= 0x4000;
-      per_addr_ = ia;
+      per_addr_ = psw.ia;
     }
   }
   return true;
