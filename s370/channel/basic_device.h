@@ -30,6 +30,21 @@ class BasicDevice : public Device {
     t.put(id.data(), static_cast<u32>(id.size()));
     return Result::end();
   }
+  // The commands most devices answer alike: NO-OP (X'03') at once, SENSE,
+  // SENSE ID with `id`, and a command reject for anything else. A device's
+  // execute() sends here the commands it has no case of its own for.
+  Result common_command(Transfer& t, const std::vector<u8>& id) {
+    switch (t.command()) {
+      case 0x03:
+        return Result::immediate();
+      case 0x04:
+        return sense(t);
+      case 0xE4:
+        return sense_id(t, id);
+      default:
+        return reject();
+    }
+  }
   // An invalid command: unit check with command reject, at initiation.
   // Most devices present it with channel end and device end (as Hercules
   // does); `alone` gives unit check alone, as the 1403 does.

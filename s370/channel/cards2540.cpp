@@ -121,14 +121,8 @@ Result CardReader2540::execute(Transfer& t) {
       t.put(c.data(), 80);
       return Result::end(100);
     }
-    case 0x03:
-      return Result::immediate();
-    case 0x04:
-      return sense(t);
-    case 0xE4:
-      return sense_id(t, {0xFF, 0x28, 0x21, 0x01, 0x25, 0x40, 0x01});
     default:
-      return reject();
+      return common_command(t, {0xFF, 0x28, 0x21, 0x01, 0x25, 0x40, 0x01});
   }
 }
 
@@ -151,14 +145,8 @@ Result CardPunch2540::execute(Transfer& t) {
         return unit_check(sense::kEquipmentCheck);
       return Result::end(100);
     }
-    case 0x03:
-      return Result::immediate();
-    case 0x04:
-      return sense(t);
-    case 0xE4:
-      return sense_id(t, {0xFF, 0x28, 0x21, 0x01, 0x25, 0x40, 0x01});
     default:
-      return reject();
+      return common_command(t, {0xFF, 0x28, 0x21, 0x01, 0x25, 0x40, 0x01});
   }
 }
 

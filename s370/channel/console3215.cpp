@@ -74,14 +74,9 @@ Result Console3215::execute(Transfer& t) {
       return Result::end(10 + n);
     }
     case 0x0B:  // audible alarm
-    case 0x03:  // no operation
       return Result::immediate();
-    case 0x04:
-      return sense(t);
-    case 0xE4:
-      return sense_id(t, {0xFF, 0x32, 0x15, 0x00, 0x32, 0x15, 0x00});
-    default:
-      return reject();
+    default:  // NO-OP, SENSE, SENSE ID, or a command reject
+      return common_command(t, {0xFF, 0x32, 0x15, 0x00, 0x32, 0x15, 0x00});
   }
 }
 

@@ -88,14 +88,9 @@ Result Display3270::execute(Transfer& t) {
       if (outbound_) outbound_(cmd, {});
       return Result::immediate(50);
     case 0x0B:  // select
-    case 0x03:  // no-operation
       return Result::immediate();
-    case 0x04:
-      return sense(t);
-    case 0xE4:
-      return sense_id(t, {0xFF, 0x32, 0x74, 0x1D, 0x32, 0x78, 0x02});
-    default:
-      return reject();
+    default:  // NO-OP, SENSE, SENSE ID, or a command reject
+      return common_command(t, {0xFF, 0x32, 0x74, 0x1D, 0x32, 0x78, 0x02});
   }
 }
 

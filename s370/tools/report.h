@@ -21,6 +21,12 @@ struct BadInput : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The value of option argv[i] (and i moves to it); one is required.
+inline std::string option_value(int argc, char** argv, int& i) {
+  if (i + 1 >= argc) throw BadInput(std::string("option ") + argv[i] + " needs a value");
+  return argv[++i];
+}
+
 inline std::string hex(u64 v, int digits) {
   char b[20];
   std::snprintf(b, sizeof b, "%0*llX", digits, static_cast<unsigned long long>(v));

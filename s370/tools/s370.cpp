@@ -38,10 +38,7 @@ struct Options {
 
 Options parse(int argc, char** argv) {
   Options o;
-  auto value = [&](int& i) -> std::string {
-    if (i + 1 >= argc) throw BadInput(std::string("option ") + argv[i] + " needs a value");
-    return argv[++i];
-  };
+  auto value = [&](int& i) { return report::option_value(argc, argv, i); };
   for (int i = 1; i < argc; i++) {
     const std::string a = argv[i];
     if (a == "--config") {

@@ -49,10 +49,7 @@ int reg_number(const std::string& s, const std::string& what, int max) {
 
 Options parse(int argc, char** argv) {
   Options o;
-  auto value = [&](int& i) -> std::string {
-    if (i + 1 >= argc) throw BadInput(std::string("option ") + argv[i] + " needs a value");
-    return argv[++i];
-  };
+  auto value = [&](int& i) { return option_value(argc, argv, i); };
   for (int i = 1; i < argc; i++) {
     std::string a = argv[i];
     if (a == "--load") {
