@@ -2,6 +2,8 @@
 // "Storage", and chapter 5, "Program Execution").
 #include "s370/cpu.h"
 
+#include "s370/general.h"
+
 #include <algorithm>
 #include <bit>
 #include <limits>
@@ -81,95 +83,206 @@ void Cpu::purge_tlb() {
 
 // ---- The run loop ------------------------------------------------------------
 
+namespace {
+
+// Where the run loop goes for each opcode: the code of a handler it expands
+// in place (general.h), or its generic dispatch through the opcode table.
+// One table per state: a privileged row has another handler in the problem
+// state, so it goes the generic way there.
+struct JumpTables {
+  const void* supervisor[256];
+  const void* problem[256];
+};
+
+JumpTables make_jump_tables(const DispatchTables& t, const void* const* labels,
+                            const Handler* handlers, size_t n, const void* generic) {
+  JumpTables j;
+  for (int op = 0; op < 256; op++) {
+    j.supervisor[op] = j.problem[op] = generic;
+    for (size_t k = 0; k < n; k++) {
+      if (t.supervisor[op] == handlers[k]) j.supervisor[op] = labels[k];
+      if (t.problem[op] == handlers[k]) j.problem[op] = labels[k];
+    }
+  }
+  return j;
+}
+
+}  // namespace
+
+// Labels as values (a GNU extension that GCC and Clang share) give each
+// handler its own dispatch jump: see docs/ARCHITECTURE.md, "Dispatch".
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
+
 RunResult Cpu::run(u64 budget) {
   RunResult res;
   const u64 start = instructions(), start_int = interruptions_;
   budget_left_ = budget;
   force_service();
+#define S370_LABEL(h, n) &&op_##h,
+#define S370_HANDLER(h, n) &insn::h,
+  static const void* const labels[] = {S370_INLINE_HANDLERS(S370_LABEL)};
+  static constexpr Handler handlers[] = {S370_INLINE_HANDLERS(S370_HANDLER)};
+  static const JumpTables jump =
+      make_jump_tables(tables_, labels, handlers, std::size(handlers), &&generic);
+#undef S370_LABEL
+#undef S370_HANDLER
+  // Instructions left in the slice after the current one. The handlers
+  // expanded in place never read the clock, so countdown_ is brought up to
+  // date only for the generic ones, at the end of a slice and on a program
+  // check (which is why it lives outside the try).
+  i64 cd = 0;
   for (;;) {
     try {
-      // The instruction address and block are held in registers (x86-64
-      // has just enough callee-saved ones for these, the countdown and
-      // `this`). Anything that changes psw.ia or the block other than by
-      // stepping over an instruction sets branched_ (or asks for the
-      // service), and the loop reloads them.
-      i64 cd = countdown_;
-      u32 ia = psw.ia, blk = iblock_;
-      const u8* host = iblock_host_;
-      auto reload = [&]() __attribute__((always_inline)) {
+      // The countdown, the instruction address and a host pointer to the
+      // instruction live in registers. Sequential flow steps `ia` and `hp`
+      // together; a branch sets resync_ and the loop re-derives both from
+      // psw.ia; a request for the service (a PSW load, a TLB purge, an
+      // interruption condition, another thread) ends the slice.
+      cd = countdown_;
+      u32 ia = 0;
+      const u8* hp = nullptr;
+      // hp for psw.ia when it lies in the current instruction block (a
+      // subtraction and a compare), else a fetch the slow way next.
+      auto point_at = [&]() __attribute__((always_inline)) {
         ia = psw.ia;
-        blk = iblock_;
-        host = iblock_host_;
+        const u32 off = ia - iblock_;
+        if (std::rotr(off, 1) <= (kBlockMask - 5) >> 1)
+          hp = iblock_host_ + off;
+        else
+          hend_ = 0;
       };
-      // One instruction; false when the service must run first. The loop
-      // below repeats it four times so that each copy has its own indirect
-      // call sites for the branch predictor (as Hercules unrolls its loop).
-      auto step = [&]() __attribute__((always_inline)) {
-        // One cheap check per instruction: the slice is spent, or someone
-        // (another thread, or a state change) asked for the service.
-        if ((--cd < 0) | (async_.load(std::memory_order_relaxed) != 0)) [[unlikely]]
-          return false;
-        countdown_ = cd;
-        // The instruction is in the current block, not within 6 bytes of
-        // its end, and at an even address: one unsigned compare.
-        const u8* ip;
-        if (std::rotr(ia - blk, 1) <= (kBlockMask - 5) >> 1) [[likely]] {
-          ip = host + (ia - blk);
-        } else {
-          ip = fetch_slow(ia);
-          blk = iblock_;
-          host = iblock_host_;
-        }
-        // The length is chosen by a branch, not computed from the opcode:
-        // a predicted branch lets the next address be known before the
-        // opcode byte arrives from storage, where arithmetic on the byte
-        // would put a load on every instruction's critical path.
-        const u8 op = ip[0];
-        if (op < 0x40) {
-          ilc_ = 1;
-          ia = (ia + 2) & kAddrMask;
-          psw.ia = ia;
-          dispatch_[op](*this, ip);
-        } else if (op < 0xC0) {
-          ilc_ = 2;
-          ia = (ia + 4) & kAddrMask;
-          psw.ia = ia;
-          dispatch_[op](*this, ip);
-        } else {
-          ilc_ = 3;
-          ia = (ia + 6) & kAddrMask;
-          psw.ia = ia;
-          dispatch_[op](*this, ip);
-        }
-        // Sequential flow keeps the address in a register: reading psw.ia
-        // back each time would chain every instruction through memory.
-        if (branched_) [[unlikely]] {
-          branched_ = false;
-          ia = psw.ia;
-        }
-        return true;
+      auto resync_all = [&]() __attribute__((always_inline)) {
+        jt_ = dispatch_ == tables_.problem ? jump.problem : jump.supervisor;
+        hend_ = reinterpret_cast<uintptr_t>(iblock_host_) + (kBlockMask - 4);
+        point_at();
       };
-      for (;;) {
-        if (step() && step() && step() && step()) continue;
-        icount_base_ += slice_ - countdown_;
-        const u64 done = icount_base_ - start + (interruptions_ - start_int);
-        budget_left_ = budget > done ? budget - done : 0;
-        slice_ = countdown_ = 0;
-        if (!service(res)) {
-          res.executed = instructions() - start;
-          res.interruptions = interruptions_ - start_int;
-          return res;
-        }
-        cd = countdown_;
-        branched_ = false;
-        reload();
+      resync_all();
+
+// The next instruction: the slice is spent, or it is not in the current
+// block (hend_ is one past the last address where an instruction of any
+// length fits), or it goes to its handler.
+#define S370_NEXT()                                                        \
+  do {                                                                     \
+    if (--cd < 0) [[unlikely]]                                             \
+      goto slice_end;                                                      \
+    if (reinterpret_cast<uintptr_t>(hp) >= hend_) [[unlikely]]             \
+      goto refetch;                                                        \
+    goto* jt_[hp[0]];                                                      \
+  } while (0)
+// After a handler: a branch taken, or the service asked for.
+#define S370_AFTER()                                                       \
+  do {                                                                     \
+    if (resync_) [[unlikely]] {                                            \
+      if (resync_ == kResyncBranch) goto branched;                         \
+      goto service_due;                                                    \
+    }                                                                      \
+    S370_NEXT();                                                           \
+  } while (0)
+// A handler expanded in place: the instruction address and ILC as every
+// handler sees them, then its body.
+#define S370_CASE(h, n)                                                    \
+  op_##h : {                                                               \
+    ilc_ = (n) / 2;                                                        \
+    ia = (ia + (n)) & kAddrMask;                                           \
+    psw.ia = ia;                                                           \
+    insn::h(*this, hp);                                                    \
+    hp += (n);                                                             \
+    S370_AFTER();                                                          \
+  }
+
+      // On entry and after a program interruption, the service first (the
+      // new PSW may be a wait PSW, or enable a pending interruption).
+      if (async_.load(std::memory_order_relaxed) != 0) goto slice_end;
+      S370_NEXT();
+      S370_INLINE_HANDLERS(S370_CASE)
+
+    generic: {
+      // Every other opcode, through the table. The length is chosen by a
+      // branch, not computed from the opcode: a predicted branch lets the
+      // next address be known before the opcode byte arrives.
+      const u8 op = hp[0];
+      countdown_ = cd;
+      if (op < 0x40) {
+        ilc_ = 1;
+        ia = (ia + 2) & kAddrMask;
+        psw.ia = ia;
+        dispatch_[op](*this, hp);
+        hp += 2;
+      } else if (op < 0xC0) {
+        ilc_ = 2;
+        ia = (ia + 4) & kAddrMask;
+        psw.ia = ia;
+        dispatch_[op](*this, hp);
+        hp += 4;
+      } else {
+        ilc_ = 3;
+        ia = (ia + 6) & kAddrMask;
+        psw.ia = ia;
+        dispatch_[op](*this, hp);
+        hp += 6;
       }
+      // A request made during the instruction (the machine cuts a slice
+      // short from START I/O, through request_stop) is seen before the next.
+      if (async_.load(std::memory_order_relaxed) != 0) resync_ |= kResyncService;
+      S370_AFTER();
+    }
+
+    refetch:
+      // Another block, the end of one, or an instruction that crosses into
+      // the next (fetched into ibuf_; hend_ 0 brings the next fetch here).
+      // Requests from other threads are looked at here too, so that code
+      // without taken branches sees them at the end of its block.
+      if (async_.load(std::memory_order_relaxed) != 0) [[unlikely]] {
+        ++cd;  // this instruction has not run
+        goto slice_end;
+      }
+      hp = fetch_slow(ia);
+      hend_ = hp == ibuf_ ? 0 : reinterpret_cast<uintptr_t>(iblock_host_) + (kBlockMask - 4);
+      goto* jt_[hp[0]];
+
+    branched:
+      resync_ = 0;
+      point_at();
+      S370_NEXT();
+
+    service_due:
+      resync_ = 0;
+      if (async_.load(std::memory_order_relaxed) == 0) {
+        resync_all();
+        S370_NEXT();
+      }
+      // Fall through: the service first.
+
+    slice_end: {
+      countdown_ = cd < 0 ? 0 : cd;
+      icount_base_ += slice_ - countdown_;
+      const u64 done = icount_base_ - start + (interruptions_ - start_int);
+      budget_left_ = budget > done ? budget - done : 0;
+      slice_ = countdown_ = 0;
+      cd = 0;  // (the service may end in a program check)
+      if (!service(res)) {
+        res.executed = instructions() - start;
+        res.interruptions = interruptions_ - start_int;
+        return res;
+      }
+      cd = countdown_;
+      resync_ = 0;
+      resync_all();
+      S370_NEXT();
+    }
+#undef S370_NEXT
+#undef S370_AFTER
+#undef S370_CASE
     } catch (const ProgramCheck& pc) {
+      countdown_ = cd;
       in_execute_ = false;
       take_program(pc.code);
     }
   }
 }
+
+#pragma GCC diagnostic pop
 
 const u8* Cpu::fetch_slow(u32 ia) {
   // Instruction fetch (chapter 5, "Instruction Fetching"). On an access

@@ -220,7 +220,7 @@ class Cpu {
   // successful-branching event when enabled.
   void branch(u32 target) {
     psw.ia = target & kAddrMask;
-    branched_ = true;
+    resync_ |= kResyncBranch;
     if (per_branch_) per_branch_event();
   }
   // Something changed the interruption masks, the PSW key, DAT or a
@@ -294,7 +294,10 @@ class Cpu {
 
   // The interruption mechanism (interrupt.cpp).
   // Makes the run loop call service() before the next instruction.
-  void force_service() { async_.fetch_or(kAsyncService, std::memory_order_relaxed); }
+  void force_service() {
+    async_.fetch_or(kAsyncService, std::memory_order_relaxed);
+    resync_ |= kResyncService;
+  }
   void take_program(u16 code);
   bool service(RunResult& res);
   void deliver(InterruptClass cls, u16 code);
@@ -317,11 +320,12 @@ class Cpu {
   u64 interruptions_ = 0;  // taken through the PSWs since construction
 
   u8 ilc_ = 0;
-  // The run loop keeps the instruction address and block in registers:
-  // whatever sets psw.ia other than by stepping over an instruction sets
-  // branched_; whatever changes the block (a PSW load, a TLB purge) asks
-  // for the service, after which the loop reloads both.
-  bool branched_ = false;
+  // The run loop keeps the instruction address and a host pointer to the
+  // instruction in registers: a branch (kResyncBranch) makes it re-derive
+  // both from psw.ia; a request for the service (a PSW load, a TLB purge,
+  // an interruption condition: kResyncService) ends its slice first.
+  static constexpr u8 kResyncBranch = 1, kResyncService = 2;
+  u8 resync_ = 0;
   bool in_execute_ = false;
   bool psw_invalid_ = false;  // a PSW with invalid bits is in effect
   bool io_hint_ = false;
@@ -360,6 +364,11 @@ class Cpu {
   static constexpr u32 kNoBlock = 0x80000000;
   u32 iblock_ = kNoBlock;
   const u8* iblock_host_ = nullptr;
+  // The run loop's: one past the last host address of the instruction
+  // block where an instruction of any length fits (0: none), and its jump
+  // table for the current state.
+  uintptr_t hend_ = 0;
+  const void* const* jt_ = nullptr;
 };
 
 }  // namespace s370

@@ -24,18 +24,19 @@ inline u32 base_disp(const Cpu& c, u8 hi, u8 lo) {
 }
 
 struct RR {
-  int r1, r2;
+  u32 r1, r2;
   explicit RR(const u8* ip) : r1(ip[1] >> 4), r2(ip[1] & 0xF) {}
 };
 
 struct RX {
-  int r1;
+  u32 r1;
   VirtAddr addr;
   RX(const Cpu& c, const u8* ip) {
-    // One load of the four bytes; the fields by shifts.
+    // One load of the four bytes; the fields by shifts (unsigned, so that
+    // indexing the registers needs no sign extension).
     const u32 w = load_be32(ip);
     r1 = (w >> 20) & 0xF;
-    const int x = (w >> 16) & 0xF, b = (w >> 12) & 0xF;
+    const u32 x = (w >> 16) & 0xF, b = (w >> 12) & 0xF;
     u32 a = w & 0xFFF;
     if (x) a += c.gpr[x];
     if (b) a += c.gpr[b];
@@ -44,13 +45,13 @@ struct RX {
 };
 
 struct RS {
-  int r1, r3;
+  u32 r1, r3;
   VirtAddr addr;
   RS(const Cpu& c, const u8* ip) {
     const u32 w = load_be32(ip);
     r1 = (w >> 20) & 0xF;
     r3 = (w >> 16) & 0xF;
-    const int b = (w >> 12) & 0xF;
+    const u32 b = (w >> 12) & 0xF;
     u32 a = w & 0xFFF;
     if (b) a += c.gpr[b];
     addr = VirtAddr(a);

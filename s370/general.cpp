@@ -1,142 +1,16 @@
 // General instructions (Principles of Operation, chapter 7, "General
-// Instructions"): fixed-point arithmetic, logical operations, branching,
-// shifting, and the storage-to-storage moves and compares.
+// Instructions"): the ones the run loop does not expand in place (those are
+// in general.h): multiply and divide, the long and the rarer moves,
+// compares and shifts, EXECUTE, SVC, MONITOR CALL, COMPARE AND SWAP.
 #include <algorithm>
 #include <cstring>
 
-#include "s370/formats.h"
+#include "s370/general.h"
 #include "s370/instructions.h"
 
 namespace s370::insn {
 
-namespace {
-
-// Fixed-point overflow (chapter 7, "Signed Binary Arithmetic"): the result
-// is stored, the condition code is 3, and the interruption is taken only
-// when PSW program-mask bit 36 is one.
-inline void fixed_overflow(Cpu& c) {
-  c.psw.cc = 3;
-  if (c.psw.progmask & Psw::kPmFixedOverflow) c.program_check(pgm::kFixedOverflow);
-}
-
-inline void add_signed(Cpu& c, int r1, u32 b) {
-  i32 r;
-  const bool ovf = __builtin_add_overflow(static_cast<i32>(c.gpr[r1]), static_cast<i32>(b), &r);
-  c.gpr[r1] = static_cast<u32>(r);
-  if (ovf) [[unlikely]]
-    return fixed_overflow(c);
-  c.psw.cc = cc_signed(r);
-}
-
-inline void sub_signed(Cpu& c, int r1, u32 b) {
-  i32 r;
-  const bool ovf = __builtin_sub_overflow(static_cast<i32>(c.gpr[r1]), static_cast<i32>(b), &r);
-  c.gpr[r1] = static_cast<u32>(r);
-  if (ovf) [[unlikely]]
-    return fixed_overflow(c);
-  c.psw.cc = cc_signed(r);
-}
-
-// Unsigned binary arithmetic: cc 0 zero/no carry, 1 nonzero/no carry,
-// 2 zero/carry, 3 nonzero/carry.
-inline void add_logical(Cpu& c, int r1, u32 b) {
-  const u64 s = u64{c.gpr[r1]} + b;
-  c.gpr[r1] = static_cast<u32>(s);
-  c.psw.cc = static_cast<u8>(((s >> 32) ? 2 : 0) | (static_cast<u32>(s) ? 1 : 0));
-}
-
-inline void sub_logical(Cpu& c, int r1, u32 b) {
-  // a - b = a + ~b + 1; the carry out is one when no borrow occurs.
-  const u64 s = u64{c.gpr[r1]} + u64{~b} + 1;
-  c.gpr[r1] = static_cast<u32>(s);
-  c.psw.cc = static_cast<u8>(((s >> 32) ? 2 : 0) | (static_cast<u32>(s) ? 1 : 0));
-}
-
-inline u8 cc_compare(i64 a, i64 b) { return a == b ? 0 : a < b ? 1 : 2; }
-inline u8 cc_compare_u(u64 a, u64 b) { return a == b ? 0 : a < b ? 1 : 2; }
-
-inline void require_even(Cpu& c, int r) {
-  if (r & 1) c.program_check(pgm::kSpecification);
-}
-
-// The link information of BAL and BALR in the 24-bit addressing mode: ILC,
-// condition code and program mask, then the updated instruction address.
-inline u32 link_info(const Cpu& c) {
-  return (u32{c.ilc()} << 30) | (u32{c.psw.cc} << 28) | (u32{c.psw.progmask} << 24) | c.psw.ia;
-}
-
-inline bool cond(const Cpu& c, int mask) { return (mask << c.psw.cc) & 8; }
-
-// A halfword operand, sign-extended to 32 bits (LH, AH, SH, CH, MH).
-inline i32 halfword(Cpu& c, VirtAddr a) { return static_cast<int16_t>(c.read16(a)); }
-
-}  // namespace
-
 // ---- Branching -----------------------------------------------------------------
-
-void balr(Cpu& c, const u8* ip) {
-  RR f(ip);
-  const u32 target = c.gpr[f.r2];
-  c.gpr[f.r1] = link_info(c);
-  if (f.r2) c.branch(target);
-}
-
-void bal(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  c.gpr[f.r1] = link_info(c);
-  c.branch(f.addr.v);
-}
-
-void basr(Cpu& c, const u8* ip) {
-  RR f(ip);
-  const u32 target = c.gpr[f.r2];
-  c.gpr[f.r1] = c.psw.ia;
-  if (f.r2) c.branch(target);
-}
-
-void bas(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  c.gpr[f.r1] = c.psw.ia;
-  c.branch(f.addr.v);
-}
-
-void bcr(Cpu& c, const u8* ip) {
-  RR f(ip);
-  if (f.r2 && cond(c, f.r1)) c.branch(c.gpr[f.r2]);
-}
-
-void bc(Cpu& c, const u8* ip) {
-  if (cond(c, ip[1] >> 4)) c.branch(RX(c, ip).addr.v);
-}
-
-void bctr(Cpu& c, const u8* ip) {
-  RR f(ip);
-  const u32 target = c.gpr[f.r2];
-  if (--c.gpr[f.r1] != 0 && f.r2) c.branch(target);
-}
-
-void bct(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  if (--c.gpr[f.r1] != 0) c.branch(f.addr.v);
-}
-
-void bxh(Cpu& c, const u8* ip) {
-  RS f(c, ip);
-  const i32 incr = static_cast<i32>(c.gpr[f.r3]);
-  const i32 comp = static_cast<i32>(c.gpr[f.r3 | 1]);  // taken before the sum is stored
-  const i32 sum = static_cast<i32>(c.gpr[f.r1] + static_cast<u32>(incr));
-  c.gpr[f.r1] = static_cast<u32>(sum);
-  if (sum > comp) c.branch(f.addr.v);
-}
-
-void bxle(Cpu& c, const u8* ip) {
-  RS f(c, ip);
-  const i32 incr = static_cast<i32>(c.gpr[f.r3]);
-  const i32 comp = static_cast<i32>(c.gpr[f.r3 | 1]);
-  const i32 sum = static_cast<i32>(c.gpr[f.r1] + static_cast<u32>(incr));
-  c.gpr[f.r1] = static_cast<u32>(sum);
-  if (sum <= comp) c.branch(f.addr.v);
-}
 
 void ex(Cpu& c, const u8* ip) {
   // EXECUTE (chapter 7): the target must be at an even address; bits 8-15
@@ -181,44 +55,6 @@ void mc(Cpu& c, const u8* ip) {
 
 // ---- Loading and storing ---------------------------------------------------------
 
-void lr(Cpu& c, const u8* ip) {
-  RR f(ip);
-  c.gpr[f.r1] = c.gpr[f.r2];
-}
-void l(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  c.gpr[f.r1] = c.read32(f.addr);
-}
-void lh(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  c.gpr[f.r1] = static_cast<u32>(halfword(c, f.addr));
-}
-void la(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  c.gpr[f.r1] = f.addr.v;
-}
-void ic(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  c.gpr[f.r1] = (c.gpr[f.r1] & 0xFFFFFF00) | c.read8(f.addr);
-}
-void st(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  c.write32(f.addr, c.gpr[f.r1]);
-}
-void sth(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  c.write16(f.addr, static_cast<u16>(c.gpr[f.r1]));
-}
-void stc(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  c.write8(f.addr, static_cast<u8>(c.gpr[f.r1]));
-}
-
-void ltr(Cpu& c, const u8* ip) {
-  RR f(ip);
-  c.gpr[f.r1] = c.gpr[f.r2];
-  c.psw.cc = cc_signed(static_cast<i32>(c.gpr[f.r1]));
-}
 void lcr(Cpu& c, const u8* ip) {
   RR f(ip);
   const u32 v = c.gpr[f.r2];
@@ -240,167 +76,21 @@ void lnr(Cpu& c, const u8* ip) {
   c.psw.cc = c.gpr[f.r1] ? 1 : 0;
 }
 
-namespace {
-[[gnu::noinline]] void lm_general(Cpu& c, VirtAddr a, u32 r1, u32 n) {
+// The general paths of LM and STM (general.h): any operand the access TLB
+// does not hold in one block.
+void lm_general(Cpu& c, VirtAddr a, u32 r1, u32 n) {
   Span s = c.span(a, 4 * n, Access::Fetch);
   for (u32 i = 0, r = r1; i < n; i++, r = (r + 1) & 15)
     c.gpr[r] = (u32{s[4 * i]} << 24) | (u32{s[4 * i + 1]} << 16) | (u32{s[4 * i + 2]} << 8) | s[4 * i + 3];
 }
-[[gnu::noinline]] void stm_general(Cpu& c, VirtAddr a, u32 r1, u32 n) {
+void stm_general(Cpu& c, VirtAddr a, u32 r1, u32 n) {
   Span s = c.span(a, 4 * n, Access::Store);
   for (u32 i = 0, r = r1; i < n; i++, r = (r + 1) & 15)
     for (u32 k = 0; k < 4; k++) s[4 * i + k] = static_cast<u8>(c.gpr[r] >> (24 - 8 * k));
   c.stored(a, 4 * n);
 }
-}  // namespace
-
-void lm(Cpu& c, const u8* ip) {
-  // All access exceptions are recognized before any register changes: the
-  // general path resolves the whole operand first.
-  RS f(c, ip);
-  const u32 n = ((f.r3 - f.r1) & 15) + 1;
-  if (const u8* p = c.try_ptr(f.addr, 4 * n, Access::Fetch)) [[likely]] {
-    for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15) c.gpr[r] = load_be32(p + 4 * i);
-    return;
-  }
-  lm_general(c, f.addr, f.r1, n);
-}
-
-void stm(Cpu& c, const u8* ip) {
-  RS f(c, ip);
-  const u32 n = ((f.r3 - f.r1) & 15) + 1;
-  if (u8* p = c.try_ptr(f.addr, 4 * n, Access::Store)) [[likely]] {
-    for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15) store_be32(p + 4 * i, c.gpr[r]);
-    return;
-  }
-  stm_general(c, f.addr, f.r1, n);
-}
-
-void icm(Cpu& c, const u8* ip) {
-  // INSERT CHARACTERS UNDER MASK: cc 0 all inserted bits zero (or mask 0),
-  // 1 the first inserted bit one, 2 otherwise.
-  RS f(c, ip);
-  const int mask = f.r3;
-  const int n = __builtin_popcount(mask);
-  if (n == 0) {
-    c.psw.cc = 0;
-    return;
-  }
-  Span s = c.span(f.addr, n, Access::Fetch);
-  u32 v = c.gpr[f.r1];
-  int k = 0;
-  bool first_one = false, any = false;
-  for (int b = 0; b < 4; b++) {
-    if (!(mask & (8 >> b))) continue;
-    const u8 byte = s[k];
-    if (k == 0) first_one = byte & 0x80;
-    any |= byte != 0;
-    k++;
-    const int shift = 24 - 8 * b;
-    v = (v & ~(0xFFu << shift)) | (u32{byte} << shift);
-  }
-  c.gpr[f.r1] = v;
-  c.psw.cc = !any ? 0 : first_one ? 1 : 2;
-}
-
-void stcm(Cpu& c, const u8* ip) {
-  RS f(c, ip);
-  const int mask = f.r3;
-  const int n = __builtin_popcount(mask);
-  if (n == 0) return;
-  Span s = c.span(f.addr, n, Access::Store);
-  int k = 0;
-  for (int b = 0; b < 4; b++)
-    if (mask & (8 >> b)) s[k++] = static_cast<u8>(c.gpr[f.r1] >> (24 - 8 * b));
-  c.stored(f.addr, n);
-}
-
-void clm(Cpu& c, const u8* ip) {
-  RS f(c, ip);
-  const int mask = f.r3;
-  const int n = __builtin_popcount(mask);
-  if (n == 0) {
-    c.psw.cc = 0;
-    return;
-  }
-  // The operand is resolved before the condition code changes: an access
-  // exception suppresses (or nullifies) the instruction.
-  Span s = c.span(f.addr, n, Access::Fetch);
-  c.psw.cc = 0;
-  int k = 0;
-  for (int b = 0; b < 4; b++) {
-    if (!(mask & (8 >> b))) continue;
-    const u8 r = static_cast<u8>(c.gpr[f.r1] >> (24 - 8 * b)), m = s[k++];
-    if (r != m) {
-      c.psw.cc = r < m ? 1 : 2;
-      return;
-    }
-  }
-}
 
 // ---- Fixed-point arithmetic ------------------------------------------------------
-
-void ar(Cpu& c, const u8* ip) {
-  RR f(ip);
-  add_signed(c, f.r1, c.gpr[f.r2]);
-}
-void a(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  add_signed(c, f.r1, c.read32(f.addr));
-}
-void ah(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  add_signed(c, f.r1, static_cast<u32>(halfword(c, f.addr)));
-}
-void sr(Cpu& c, const u8* ip) {
-  RR f(ip);
-  sub_signed(c, f.r1, c.gpr[f.r2]);
-}
-void s(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  sub_signed(c, f.r1, c.read32(f.addr));
-}
-void sh(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  sub_signed(c, f.r1, static_cast<u32>(halfword(c, f.addr)));
-}
-void alr(Cpu& c, const u8* ip) {
-  RR f(ip);
-  add_logical(c, f.r1, c.gpr[f.r2]);
-}
-void al(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  add_logical(c, f.r1, c.read32(f.addr));
-}
-void slr(Cpu& c, const u8* ip) {
-  RR f(ip);
-  sub_logical(c, f.r1, c.gpr[f.r2]);
-}
-void sl(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  sub_logical(c, f.r1, c.read32(f.addr));
-}
-
-void cr(Cpu& c, const u8* ip) {
-  RR f(ip);
-  c.psw.cc = cc_compare(static_cast<i32>(c.gpr[f.r1]), static_cast<i32>(c.gpr[f.r2]));
-}
-void c(Cpu& cpu, const u8* ip) {
-  RX f(cpu, ip);
-  cpu.psw.cc = cc_compare(static_cast<i32>(cpu.gpr[f.r1]), static_cast<i32>(cpu.read32(f.addr)));
-}
-void ch(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  c.psw.cc = cc_compare(static_cast<i32>(c.gpr[f.r1]), halfword(c, f.addr));
-}
-void clr(Cpu& c, const u8* ip) {
-  RR f(ip);
-  c.psw.cc = cc_compare_u(c.gpr[f.r1], c.gpr[f.r2]);
-}
-void cl(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  c.psw.cc = cc_compare_u(c.gpr[f.r1], c.read32(f.addr));
-}
 
 namespace {
 void multiply(Cpu& c, int r1, u32 b) {
@@ -452,114 +142,12 @@ void d(Cpu& c, const u8* ip) {
 
 // ---- Logical operations ------------------------------------------------------------
 
-void nr(Cpu& c, const u8* ip) {
-  RR f(ip);
-  c.psw.cc = (c.gpr[f.r1] &= c.gpr[f.r2]) ? 1 : 0;
-}
-void or_(Cpu& c, const u8* ip) {
-  RR f(ip);
-  c.psw.cc = (c.gpr[f.r1] |= c.gpr[f.r2]) ? 1 : 0;
-}
-void xr(Cpu& c, const u8* ip) {
-  RR f(ip);
-  c.psw.cc = (c.gpr[f.r1] ^= c.gpr[f.r2]) ? 1 : 0;
-}
-void n(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  c.psw.cc = (c.gpr[f.r1] &= c.read32(f.addr)) ? 1 : 0;
-}
-void o(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  c.psw.cc = (c.gpr[f.r1] |= c.read32(f.addr)) ? 1 : 0;
-}
-void x(Cpu& c, const u8* ip) {
-  RX f(c, ip);
-  c.psw.cc = (c.gpr[f.r1] ^= c.read32(f.addr)) ? 1 : 0;
-}
-
-namespace {
-// The SI logical operations fetch and store the same byte: both accesses
-// are checked before the store.
-template <typename Op>
-void si_logical(Cpu& c, const u8* ip, Op op) {
-  SI f(c, ip);
-  Span s = c.span(f.addr, 1, Access::Store);
-  const u8 v = op(s[0], f.i2);
-  s[0] = v;
-  c.stored(f.addr, 1);
-  c.psw.cc = v ? 1 : 0;
-}
-}  // namespace
-
-void ni(Cpu& c, const u8* ip) {
-  si_logical(c, ip, [](u8 a, u8 b) { return static_cast<u8>(a & b); });
-}
-void oi(Cpu& c, const u8* ip) {
-  si_logical(c, ip, [](u8 a, u8 b) { return static_cast<u8>(a | b); });
-}
-void xi(Cpu& c, const u8* ip) {
-  si_logical(c, ip, [](u8 a, u8 b) { return static_cast<u8>(a ^ b); });
-}
-void mvi(Cpu& c, const u8* ip) {
-  SI f(c, ip);
-  c.write8(f.addr, f.i2);
-}
-void cli(Cpu& c, const u8* ip) {
-  SI f(c, ip);
-  c.psw.cc = cc_compare_u(c.read8(f.addr), f.i2);
-}
-void tm(Cpu& c, const u8* ip) {
-  // TEST UNDER MASK: cc 0 selected bits all zero (or mask zero), 1 mixed,
-  // 3 all ones.
-  SI f(c, ip);
-  const u8 v = c.read8(f.addr) & f.i2;
-  c.psw.cc = v == 0 ? 0 : v == f.i2 ? 3 : 1;
-}
 void ts(Cpu& c, const u8* ip) {
   S f(c, ip);
   Span s = c.span(f.addr, 1, Access::Store);
   c.psw.cc = s[0] >> 7;
   s[0] = 0xFF;
   c.stored(f.addr, 1);
-}
-
-namespace {
-// Storage-to-storage logical operations: byte by byte, left to right, so
-// that overlapping operands behave as the Principles define.
-template <typename Op>
-void ss_logical(Cpu& c, const u8* ip, Op op) {
-  SS f(c, ip);
-  const u32 n = f.l + 1u;
-  Span d = c.span(f.a1, n, Access::Store);
-  Span s = c.span(f.a2, n, Access::Fetch);
-  u8 any = 0;
-  for (u32 i = 0; i < n; i++) any |= (d[i] = op(d[i], s[i]));
-  c.stored(f.a1, n);
-  c.psw.cc = any ? 1 : 0;
-}
-}  // namespace
-
-void nc(Cpu& c, const u8* ip) {
-  ss_logical(c, ip, [](u8 a, u8 b) { return static_cast<u8>(a & b); });
-}
-void oc(Cpu& c, const u8* ip) {
-  ss_logical(c, ip, [](u8 a, u8 b) { return static_cast<u8>(a | b); });
-}
-void xc(Cpu& c, const u8* ip) {
-  ss_logical(c, ip, [](u8 a, u8 b) { return static_cast<u8>(a ^ b); });
-}
-
-void mvc(Cpu& c, const u8* ip) {
-  SS f(c, ip);
-  const u32 n = f.l + 1u;
-  Span d = c.span(f.a1, n, Access::Store);
-  Span s = c.span(f.a2, n, Access::Fetch);
-  if (!d.p1 && !s.p1 && !(d.p0 > s.p0 && d.p0 < s.p0 + n)) {
-    std::memmove(d.p0, s.p0, n);  // no destructive overlap: same as byte by byte
-  } else {
-    for (u32 i = 0; i < n; i++) d[i] = s[i];
-  }
-  c.stored(f.a1, n);
 }
 
 void mvn(Cpu& c, const u8* ip) {
@@ -591,49 +179,6 @@ void mvcin(Cpu& c, const u8* ip) {
   c.stored(f.a1, n);
 }
 
-void clc(Cpu& c, const u8* ip) {
-  SS f(c, ip);
-  const u32 n = f.l + 1u;
-  Span a = c.span(f.a1, n, Access::Fetch);
-  Span b = c.span(f.a2, n, Access::Fetch);
-  if (a.flat() && b.flat()) {
-    const int r = std::memcmp(a.p0, b.p0, n);
-    c.psw.cc = r == 0 ? 0 : r < 0 ? 1 : 2;
-    return;
-  }
-  c.psw.cc = 0;
-  for (u32 i = 0; i < n; i++) {
-    if (a[i] != b[i]) {
-      c.psw.cc = a[i] < b[i] ? 1 : 2;
-      return;
-    }
-  }
-}
-
-void tr(Cpu& c, const u8* ip) {
-  // TRANSLATE: each first-operand byte is replaced by the byte of the
-  // 256-byte table at the second operand that it indexes.
-  SS f(c, ip);
-  const u32 n = f.l + 1u;
-  Span d = c.span(f.a1, n, Access::Store);
-  Span t = c.span(f.a2, 256, Access::Fetch);
-  if (d.flat() && t.flat() && (d.p0 + n <= t.p0 || t.p0 + 256 <= d.p0)) {
-    // The table and the argument apart: no store can change the table.
-    // Four bytes at a time: all loads, then all stores.
-    u8* dp = d.p0;
-    const u8* tp = t.p0;
-    u32 i = 0;
-    for (; i + 4 <= n; i += 4) {
-      const u8 b0 = tp[dp[i]], b1 = tp[dp[i + 1]], b2 = tp[dp[i + 2]], b3 = tp[dp[i + 3]];
-      dp[i] = b0, dp[i + 1] = b1, dp[i + 2] = b2, dp[i + 3] = b3;
-    }
-    for (; i < n; i++) dp[i] = tp[dp[i]];
-  } else {
-    for (u32 i = 0; i < n; i++) d[i] = t[d[i]];
-  }
-  c.stored(f.a1, n);
-}
-
 void trt(Cpu& c, const u8* ip) {
   // TRANSLATE AND TEST: stops at the first nonzero function byte; its
   // argument's address goes to R1 bits 8-31 and the function byte to R2
@@ -656,39 +201,6 @@ void trt(Cpu& c, const u8* ip) {
 
 // ---- Shifts ----------------------------------------------------------------------
 
-void sll(Cpu& c, const u8* ip) {
-  RS f(c, ip);
-  const u32 n = f.addr.v & 63;
-  c.gpr[f.r1] = n > 31 ? 0 : c.gpr[f.r1] << n;
-}
-void srl(Cpu& c, const u8* ip) {
-  RS f(c, ip);
-  const u32 n = f.addr.v & 63;
-  c.gpr[f.r1] = n > 31 ? 0 : c.gpr[f.r1] >> n;
-}
-void sra(Cpu& c, const u8* ip) {
-  RS f(c, ip);
-  const u32 n = f.addr.v & 63;
-  const i32 v = static_cast<i32>(c.gpr[f.r1]) >> (n > 31 ? 31 : n);
-  c.gpr[f.r1] = static_cast<u32>(v);
-  c.psw.cc = cc_signed(v);
-}
-void sla(Cpu& c, const u8* ip) {
-  // Arithmetic left shift of the 31 numeric bits; the sign stays. Overflow
-  // when any bit shifted out differs from the sign.
-  RS f(c, ip);
-  const u32 n = f.addr.v & 63;
-  const u32 v = c.gpr[f.r1], sign = v & 0x80000000;
-  u32 num = v & 0x7FFFFFFF;
-  bool ovf = false;
-  for (u32 i = 0; i < n; i++) {
-    if (((num >> 30) & 1) != (sign >> 31)) ovf = true;
-    num = (num << 1) & 0x7FFFFFFF;
-  }
-  c.gpr[f.r1] = sign | num;
-  if (ovf) return fixed_overflow(c);
-  c.psw.cc = cc_signed(static_cast<i32>(c.gpr[f.r1]));
-}
 void sldl(Cpu& c, const u8* ip) {
   RS f(c, ip);
   require_even(c, f.r1);

@@ -11,91 +11,31 @@ namespace s370 {
 class Cpu;
 namespace insn {
 
-// general.cpp (chapter 7, General Instructions)
+// general.cpp (chapter 7, General Instructions; the common ones are
+// defined inline in general.h, included at the end)
 void spm(Cpu&, const u8*);
-void balr(Cpu&, const u8*);
-void bctr(Cpu&, const u8*);
-void bcr(Cpu&, const u8*);
 void svc(Cpu&, const u8*);
-void basr(Cpu&, const u8*);
 void mvcl(Cpu&, const u8*);
 void clcl(Cpu&, const u8*);
 void lpr(Cpu&, const u8*);
 void lnr(Cpu&, const u8*);
-void ltr(Cpu&, const u8*);
 void lcr(Cpu&, const u8*);
-void nr(Cpu&, const u8*);
-void clr(Cpu&, const u8*);
-void or_(Cpu&, const u8*);
-void xr(Cpu&, const u8*);
-void lr(Cpu&, const u8*);
-void cr(Cpu&, const u8*);
-void ar(Cpu&, const u8*);
-void sr(Cpu&, const u8*);
 void mr(Cpu&, const u8*);
 void dr(Cpu&, const u8*);
-void alr(Cpu&, const u8*);
-void slr(Cpu&, const u8*);
-void sth(Cpu&, const u8*);
-void la(Cpu&, const u8*);
-void stc(Cpu&, const u8*);
-void ic(Cpu&, const u8*);
 void ex(Cpu&, const u8*);
-void bal(Cpu&, const u8*);
-void bct(Cpu&, const u8*);
-void bc(Cpu&, const u8*);
-void lh(Cpu&, const u8*);
-void ch(Cpu&, const u8*);
-void ah(Cpu&, const u8*);
-void sh(Cpu&, const u8*);
 void mh(Cpu&, const u8*);
-void bas(Cpu&, const u8*);
-void st(Cpu&, const u8*);
-void n(Cpu&, const u8*);
-void cl(Cpu&, const u8*);
-void o(Cpu&, const u8*);
-void x(Cpu&, const u8*);
-void l(Cpu&, const u8*);
-void c(Cpu&, const u8*);
-void a(Cpu&, const u8*);
-void s(Cpu&, const u8*);
 void m(Cpu&, const u8*);
 void d(Cpu&, const u8*);
-void al(Cpu&, const u8*);
-void sl(Cpu&, const u8*);
-void bxh(Cpu&, const u8*);
-void bxle(Cpu&, const u8*);
-void srl(Cpu&, const u8*);
-void sll(Cpu&, const u8*);
-void sra(Cpu&, const u8*);
-void sla(Cpu&, const u8*);
 void srdl(Cpu&, const u8*);
 void sldl(Cpu&, const u8*);
 void srda(Cpu&, const u8*);
 void slda(Cpu&, const u8*);
-void stm(Cpu&, const u8*);
-void tm(Cpu&, const u8*);
-void mvi(Cpu&, const u8*);
 void ts(Cpu&, const u8*);
-void ni(Cpu&, const u8*);
-void cli(Cpu&, const u8*);
-void oi(Cpu&, const u8*);
-void xi(Cpu&, const u8*);
-void lm(Cpu&, const u8*);
 void mc(Cpu&, const u8*);
 void cs(Cpu&, const u8*);
 void cds(Cpu&, const u8*);
-void clm(Cpu&, const u8*);
-void stcm(Cpu&, const u8*);
-void icm(Cpu&, const u8*);
 void mvn(Cpu&, const u8*);
-void mvc(Cpu&, const u8*);
 void mvz(Cpu&, const u8*);
-void nc(Cpu&, const u8*);
-void clc(Cpu&, const u8*);
-void oc(Cpu&, const u8*);
-void xc(Cpu&, const u8*);
-void tr(Cpu&, const u8*);
 void trt(Cpu&, const u8*);
 void mvcin(Cpu&, const u8*);
 
@@ -215,3 +155,5 @@ void not_installed(Cpu&, const u8*);
 
 }  // namespace insn
 }  // namespace s370
+
+#include "s370/general.h"

@@ -68,3 +68,33 @@ TEST_CASE("opcode table: privileged rows trap in the problem state") {
     }
   }
 }
+
+// The run loop expands the handlers of S370_INLINE_HANDLERS in place, each
+// with the length written in that list: it must be the length of the one
+// row that has the handler, and that row must be an unprivileged one of
+// one-byte opcode (the loop reaches it by the first byte alone).
+#include "s370/instructions.h"
+
+TEST_CASE("inline handlers: each is one row's handler, with that row's length") {
+  struct Inline {
+    const char* name;
+    Handler h;
+    int len;
+  };
+#define S370_ROW(h, n) Inline{#h, &insn::h, n},
+  const Inline list[] = {S370_INLINE_HANDLERS(S370_ROW)};
+#undef S370_ROW
+  CHECK(std::size(list) > 50);
+  for (const Inline& in : list) {
+    CAPTURE(std::string(in.name));
+    int rows = 0;
+    for (const OpInfo& op : opcode_table()) {
+      if (op.handler != in.h) continue;
+      rows++;
+      CHECK(op.kind == OpKind::Byte);
+      CHECK_FALSE(op.privileged);
+      CHECK(insn_length(static_cast<u8>(op.opcode)) == in.len);
+    }
+    CHECK(rows == 1);
+  }
+}

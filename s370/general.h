@@ -1,0 +1,596 @@
+// General instructions (Principles of Operation, chapter 7, "General
+// Instructions") that the run loop expands in place: loads and stores,
+// fixed-point arithmetic and compares, the logical operations, branching,
+// single shifts, and the common storage-to-storage moves and compares.
+// They are the bulk of what S/370 programs execute, so Cpu::run inlines
+// them at their own dispatch points (see the list kInlineHandlers below
+// and docs/ARCHITECTURE.md, "Dispatch"); everywhere else, the opcode
+// table, EXECUTE and the tests, they are ordinary handlers. The rest of
+// chapter 7 is in general.cpp.
+#pragma once
+
+#include <algorithm>
+#include <cstring>
+
+#include "s370/formats.h"
+
+// Expanded in place wherever called directly (the run loop); an ordinary
+// function where only its address is taken (the opcode table).
+#define S370_INLINE [[gnu::always_inline]] inline
+
+namespace s370::insn {
+
+// ---- Helpers of the general instructions ----------------------------------------
+
+// Fixed-point overflow (chapter 7, "Signed Binary Arithmetic"): the result
+// is stored, the condition code is 3, and the interruption is taken only
+// when PSW program-mask bit 36 is one.
+inline void fixed_overflow(Cpu& c) {
+  c.psw.cc = 3;
+  if (c.psw.progmask & Psw::kPmFixedOverflow) c.program_check(pgm::kFixedOverflow);
+}
+
+inline void add_signed(Cpu& c, int r1, u32 b) {
+  i32 r;
+  const bool ovf = __builtin_add_overflow(static_cast<i32>(c.gpr[r1]), static_cast<i32>(b), &r);
+  c.gpr[r1] = static_cast<u32>(r);
+  if (ovf) [[unlikely]]
+    return fixed_overflow(c);
+  c.psw.cc = cc_signed(r);
+}
+
+inline void sub_signed(Cpu& c, int r1, u32 b) {
+  i32 r;
+  const bool ovf = __builtin_sub_overflow(static_cast<i32>(c.gpr[r1]), static_cast<i32>(b), &r);
+  c.gpr[r1] = static_cast<u32>(r);
+  if (ovf) [[unlikely]]
+    return fixed_overflow(c);
+  c.psw.cc = cc_signed(r);
+}
+
+// Unsigned binary arithmetic: cc 0 zero/no carry, 1 nonzero/no carry,
+// 2 zero/carry, 3 nonzero/carry.
+inline void add_logical(Cpu& c, int r1, u32 b) {
+  const u64 s = u64{c.gpr[r1]} + b;
+  c.gpr[r1] = static_cast<u32>(s);
+  c.psw.cc = static_cast<u8>(((s >> 32) ? 2 : 0) | (static_cast<u32>(s) ? 1 : 0));
+}
+
+inline void sub_logical(Cpu& c, int r1, u32 b) {
+  // a - b = a + ~b + 1; the carry out is one when no borrow occurs.
+  const u64 s = u64{c.gpr[r1]} + u64{~b} + 1;
+  c.gpr[r1] = static_cast<u32>(s);
+  c.psw.cc = static_cast<u8>(((s >> 32) ? 2 : 0) | (static_cast<u32>(s) ? 1 : 0));
+}
+
+inline u8 cc_compare(i64 a, i64 b) { return a == b ? 0 : a < b ? 1 : 2; }
+inline u8 cc_compare_u(u64 a, u64 b) { return a == b ? 0 : a < b ? 1 : 2; }
+
+inline void require_even(Cpu& c, int r) {
+  if (r & 1) c.program_check(pgm::kSpecification);
+}
+
+// The link information of BAL and BALR in the 24-bit addressing mode: ILC,
+// condition code and program mask, then the updated instruction address.
+inline u32 link_info(const Cpu& c) {
+  return (u32{c.ilc()} << 30) | (u32{c.psw.cc} << 28) | (u32{c.psw.progmask} << 24) | c.psw.ia;
+}
+
+inline bool cond(const Cpu& c, int mask) { return (mask << c.psw.cc) & 8; }
+
+// A halfword operand, sign-extended to 32 bits (LH, AH, SH, CH, MH).
+inline i32 halfword(Cpu& c, VirtAddr a) { return static_cast<int16_t>(c.read16(a)); }
+
+// The SI logical operations fetch and store the same byte: both accesses
+// are checked before the store.
+template <typename Op>
+S370_INLINE void si_logical(Cpu& c, const u8* ip, Op op) {
+  SI f(c, ip);
+  Span s = c.span(f.addr, 1, Access::Store);
+  const u8 v = op(s[0], f.i2);
+  s[0] = v;
+  c.stored(f.addr, 1);
+  c.psw.cc = v ? 1 : 0;
+}
+
+// Storage-to-storage logical operations: byte by byte, left to right, so
+// that overlapping operands behave as the Principles define.
+template <typename Op>
+S370_INLINE void ss_logical(Cpu& c, const u8* ip, Op op) {
+  SS f(c, ip);
+  const u32 n = f.l + 1u;
+  Span d = c.span(f.a1, n, Access::Store);
+  Span s = c.span(f.a2, n, Access::Fetch);
+  u8 any = 0;
+  for (u32 i = 0; i < n; i++) any |= (d[i] = op(d[i], s[i]));
+  c.stored(f.a1, n);
+  c.psw.cc = any ? 1 : 0;
+}
+
+// Calls f(n-1) ... f(0) for n in 1..16: straight-line code that a jump on
+// n enters (LM and STM of a run of registers).
+template <typename F>
+S370_INLINE void each_word(u32 n, F f) {
+  switch (n) {
+    case 16: f(15); [[fallthrough]];
+    case 15: f(14); [[fallthrough]];
+    case 14: f(13); [[fallthrough]];
+    case 13: f(12); [[fallthrough]];
+    case 12: f(11); [[fallthrough]];
+    case 11: f(10); [[fallthrough]];
+    case 10: f(9); [[fallthrough]];
+    case 9: f(8); [[fallthrough]];
+    case 8: f(7); [[fallthrough]];
+    case 7: f(6); [[fallthrough]];
+    case 6: f(5); [[fallthrough]];
+    case 5: f(4); [[fallthrough]];
+    case 4: f(3); [[fallthrough]];
+    case 3: f(2); [[fallthrough]];
+    case 2: f(1); [[fallthrough]];
+    default: f(0);
+  }
+}
+
+void lm_general(Cpu& c, VirtAddr a, u32 r1, u32 n);
+void stm_general(Cpu& c, VirtAddr a, u32 r1, u32 n);
+
+// ---- The handlers ------------------------------------------------------------------
+
+S370_INLINE void balr(Cpu& c, const u8* ip) {
+  RR f(ip);
+  const u32 target = c.gpr[f.r2];
+  c.gpr[f.r1] = link_info(c);
+  if (f.r2) c.branch(target);
+}
+
+S370_INLINE void bal(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  c.gpr[f.r1] = link_info(c);
+  c.branch(f.addr.v);
+}
+
+S370_INLINE void basr(Cpu& c, const u8* ip) {
+  RR f(ip);
+  const u32 target = c.gpr[f.r2];
+  c.gpr[f.r1] = c.psw.ia;
+  if (f.r2) c.branch(target);
+}
+
+S370_INLINE void bas(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  c.gpr[f.r1] = c.psw.ia;
+  c.branch(f.addr.v);
+}
+
+S370_INLINE void bcr(Cpu& c, const u8* ip) {
+  RR f(ip);
+  if (f.r2 && cond(c, f.r1)) c.branch(c.gpr[f.r2]);
+}
+
+S370_INLINE void bc(Cpu& c, const u8* ip) {
+  if (cond(c, ip[1] >> 4)) c.branch(RX(c, ip).addr.v);
+}
+
+S370_INLINE void bctr(Cpu& c, const u8* ip) {
+  RR f(ip);
+  const u32 target = c.gpr[f.r2];
+  if (--c.gpr[f.r1] != 0 && f.r2) c.branch(target);
+}
+
+S370_INLINE void bct(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  if (--c.gpr[f.r1] != 0) c.branch(f.addr.v);
+}
+
+S370_INLINE void bxh(Cpu& c, const u8* ip) {
+  RS f(c, ip);
+  const i32 incr = static_cast<i32>(c.gpr[f.r3]);
+  const i32 comp = static_cast<i32>(c.gpr[f.r3 | 1]);  // taken before the sum is stored
+  const i32 sum = static_cast<i32>(c.gpr[f.r1] + static_cast<u32>(incr));
+  c.gpr[f.r1] = static_cast<u32>(sum);
+  if (sum > comp) c.branch(f.addr.v);
+}
+
+S370_INLINE void bxle(Cpu& c, const u8* ip) {
+  RS f(c, ip);
+  const i32 incr = static_cast<i32>(c.gpr[f.r3]);
+  const i32 comp = static_cast<i32>(c.gpr[f.r3 | 1]);
+  const i32 sum = static_cast<i32>(c.gpr[f.r1] + static_cast<u32>(incr));
+  c.gpr[f.r1] = static_cast<u32>(sum);
+  if (sum <= comp) c.branch(f.addr.v);
+}
+
+S370_INLINE void lr(Cpu& c, const u8* ip) {
+  RR f(ip);
+  c.gpr[f.r1] = c.gpr[f.r2];
+}
+
+S370_INLINE void l(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  c.gpr[f.r1] = c.read32(f.addr);
+}
+
+S370_INLINE void lh(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  c.gpr[f.r1] = static_cast<u32>(halfword(c, f.addr));
+}
+
+S370_INLINE void la(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  c.gpr[f.r1] = f.addr.v;
+}
+
+S370_INLINE void ic(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  c.gpr[f.r1] = (c.gpr[f.r1] & 0xFFFFFF00) | c.read8(f.addr);
+}
+
+S370_INLINE void st(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  c.write32(f.addr, c.gpr[f.r1]);
+}
+
+S370_INLINE void sth(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  c.write16(f.addr, static_cast<u16>(c.gpr[f.r1]));
+}
+
+S370_INLINE void stc(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  c.write8(f.addr, static_cast<u8>(c.gpr[f.r1]));
+}
+
+S370_INLINE void ltr(Cpu& c, const u8* ip) {
+  RR f(ip);
+  c.gpr[f.r1] = c.gpr[f.r2];
+  c.psw.cc = cc_signed(static_cast<i32>(c.gpr[f.r1]));
+}
+
+S370_INLINE void lm(Cpu& c, const u8* ip) {
+  // All access exceptions are recognized before any register changes: the
+  // general path resolves the whole operand first.
+  RS f(c, ip);
+  const u32 n = ((f.r3 - f.r1) & 15) + 1;
+  if (const u8* p = c.try_ptr(f.addr, 4 * n, Access::Fetch)) [[likely]] {
+    // Registers r1..r3 without the wrap from 15 to 0 are one run of the
+    // array: straight-line code entered by the count.
+    if (f.r1 <= f.r3) [[likely]] {
+      u32* g = c.gpr + f.r1;
+      each_word(n, [&](u32 i) __attribute__((always_inline)) { g[i] = load_be32(p + 4 * i); });
+      return;
+    }
+    for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15) c.gpr[r] = load_be32(p + 4 * i);
+    return;
+  }
+  lm_general(c, f.addr, f.r1, n);
+}
+
+S370_INLINE void stm(Cpu& c, const u8* ip) {
+  RS f(c, ip);
+  const u32 n = ((f.r3 - f.r1) & 15) + 1;
+  if (u8* p = c.try_ptr(f.addr, 4 * n, Access::Store)) [[likely]] {
+    if (f.r1 <= f.r3) [[likely]] {
+      const u32* g = c.gpr + f.r1;
+      each_word(n, [&](u32 i) __attribute__((always_inline)) { store_be32(p + 4 * i, g[i]); });
+      return;
+    }
+    for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15) store_be32(p + 4 * i, c.gpr[r]);
+    return;
+  }
+  stm_general(c, f.addr, f.r1, n);
+}
+
+S370_INLINE void icm(Cpu& c, const u8* ip) {
+  // INSERT CHARACTERS UNDER MASK: cc 0 all inserted bits zero (or mask 0),
+  // 1 the first inserted bit one, 2 otherwise.
+  RS f(c, ip);
+  const int mask = f.r3;
+  const int n = __builtin_popcount(mask);
+  if (n == 0) {
+    c.psw.cc = 0;
+    return;
+  }
+  Span s = c.span(f.addr, n, Access::Fetch);
+  u32 v = c.gpr[f.r1];
+  int k = 0;
+  bool first_one = false, any = false;
+  for (int b = 0; b < 4; b++) {
+    if (!(mask & (8 >> b))) continue;
+    const u8 byte = s[k];
+    if (k == 0) first_one = byte & 0x80;
+    any |= byte != 0;
+    k++;
+    const int shift = 24 - 8 * b;
+    v = (v & ~(0xFFu << shift)) | (u32{byte} << shift);
+  }
+  c.gpr[f.r1] = v;
+  c.psw.cc = !any ? 0 : first_one ? 1 : 2;
+}
+
+S370_INLINE void stcm(Cpu& c, const u8* ip) {
+  RS f(c, ip);
+  const int mask = f.r3;
+  const int n = __builtin_popcount(mask);
+  if (n == 0) return;
+  Span s = c.span(f.addr, n, Access::Store);
+  int k = 0;
+  for (int b = 0; b < 4; b++)
+    if (mask & (8 >> b)) s[k++] = static_cast<u8>(c.gpr[f.r1] >> (24 - 8 * b));
+  c.stored(f.addr, n);
+}
+
+S370_INLINE void clm(Cpu& c, const u8* ip) {
+  RS f(c, ip);
+  const int mask = f.r3;
+  const int n = __builtin_popcount(mask);
+  if (n == 0) {
+    c.psw.cc = 0;
+    return;
+  }
+  // The operand is resolved before the condition code changes: an access
+  // exception suppresses (or nullifies) the instruction.
+  Span s = c.span(f.addr, n, Access::Fetch);
+  c.psw.cc = 0;
+  int k = 0;
+  for (int b = 0; b < 4; b++) {
+    if (!(mask & (8 >> b))) continue;
+    const u8 r = static_cast<u8>(c.gpr[f.r1] >> (24 - 8 * b)), m = s[k++];
+    if (r != m) {
+      c.psw.cc = r < m ? 1 : 2;
+      return;
+    }
+  }
+}
+
+S370_INLINE void ar(Cpu& c, const u8* ip) {
+  RR f(ip);
+  add_signed(c, f.r1, c.gpr[f.r2]);
+}
+
+S370_INLINE void a(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  add_signed(c, f.r1, c.read32(f.addr));
+}
+
+S370_INLINE void ah(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  add_signed(c, f.r1, static_cast<u32>(halfword(c, f.addr)));
+}
+
+S370_INLINE void sr(Cpu& c, const u8* ip) {
+  RR f(ip);
+  sub_signed(c, f.r1, c.gpr[f.r2]);
+}
+
+S370_INLINE void s(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  sub_signed(c, f.r1, c.read32(f.addr));
+}
+
+S370_INLINE void sh(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  sub_signed(c, f.r1, static_cast<u32>(halfword(c, f.addr)));
+}
+
+S370_INLINE void alr(Cpu& c, const u8* ip) {
+  RR f(ip);
+  add_logical(c, f.r1, c.gpr[f.r2]);
+}
+
+S370_INLINE void al(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  add_logical(c, f.r1, c.read32(f.addr));
+}
+
+S370_INLINE void slr(Cpu& c, const u8* ip) {
+  RR f(ip);
+  sub_logical(c, f.r1, c.gpr[f.r2]);
+}
+
+S370_INLINE void sl(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  sub_logical(c, f.r1, c.read32(f.addr));
+}
+
+S370_INLINE void cr(Cpu& c, const u8* ip) {
+  RR f(ip);
+  c.psw.cc = cc_compare(static_cast<i32>(c.gpr[f.r1]), static_cast<i32>(c.gpr[f.r2]));
+}
+
+S370_INLINE void c(Cpu& cpu, const u8* ip) {
+  RX f(cpu, ip);
+  cpu.psw.cc = cc_compare(static_cast<i32>(cpu.gpr[f.r1]), static_cast<i32>(cpu.read32(f.addr)));
+}
+
+S370_INLINE void ch(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  c.psw.cc = cc_compare(static_cast<i32>(c.gpr[f.r1]), halfword(c, f.addr));
+}
+
+S370_INLINE void clr(Cpu& c, const u8* ip) {
+  RR f(ip);
+  c.psw.cc = cc_compare_u(c.gpr[f.r1], c.gpr[f.r2]);
+}
+
+S370_INLINE void cl(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  c.psw.cc = cc_compare_u(c.gpr[f.r1], c.read32(f.addr));
+}
+
+S370_INLINE void nr(Cpu& c, const u8* ip) {
+  RR f(ip);
+  c.psw.cc = (c.gpr[f.r1] &= c.gpr[f.r2]) ? 1 : 0;
+}
+
+S370_INLINE void or_(Cpu& c, const u8* ip) {
+  RR f(ip);
+  c.psw.cc = (c.gpr[f.r1] |= c.gpr[f.r2]) ? 1 : 0;
+}
+
+S370_INLINE void xr(Cpu& c, const u8* ip) {
+  RR f(ip);
+  c.psw.cc = (c.gpr[f.r1] ^= c.gpr[f.r2]) ? 1 : 0;
+}
+
+S370_INLINE void n(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  c.psw.cc = (c.gpr[f.r1] &= c.read32(f.addr)) ? 1 : 0;
+}
+
+S370_INLINE void o(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  c.psw.cc = (c.gpr[f.r1] |= c.read32(f.addr)) ? 1 : 0;
+}
+
+S370_INLINE void x(Cpu& c, const u8* ip) {
+  RX f(c, ip);
+  c.psw.cc = (c.gpr[f.r1] ^= c.read32(f.addr)) ? 1 : 0;
+}
+
+S370_INLINE void ni(Cpu& c, const u8* ip) {
+  si_logical(c, ip, [](u8 a, u8 b) { return static_cast<u8>(a & b); });
+}
+
+S370_INLINE void oi(Cpu& c, const u8* ip) {
+  si_logical(c, ip, [](u8 a, u8 b) { return static_cast<u8>(a | b); });
+}
+
+S370_INLINE void xi(Cpu& c, const u8* ip) {
+  si_logical(c, ip, [](u8 a, u8 b) { return static_cast<u8>(a ^ b); });
+}
+
+S370_INLINE void mvi(Cpu& c, const u8* ip) {
+  SI f(c, ip);
+  c.write8(f.addr, f.i2);
+}
+
+S370_INLINE void cli(Cpu& c, const u8* ip) {
+  SI f(c, ip);
+  c.psw.cc = cc_compare_u(c.read8(f.addr), f.i2);
+}
+
+S370_INLINE void tm(Cpu& c, const u8* ip) {
+  // TEST UNDER MASK: cc 0 selected bits all zero (or mask zero), 1 mixed,
+  // 3 all ones.
+  SI f(c, ip);
+  const u8 v = c.read8(f.addr) & f.i2;
+  c.psw.cc = v == 0 ? 0 : v == f.i2 ? 3 : 1;
+}
+
+S370_INLINE void nc(Cpu& c, const u8* ip) {
+  ss_logical(c, ip, [](u8 a, u8 b) { return static_cast<u8>(a & b); });
+}
+
+S370_INLINE void oc(Cpu& c, const u8* ip) {
+  ss_logical(c, ip, [](u8 a, u8 b) { return static_cast<u8>(a | b); });
+}
+
+S370_INLINE void xc(Cpu& c, const u8* ip) {
+  ss_logical(c, ip, [](u8 a, u8 b) { return static_cast<u8>(a ^ b); });
+}
+
+S370_INLINE void mvc(Cpu& c, const u8* ip) {
+  SS f(c, ip);
+  const u32 n = f.l + 1u;
+  Span d = c.span(f.a1, n, Access::Store);
+  Span s = c.span(f.a2, n, Access::Fetch);
+  if (!d.p1 && !s.p1 && !(d.p0 > s.p0 && d.p0 < s.p0 + n)) {
+    std::memmove(d.p0, s.p0, n);  // no destructive overlap: same as byte by byte
+  } else {
+    for (u32 i = 0; i < n; i++) d[i] = s[i];
+  }
+  c.stored(f.a1, n);
+}
+
+S370_INLINE void clc(Cpu& c, const u8* ip) {
+  SS f(c, ip);
+  const u32 n = f.l + 1u;
+  Span a = c.span(f.a1, n, Access::Fetch);
+  Span b = c.span(f.a2, n, Access::Fetch);
+  if (a.flat() && b.flat()) {
+    const int r = std::memcmp(a.p0, b.p0, n);
+    c.psw.cc = r == 0 ? 0 : r < 0 ? 1 : 2;
+    return;
+  }
+  c.psw.cc = 0;
+  for (u32 i = 0; i < n; i++) {
+    if (a[i] != b[i]) {
+      c.psw.cc = a[i] < b[i] ? 1 : 2;
+      return;
+    }
+  }
+}
+
+S370_INLINE void tr(Cpu& c, const u8* ip) {
+  // TRANSLATE: each first-operand byte is replaced by the byte of the
+  // 256-byte table at the second operand that it indexes.
+  SS f(c, ip);
+  const u32 n = f.l + 1u;
+  Span d = c.span(f.a1, n, Access::Store);
+  Span t = c.span(f.a2, 256, Access::Fetch);
+  if (d.flat() && t.flat() && (d.p0 + n <= t.p0 || t.p0 + 256 <= d.p0)) {
+    // The table and the argument apart: no store can change the table.
+    // Four bytes at a time: all loads, then all stores.
+    u8* dp = d.p0;
+    const u8* tp = t.p0;
+    u32 i = 0;
+    for (; i + 4 <= n; i += 4) {
+      const u8 b0 = tp[dp[i]], b1 = tp[dp[i + 1]], b2 = tp[dp[i + 2]], b3 = tp[dp[i + 3]];
+      dp[i] = b0, dp[i + 1] = b1, dp[i + 2] = b2, dp[i + 3] = b3;
+    }
+    for (; i < n; i++) dp[i] = tp[dp[i]];
+  } else {
+    for (u32 i = 0; i < n; i++) d[i] = t[d[i]];
+  }
+  c.stored(f.a1, n);
+}
+
+S370_INLINE void sll(Cpu& c, const u8* ip) {
+  RS f(c, ip);
+  const u32 n = f.addr.v & 63;
+  c.gpr[f.r1] = n > 31 ? 0 : c.gpr[f.r1] << n;
+}
+
+S370_INLINE void srl(Cpu& c, const u8* ip) {
+  RS f(c, ip);
+  const u32 n = f.addr.v & 63;
+  c.gpr[f.r1] = n > 31 ? 0 : c.gpr[f.r1] >> n;
+}
+
+S370_INLINE void sra(Cpu& c, const u8* ip) {
+  RS f(c, ip);
+  const u32 n = f.addr.v & 63;
+  const i32 v = static_cast<i32>(c.gpr[f.r1]) >> (n > 31 ? 31 : n);
+  c.gpr[f.r1] = static_cast<u32>(v);
+  c.psw.cc = cc_signed(v);
+}
+
+S370_INLINE void sla(Cpu& c, const u8* ip) {
+  // Arithmetic left shift of the 31 numeric bits; the sign stays. Overflow
+  // when any bit shifted out differs from the sign.
+  RS f(c, ip);
+  const u32 n = f.addr.v & 63;
+  const u32 v = c.gpr[f.r1], sign = v & 0x80000000;
+  u32 num = v & 0x7FFFFFFF;
+  bool ovf = false;
+  for (u32 i = 0; i < n; i++) {
+    if (((num >> 30) & 1) != (sign >> 31)) ovf = true;
+    num = (num << 1) & 0x7FFFFFFF;
+  }
+  c.gpr[f.r1] = sign | num;
+  if (ovf) return fixed_overflow(c);
+  c.psw.cc = cc_signed(static_cast<i32>(c.gpr[f.r1]));
+}
+
+}  // namespace s370::insn
+
+// The handlers above as (name, length in bytes), for the run loop's jump
+// table; a unit test checks each length against the opcode table.
+#define S370_INLINE_HANDLERS(X)                                                              \
+  X(lr, 2) X(ltr, 2) X(ar, 2) X(sr, 2) X(cr, 2) X(clr, 2) X(nr, 2) X(or_, 2) X(xr, 2)      \
+  X(alr, 2) X(slr, 2) X(bcr, 2) X(balr, 2) X(bctr, 2) X(basr, 2) X(bc, 4) X(bal, 4)       \
+  X(bct, 4) X(bas, 4) X(bxle, 4) X(bxh, 4) X(la, 4) X(l, 4) X(st, 4) X(lh, 4) X(sth, 4)   \
+  X(ic, 4) X(stc, 4) X(a, 4) X(s, 4) X(c, 4) X(cl, 4) X(al, 4) X(sl, 4) X(n, 4) X(o, 4)   \
+  X(x, 4) X(ah, 4) X(sh, 4) X(ch, 4) X(lm, 4) X(stm, 4) X(sll, 4) X(srl, 4) X(sla, 4)     \
+  X(sra, 4) X(icm, 4) X(stcm, 4) X(clm, 4) X(mvi, 4) X(cli, 4) X(tm, 4) X(ni, 4)          \
+  X(oi, 4) X(xi, 4) X(mvc, 6) X(clc, 6) X(tr, 6) X(nc, 6) X(oc, 6) X(xc, 6)
