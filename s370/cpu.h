@@ -115,7 +115,10 @@ class Cpu {
   // interruptions taken: a new PSW that is at once interrupted again (an
   // interruption loop, which executes no instruction) still ends the run.
   RunResult run(u64 budget);
-  // Thread-safe: the running Cpu stops at the next instruction boundary.
+  // Thread-safe: the running Cpu stops at an instruction boundary within
+  // at most 1024 instructions (when its fetch leaves the 2K block, after
+  // an instruction it does not expand in place, or at the end of its
+  // slice); called by a handler (START I/O), before the next instruction.
   void request_stop() { async_.fetch_or(kAsyncStop, std::memory_order_relaxed); }
   // Thread-safe external interruption conditions (console interrupt key,
   // external call, emergency signal) and the restart key.
