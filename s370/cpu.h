@@ -315,7 +315,8 @@ class Cpu {
   const Handler* dispatch_;  // supervisor or problem table, by psw.problem
 
   // Instructions left in this slice after the current one; the run loop
-  // keeps it in a register and stores it before each instruction.
+  // keeps it in a register and stores it here before a generic handler,
+  // at the end of a slice and on a program interruption.
   i64 countdown_ = 0;
   i64 slice_ = 0;
   u64 icount_base_ = 0;
