@@ -110,7 +110,7 @@ JumpTables make_jump_tables(const DispatchTables& t, const void* const* labels,
 }  // namespace
 
 // Labels as values (a GNU extension that GCC and Clang share) give each
-// handler its own dispatch jump: see docs/ARCHITECTURE.md, "Dispatch".
+// handler its own dispatch jump: see docs/ARCHITECTURE.md, "The run loop".
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wpedantic"
 
@@ -152,9 +152,14 @@ RunResult Cpu::run(u64 budget) {
         else
           hend_ = 0;
       };
+      // One past the last host address of the instruction block where an
+      // instruction of any length fits.
+      auto block_end = [&]() __attribute__((always_inline)) {
+        return reinterpret_cast<uintptr_t>(iblock_host_) + (kBlockMask - 4);
+      };
       auto resync_all = [&]() __attribute__((always_inline)) {
         jt_ = dispatch_ == tables_.problem ? jump.problem : jump.supervisor;
-        hend_ = reinterpret_cast<uintptr_t>(iblock_host_) + (kBlockMask - 4);
+        hend_ = block_end();
         point_at();
       };
       resync_all();
@@ -238,7 +243,7 @@ RunResult Cpu::run(u64 budget) {
         goto slice_end;
       }
       hp = fetch_slow(ia);
-      hend_ = hp == ibuf_ ? 0 : reinterpret_cast<uintptr_t>(iblock_host_) + (kBlockMask - 4);
+      hend_ = hp == ibuf_ ? 0 : block_end();
       goto* jt_[hp[0]];
 
     branched:

@@ -4,7 +4,7 @@
 // single shifts, and the common storage-to-storage moves and compares.
 // They are the bulk of what S/370 programs execute, so Cpu::run inlines
 // them at their own dispatch points (see the list kInlineHandlers below
-// and docs/ARCHITECTURE.md, "Dispatch"); everywhere else, the opcode
+// and docs/ARCHITECTURE.md, "The run loop"); everywhere else, the opcode
 // table, EXECUTE and the tests, they are ordinary handlers. The rest of
 // chapter 7 is in general.cpp.
 #pragma once
