@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 
 namespace s370 {
@@ -62,6 +64,7 @@ void Cpu::state_changed() {
   per_branch_ = per && (cr[9] & 0x80000000);
   per_ifetch_ = per && (cr[9] & 0x40000000);
   per_store_ = per && (cr[9] & 0x20000000);
+  per_any_ = per_branch_ || per_ifetch_ || per_store_;
   // Key, DAT mode, control registers or PER may have changed what a cached
   // translation allows. (The purge also makes the run loop look at pending
   // interruptions before the next instruction.)
@@ -88,17 +91,19 @@ namespace {
 // Where the run loop goes for each opcode: the code of a handler it expands
 // in place (general.h), or its generic dispatch through the opcode table.
 // One table per state: a privileged row has another handler in the problem
-// state, so it goes the generic way there.
+// state, so it goes the generic way there. While PER is on, every opcode
+// goes the generic way (the expanded code has no PER checks).
 struct JumpTables {
   const void* supervisor[256];
   const void* problem[256];
+  const void* generic[256];
 };
 
 JumpTables make_jump_tables(const DispatchTables& t, const void* const* labels,
                             const Handler* handlers, size_t n, const void* generic) {
   JumpTables j;
   for (int op = 0; op < 256; op++) {
-    j.supervisor[op] = j.problem[op] = generic;
+    j.supervisor[op] = j.problem[op] = j.generic[op] = generic;
     for (size_t k = 0; k < n; k++) {
       if (t.supervisor[op] == handlers[k]) j.supervisor[op] = labels[k];
       if (t.problem[op] == handlers[k]) j.problem[op] = labels[k];
@@ -108,6 +113,20 @@ JumpTables make_jump_tables(const DispatchTables& t, const void* const* labels,
 }
 
 }  // namespace
+
+#if defined(S370_CHECKED)
+namespace {
+[[noreturn]] void in_place_broken(const char* name) {
+  std::fprintf(stderr, "s370: handler %s, expanded in place, branched or asked for the service\n",
+               name);
+  std::abort();
+}
+}  // namespace
+#define S370_CHECK_IN_PLACE(h) \
+  if (resync_ != 0) in_place_broken(#h)
+#else
+#define S370_CHECK_IN_PLACE(h)
+#endif
 
 // Labels as values (a GNU extension that GCC and Clang share) give each
 // handler its own dispatch jump: see docs/ARCHITECTURE.md, "The run loop".
@@ -121,8 +140,10 @@ RunResult Cpu::run(u64 budget) {
   force_service();
 #define S370_LABEL(h, n) &&op_##h,
 #define S370_HANDLER(h, n) &insn::h,
-  static const void* const labels[] = {S370_INLINE_HANDLERS(S370_LABEL)};
-  static constexpr Handler handlers[] = {S370_INLINE_HANDLERS(S370_HANDLER)};
+  static const void* const labels[] = {
+      S370_INLINE_HANDLERS(S370_LABEL) S370_INLINE_BRANCHES(S370_LABEL)};
+  static constexpr Handler handlers[] = {
+      S370_INLINE_HANDLERS(S370_HANDLER) S370_INLINE_BRANCHES(S370_HANDLER)};
   static const JumpTables jump =
       make_jump_tables(tables_, labels, handlers, std::size(handlers), &&generic);
 #undef S370_LABEL
@@ -132,156 +153,249 @@ RunResult Cpu::run(u64 budget) {
   // date only for the generic ones, at the end of a slice and on a program
   // check (which is why it lives outside the try).
   i64 cd = 0;
+  // The host address of the current instruction. Code expanded in place
+  // keeps neither psw.ia nor the ILC up to date: both follow from hp and
+  // the opcode, and are stored only where something reads them (the
+  // generic path, the end of a slice, the catch).
+  const u8* hp = nullptr;
+  // True while the instruction at hp runs expanded in place: a program
+  // check then belongs to it, with its address and ILC still to be stored.
+  bool in_place = false;
   for (;;) {
     try {
-      // The countdown, the instruction address and a host pointer to the
-      // instruction live in registers. Sequential flow steps `ia` and `hp`
-      // together; a branch sets resync_ and the loop re-derives both from
-      // psw.ia; a request for the service (a PSW load, a TLB purge, an
-      // interruption condition, another thread) ends the slice.
       cd = countdown_;
-      u32 ia = 0;
-      const u8* hp = nullptr;
-      // hp for psw.ia when it lies in the current instruction block (a
-      // subtraction and a compare), else a fetch the slow way next.
-      auto point_at = [&]() __attribute__((always_inline)) {
-        ia = psw.ia;
-        const u32 off = ia - iblock_;
-        if (std::rotr(off, 1) <= (kBlockMask - 5) >> 1)
-          hp = iblock_host_ + off;
-        else
-          hend_ = 0;
+      u32 ia = 0;   // the next instruction's address, on the slow paths
+      u32 bt = 0;   // a branch target
+      u32 len = 0;  // an instruction's length
+      // The jump table for the state, and one past the last host address
+      // of the instruction block where an instruction of any length fits.
+      // Locals, so that they stay in registers: a store through a byte
+      // pointer could alias a member.
+      const void* const* jt = nullptr;
+      uintptr_t hend = 0;
+      // hp for logical address a when it lies in the current instruction
+      // block (a subtraction and a compare): false when it does not.
+      auto aim = [&](u32 a) __attribute__((always_inline)) {
+        if (std::rotr(a - iblock_, 1) > (kBlockMask - 5) >> 1) return false;
+        hp = reinterpret_cast<const u8*>(hbias_ + a);
+        return true;
       };
-      // One past the last host address of the instruction block where an
-      // instruction of any length fits.
-      auto block_end = [&]() __attribute__((always_inline)) {
-        return reinterpret_cast<uintptr_t>(iblock_host_) + (kBlockMask - 4);
+      // The jump table for the state, and the end of the block.
+      auto resync = [&]() __attribute__((always_inline)) {
+        jt = per_any_                       ? jump.generic
+              : dispatch_ == tables_.problem ? jump.problem
+                                             : jump.supervisor;
+        hend = reinterpret_cast<uintptr_t>(iblock_host_) + (kBlockMask - 4);
       };
-      auto resync_all = [&]() __attribute__((always_inline)) {
-        jt_ = dispatch_ == tables_.problem ? jump.problem : jump.supervisor;
-        hend_ = block_end();
-        point_at();
-      };
-      resync_all();
 
-// The next instruction: the slice is spent, or it is not in the current
-// block (hend_ is one past the last address where an instruction of any
-// length fits), or it goes to its handler.
-#define S370_NEXT()                                                        \
+// The next instruction, after one of n bytes (0: none, or one that stored
+// its own ILC): the slice is spent, or it is not in the current block
+// (hend is one past the last address where an instruction of any length
+// fits), or it goes to its handler.
+#define S370_NEXT(n)                                                       \
   do {                                                                     \
     if (--cd < 0) [[unlikely]]                                             \
-      goto slice_end;                                                      \
-    if (reinterpret_cast<uintptr_t>(hp) >= hend_) [[unlikely]]             \
-      goto refetch;                                                        \
-    goto* jt_[hp[0]];                                                      \
+      goto slice_end_##n;                                                  \
+    if (reinterpret_cast<uintptr_t>(hp) >= hend) [[unlikely]]             \
+      goto refetch_##n;                                                    \
+    goto* jt[hp[0]];                                                      \
   } while (0)
-// After a handler: a branch taken, or the service asked for.
+// A handler expanded in place. It never branches and never asks for the
+// service (general.h, S370_INLINE_HANDLERS), so nothing is looked at after
+// it; the sanitizer build checks that.
+#define S370_CASE(h, n)                                                    \
+  op_##h : {                                                               \
+    insn::h(*this, hp);                                                    \
+    S370_CHECK_IN_PLACE(h);                                                \
+    hp += (n);                                                             \
+    S370_NEXT(n);                                                          \
+  }
+// A branch expanded in place: within the block a taken branch re-aims hp
+// at once; elsewhere the fetch goes the slow way (far).
+#define S370_BRANCH_CASE(h, n)                                             \
+  op_##h : {                                                               \
+    if (insn::h##_to(*this, hp, ia_of(hp + (n)), (n) / 2, bt)) {           \
+      bt &= kAddrMask;                                                     \
+      if (aim(bt)) S370_NEXT(n);                                           \
+      psw.ia = bt;                                                         \
+      ilc_ = (n) / 2;                                                      \
+      goto far;                                                            \
+    }                                                                      \
+    hp += (n);                                                             \
+    S370_NEXT(n);                                                          \
+  }
+// After a generic handler: a branch taken, or the service asked for.
 #define S370_AFTER()                                                       \
   do {                                                                     \
     if (resync_) [[unlikely]] {                                            \
       if (resync_ == kResyncBranch) goto branched;                         \
       goto service_due;                                                    \
     }                                                                      \
-    S370_NEXT();                                                           \
+    S370_NEXT(0);                                                          \
   } while (0)
-// A handler expanded in place: the instruction address and ILC as every
-// handler sees them, then its body.
-#define S370_CASE(h, n)                                                    \
-  op_##h : {                                                               \
-    ilc_ = (n) / 2;                                                        \
-    ia = (ia + (n)) & kAddrMask;                                           \
-    psw.ia = ia;                                                           \
-    insn::h(*this, hp);                                                    \
-    hp += (n);                                                             \
-    S370_AFTER();                                                          \
-  }
 
       // On entry and after a program interruption, the service first (the
       // new PSW may be a wait PSW, or enable a pending interruption).
       if (async_.load(std::memory_order_relaxed) != 0) goto slice_end;
-      S370_NEXT();
+      resync();
+      in_place = true;
+      if (aim(psw.ia)) S370_NEXT(0);
+      goto far;
+
       S370_INLINE_HANDLERS(S370_CASE)
+      S370_INLINE_BRANCHES(S370_BRANCH_CASE)
 
     generic: {
-      // Every other opcode, through the table. The length is chosen by a
-      // branch, not computed from the opcode: a predicted branch lets the
-      // next address be known before the opcode byte arrives.
+      // Every other opcode, through the table, with the instruction
+      // address and ILC stored as every handler sees them. The length is
+      // chosen by a branch, not computed from the opcode: a predicted
+      // branch lets the next address be known before the opcode arrives.
       const u8 op = hp[0];
       countdown_ = cd;
+      ia = ia_of(hp);
+      in_place = false;
       if (op < 0x40) {
         ilc_ = 1;
-        ia = (ia + 2) & kAddrMask;
-        psw.ia = ia;
+        psw.ia = (ia + 2) & kAddrMask;
         dispatch_[op](*this, hp);
         hp += 2;
       } else if (op < 0xC0) {
         ilc_ = 2;
-        ia = (ia + 4) & kAddrMask;
-        psw.ia = ia;
+        psw.ia = (ia + 4) & kAddrMask;
         dispatch_[op](*this, hp);
         hp += 4;
       } else {
         ilc_ = 3;
-        ia = (ia + 6) & kAddrMask;
-        psw.ia = ia;
+        psw.ia = (ia + 6) & kAddrMask;
         dispatch_[op](*this, hp);
         hp += 6;
       }
+      in_place = true;
       // A request made during the instruction (the machine cuts a slice
       // short from START I/O, through request_stop) is seen before the next.
       if (async_.load(std::memory_order_relaxed) != 0) resync_ |= kResyncService;
       S370_AFTER();
     }
 
-    refetch:
-      // Another block, the end of one, or an instruction that crosses into
-      // the next (fetched into ibuf_; hend_ 0 brings the next fetch here).
+    // The slice is spent, or the next instruction is not in the block,
+    // after an instruction that did not store its ILC: it is stored now,
+    // as the ILC an access exception of the fetch reports.
+    slice_end_2:
+      ilc_ = 1;
+      goto slice_end_0;
+    slice_end_4:
+      ilc_ = 2;
+      goto slice_end_0;
+    slice_end_6:
+      ilc_ = 3;
+      goto slice_end_0;
+    refetch_2:
+      ilc_ = 1;
+      goto refetch_0;
+    refetch_4:
+      ilc_ = 2;
+      goto refetch_0;
+    refetch_6:
+      ilc_ = 3;
+      goto refetch_0;
+
+    slice_end_0:
+      psw.ia = ia_of(hp);
+      goto slice_end;
+
+    refetch_0:
+      // Sequential flow off the block's end.
+      ia = ia_of(hp);
+      goto fetch;
+
+    far:
+      // psw.ia is outside the current block (a branch, a new PSW).
+      if (--cd < 0) goto slice_end;
+      ia = psw.ia;
+      // Fall through.
+
+    fetch:
+      // Another block, or an instruction that crosses into the next.
       // Requests from other threads are looked at here too, so that code
       // without taken branches sees them at the end of its block.
       if (async_.load(std::memory_order_relaxed) != 0) [[unlikely]] {
         ++cd;  // this instruction has not run
+        psw.ia = ia;
         goto slice_end;
       }
+      in_place = false;
       hp = fetch_slow(ia);
-      hend_ = hp == ibuf_ ? 0 : block_end();
-      goto* jt_[hp[0]];
+      in_place = true;
+      if (hp == ibuf_) goto crossing;
+      hend = reinterpret_cast<uintptr_t>(iblock_host_) + (kBlockMask - 4);
+      goto* jt[hp[0]];
+
+    crossing:
+      // An instruction that crosses into the next block, fetched into
+      // ibuf_: generic, and then the address from psw.ia again.
+      countdown_ = cd;
+      len = static_cast<u32>(insn_length(ibuf_[0]));
+      ilc_ = static_cast<u8>(len / 2);
+      psw.ia = (ia + len) & kAddrMask;
+      in_place = false;
+      dispatch_[ibuf_[0]](*this, ibuf_);
+      in_place = true;
+      if (async_.load(std::memory_order_relaxed) != 0) resync_ |= kResyncService;
+      if (resync_ & kResyncService) goto service_due;
+      // Fall through.
 
     branched:
+      // A generic handler branched (or an instruction crossed a block).
       resync_ = 0;
-      point_at();
-      S370_NEXT();
+      if (aim(psw.ia)) S370_NEXT(0);
+      goto far;
 
     service_due:
       resync_ = 0;
       if (async_.load(std::memory_order_relaxed) == 0) {
-        resync_all();
-        S370_NEXT();
+        resync();
+        if (aim(psw.ia)) S370_NEXT(0);
+        goto far;
       }
       // Fall through: the service first.
 
-    slice_end: {
+    slice_end:
+      // psw.ia is the next instruction's address.
       countdown_ = cd < 0 ? 0 : cd;
       icount_base_ += slice_ - countdown_;
-      const u64 done = icount_base_ - start + (interruptions_ - start_int);
-      budget_left_ = budget > done ? budget - done : 0;
+      {
+        const u64 done = icount_base_ - start + (interruptions_ - start_int);
+        budget_left_ = budget > done ? budget - done : 0;
+      }
       slice_ = countdown_ = 0;
       cd = 0;  // (the service may end in a program check)
+      in_place = false;
       if (!service(res)) {
         res.executed = instructions() - start;
         res.interruptions = interruptions_ - start_int;
         return res;
       }
+      in_place = true;
       cd = countdown_;
       resync_ = 0;
-      resync_all();
-      S370_NEXT();
-    }
+      resync();
+      if (aim(psw.ia)) S370_NEXT(0);
+      goto far;
 #undef S370_NEXT
 #undef S370_AFTER
 #undef S370_CASE
+#undef S370_BRANCH_CASE
+#undef S370_CHECK_IN_PLACE
     } catch (const ProgramCheck& pc) {
       countdown_ = cd;
       in_execute_ = false;
+      if (in_place) {
+        // An instruction expanded in place: its address and ILC now.
+        const u32 n = static_cast<u32>(insn_length(hp[0]));
+        psw.ia = (ia_of(hp) + n) & kAddrMask;
+        ilc_ = static_cast<u8>(n / 2);
+        in_place = false;
+      }
       take_program(pc.code);
     }
   }
@@ -302,6 +416,8 @@ const u8* Cpu::fetch_slow(u32 ia) {
     // single-steps through service(), so it needs no check here).
     iblock_ = ia & ~kBlockMask;
     iblock_host_ = p - off;
+    ibias_ = iblock_ - static_cast<u32>(reinterpret_cast<uintptr_t>(iblock_host_));
+    hbias_ = reinterpret_cast<uintptr_t>(iblock_host_) - iblock_;
     const int len = insn_length(p[0]);
     if (off + len <= kBlockMask + 1) {
       return p;

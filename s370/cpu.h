@@ -103,6 +103,10 @@ class Cpu {
   Cpu& operator=(const Cpu&) = delete;
 
   // ---- Architected state ------------------------------------------------
+  // While run() is running, psw.ia and the ILC are brought up to date only
+  // where something reads them (a handler it does not expand in place, an
+  // interruption, the end of a slice or of the run): read the state
+  // between runs, not from another thread during one.
   Psw psw;
   u32 gpr[16] = {};
   u64 fpr[4] = {};   // FPR 0, 2, 4, 6 as 64-bit HFP (index = r / 2)
@@ -170,16 +174,18 @@ class Cpu {
       return Span{e.host + off, nullptr, len};
     return span_slow(a, len, acc);
   }
-  // Host address of an operand of `len` bytes (at most 2048) that lies in
-  // one block already in the access TLB, or nullptr: the caller then takes
-  // its general path through span(). A store through a pointer from here
-  // needs no stored() call (blocks are not cached while PER watches stores).
-  u8* try_ptr(VirtAddr a, u32 len, Access acc) {
+  // An operand of `len` bytes (at most 2048) that lies in one block
+  // already in the access TLB: true, with its host address in p. False
+  // otherwise: the caller then takes its general path through span(). A
+  // store through p needs no stored() call (blocks are not cached while
+  // PER watches stores).
+  template <typename P>
+  bool probe(VirtAddr a, u32 len, Access acc, P*& p) {
     const TlbEntry& e = (acc == Access::Store ? wtlb_ : rtlb_)[index_of(a.v)];
     const u32 off = a.v & kBlockMask;
-    if (e.tag == tag_of(a.v) && off + len <= kBlockMask + 1) [[likely]]
-      return e.host + off;
-    return nullptr;
+    // (As an integer: a missing entry's host address is null.)
+    p = reinterpret_cast<P*>(reinterpret_cast<uintptr_t>(e.host) + off);
+    return e.tag == tag_of(a.v) && off + len <= kBlockMask + 1;
   }
   // Call after storing through a Span from span(..., Access::Store); it
   // reports PER storage-alteration events. Cheap when PER is off.
@@ -323,11 +329,13 @@ class Cpu {
   u64 budget_left_ = 0;
   u64 interruptions_ = 0;  // taken through the PSWs since construction
 
+  // ILC of the current instruction. Code the run loop expands in place
+  // does not store it, nor psw.ia: see Cpu::run.
   u8 ilc_ = 0;
-  // The run loop keeps the instruction address and a host pointer to the
-  // instruction in registers: a branch (kResyncBranch) makes it re-derive
-  // both from psw.ia; a request for the service (a PSW load, a TLB purge,
-  // an interruption condition: kResyncService) ends its slice first.
+  // After a handler the run loop goes on from its host pointer, unless a
+  // branch (kResyncBranch: from psw.ia) or a request for the service (a
+  // PSW load, a TLB purge, an interruption condition: kResyncService, the
+  // slice ends first) says otherwise.
   static constexpr u8 kResyncBranch = 1, kResyncService = 2;
   u8 resync_ = 0;
   bool in_execute_ = false;
@@ -345,6 +353,7 @@ class Cpu {
   bool per_branch_ = false;
   bool per_store_ = false;
   bool per_ifetch_ = false;
+  bool per_any_ = false;  // any of the three: the run loop expands nothing
   u16 per_code_ = 0;
   u32 per_addr_ = 0;
 
@@ -368,11 +377,12 @@ class Cpu {
   static constexpr u32 kNoBlock = 0x80000000;
   u32 iblock_ = kNoBlock;
   const u8* iblock_host_ = nullptr;
-  // The run loop's: one past the last host address of the instruction
-  // block where an instruction of any length fits (0: none), and its jump
-  // table for the current state.
-  uintptr_t hend_ = 0;
-  const void* const* jt_ = nullptr;
+  u32 ibias_ = 0;  // iblock_ minus the low 32 bits of iblock_host_
+  uintptr_t hbias_ = 0;  // iblock_host_ minus iblock_
+  // The logical address of the instruction at host address p in the block.
+  u32 ia_of(const u8* p) const {
+    return (ibias_ + static_cast<u32>(reinterpret_cast<uintptr_t>(p))) & kAddrMask;
+  }
 };
 
 }  // namespace s370

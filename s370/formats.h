@@ -28,16 +28,17 @@ struct RR {
   explicit RR(const u8* ip) : r1(ip[1] >> 4), r2(ip[1] & 0xF) {}
 };
 
+// RX and RS: the register byte and the base-displacement halfword by two
+// loads, the fields by shifts (unsigned, so that indexing the registers
+// needs no sign extension).
 struct RX {
   u32 r1;
   VirtAddr addr;
   RX(const Cpu& c, const u8* ip) {
-    // One load of the four bytes; the fields by shifts (unsigned, so that
-    // indexing the registers needs no sign extension).
-    const u32 w = load_be32(ip);
-    r1 = (w >> 20) & 0xF;
-    const u32 x = (w >> 16) & 0xF, b = (w >> 12) & 0xF;
-    u32 a = w & 0xFFF;
+    const u32 rx = ip[1], bd = load_be16(ip + 2);
+    r1 = rx >> 4;
+    const u32 x = rx & 0xF, b = bd >> 12;
+    u32 a = bd & 0xFFF;
     if (x) a += c.gpr[x];
     if (b) a += c.gpr[b];
     addr = VirtAddr(a);
@@ -48,11 +49,11 @@ struct RS {
   u32 r1, r3;
   VirtAddr addr;
   RS(const Cpu& c, const u8* ip) {
-    const u32 w = load_be32(ip);
-    r1 = (w >> 20) & 0xF;
-    r3 = (w >> 16) & 0xF;
-    const u32 b = (w >> 12) & 0xF;
-    u32 a = w & 0xFFF;
+    const u32 rr = ip[1], bd = load_be16(ip + 2);
+    r1 = rr >> 4;
+    r3 = rr & 0xF;
+    const u32 b = bd >> 12;
+    u32 a = bd & 0xFFF;
     if (b) a += c.gpr[b];
     addr = VirtAddr(a);
   }

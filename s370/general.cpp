@@ -78,16 +78,20 @@ void lnr(Cpu& c, const u8* ip) {
 
 // The general paths of LM and STM (general.h): any operand the access TLB
 // does not hold in one block.
-void lm_general(Cpu& c, VirtAddr a, u32 r1, u32 n) {
-  Span s = c.span(a, 4 * n, Access::Fetch);
-  for (u32 i = 0, r = r1; i < n; i++, r = (r + 1) & 15)
+void lm_general(Cpu& c, const u8* ip) {
+  RS f(c, ip);
+  const u32 n = ((f.r3 - f.r1) & 15) + 1;
+  Span s = c.span(f.addr, 4 * n, Access::Fetch);
+  for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15)
     c.gpr[r] = (u32{s[4 * i]} << 24) | (u32{s[4 * i + 1]} << 16) | (u32{s[4 * i + 2]} << 8) | s[4 * i + 3];
 }
-void stm_general(Cpu& c, VirtAddr a, u32 r1, u32 n) {
-  Span s = c.span(a, 4 * n, Access::Store);
-  for (u32 i = 0, r = r1; i < n; i++, r = (r + 1) & 15)
+void stm_general(Cpu& c, const u8* ip) {
+  RS f(c, ip);
+  const u32 n = ((f.r3 - f.r1) & 15) + 1;
+  Span s = c.span(f.addr, 4 * n, Access::Store);
+  for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15)
     for (u32 k = 0; k < 4; k++) s[4 * i + k] = static_cast<u8>(c.gpr[r] >> (24 - 8 * k));
-  c.stored(a, 4 * n);
+  c.stored(f.addr, 4 * n);
 }
 
 // ---- Fixed-point arithmetic ------------------------------------------------------

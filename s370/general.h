@@ -3,10 +3,10 @@
 // fixed-point arithmetic and compares, the logical operations, branching,
 // single shifts, and the common storage-to-storage moves and compares.
 // They are the bulk of what S/370 programs execute, so Cpu::run inlines
-// them at their own dispatch points (see the list kInlineHandlers below
-// and docs/ARCHITECTURE.md, "The run loop"); everywhere else, the opcode
-// table, EXECUTE and the tests, they are ordinary handlers. The rest of
-// chapter 7 is in general.cpp.
+// them at their own dispatch points (the lists S370_INLINE_BRANCHES and
+// S370_INLINE_HANDLERS, and docs/ARCHITECTURE.md, "The run loop");
+// everywhere else, the opcode table, EXECUTE and the tests, they are
+// ordinary handlers. The rest of chapter 7 is in general.cpp.
 #pragma once
 
 #include <algorithm>
@@ -17,6 +17,12 @@
 // Expanded in place wherever called directly (the run loop); an ordinary
 // function where only its address is taken (the opcode table).
 #define S370_INLINE [[gnu::always_inline]] inline
+
+// The branch instructions the run loop expands in place, as (name, length
+// in bytes): each is a decision X_to (below) and the table's handler X.
+#define S370_INLINE_BRANCHES(X)                                                              \
+  X(bcr, 2) X(balr, 2) X(bctr, 2) X(basr, 2) X(bc, 4) X(bal, 4) X(bct, 4) X(bas, 4)        \
+  X(bxle, 4) X(bxh, 4)
 
 namespace s370::insn {
 
@@ -72,8 +78,8 @@ inline void require_even(Cpu& c, int r) {
 
 // The link information of BAL and BALR in the 24-bit addressing mode: ILC,
 // condition code and program mask, then the updated instruction address.
-inline u32 link_info(const Cpu& c) {
-  return (u32{c.ilc()} << 30) | (u32{c.psw.cc} << 28) | (u32{c.psw.progmask} << 24) | c.psw.ia;
+inline u32 link_info(const Cpu& c, u32 next, u32 ilc) {
+  return (ilc << 30) | (u32{c.psw.cc} << 28) | (u32{c.psw.progmask} << 24) | next;
 }
 
 inline bool cond(const Cpu& c, int mask) { return (mask << c.psw.cc) & 8; }
@@ -107,98 +113,123 @@ S370_INLINE void ss_logical(Cpu& c, const u8* ip, Op op) {
   c.psw.cc = any ? 1 : 0;
 }
 
-// Calls f(n-1) ... f(0) for n in 1..16: straight-line code that a jump on
-// n enters (LM and STM of a run of registers).
+// Calls f(k) ... f(0) for k in 0..15: straight-line code that a jump on
+// k enters (LM and STM of a run of registers).
 template <typename F>
-S370_INLINE void each_word(u32 n, F f) {
-  switch (n) {
-    case 16: f(15); [[fallthrough]];
-    case 15: f(14); [[fallthrough]];
-    case 14: f(13); [[fallthrough]];
-    case 13: f(12); [[fallthrough]];
-    case 12: f(11); [[fallthrough]];
-    case 11: f(10); [[fallthrough]];
-    case 10: f(9); [[fallthrough]];
-    case 9: f(8); [[fallthrough]];
-    case 8: f(7); [[fallthrough]];
-    case 7: f(6); [[fallthrough]];
-    case 6: f(5); [[fallthrough]];
-    case 5: f(4); [[fallthrough]];
-    case 4: f(3); [[fallthrough]];
-    case 3: f(2); [[fallthrough]];
-    case 2: f(1); [[fallthrough]];
-    default: f(0);
+S370_INLINE void each_word(u32 k, F f) {
+  switch (k & 15) {
+    case 15: f(15); [[fallthrough]];
+    case 14: f(14); [[fallthrough]];
+    case 13: f(13); [[fallthrough]];
+    case 12: f(12); [[fallthrough]];
+    case 11: f(11); [[fallthrough]];
+    case 10: f(10); [[fallthrough]];
+    case 9: f(9); [[fallthrough]];
+    case 8: f(8); [[fallthrough]];
+    case 7: f(7); [[fallthrough]];
+    case 6: f(6); [[fallthrough]];
+    case 5: f(5); [[fallthrough]];
+    case 4: f(4); [[fallthrough]];
+    case 3: f(3); [[fallthrough]];
+    case 2: f(2); [[fallthrough]];
+    case 1: f(1); [[fallthrough]];
+    case 0: f(0);
   }
 }
 
-void lm_general(Cpu& c, VirtAddr a, u32 r1, u32 n);
-void stm_general(Cpu& c, VirtAddr a, u32 r1, u32 n);
+// LM and STM when the operand is not in one block of the access TLB.
+void lm_general(Cpu& c, const u8* ip);
+void stm_general(Cpu& c, const u8* ip);
 
 // ---- The handlers ------------------------------------------------------------------
 
-S370_INLINE void balr(Cpu& c, const u8* ip) {
+// The branch instructions decide; their caller branches. Each X_to returns
+// whether the branch is taken, with the target in t; `next` is the updated
+// instruction address and `ilc` the instruction-length code, for the link
+// of BAL and BALR. The table's handlers (below) pass the PSW's and branch
+// through Cpu::branch(); the run loop passes its own and re-aims its
+// instruction pointer itself.
+S370_INLINE bool balr_to(Cpu& c, const u8* ip, u32 next, u32 ilc, u32& t) {
   RR f(ip);
-  const u32 target = c.gpr[f.r2];
-  c.gpr[f.r1] = link_info(c);
-  if (f.r2) c.branch(target);
+  t = c.gpr[f.r2];  // before the link: r1 may be r2
+  c.gpr[f.r1] = link_info(c, next, ilc);
+  return f.r2 != 0;
 }
 
-S370_INLINE void bal(Cpu& c, const u8* ip) {
+S370_INLINE bool bal_to(Cpu& c, const u8* ip, u32 next, u32 ilc, u32& t) {
   RX f(c, ip);
-  c.gpr[f.r1] = link_info(c);
-  c.branch(f.addr.v);
+  c.gpr[f.r1] = link_info(c, next, ilc);
+  t = f.addr.v;
+  return true;
 }
 
-S370_INLINE void basr(Cpu& c, const u8* ip) {
+S370_INLINE bool basr_to(Cpu& c, const u8* ip, u32 next, u32, u32& t) {
   RR f(ip);
-  const u32 target = c.gpr[f.r2];
-  c.gpr[f.r1] = c.psw.ia;
-  if (f.r2) c.branch(target);
+  t = c.gpr[f.r2];
+  c.gpr[f.r1] = next;
+  return f.r2 != 0;
 }
 
-S370_INLINE void bas(Cpu& c, const u8* ip) {
+S370_INLINE bool bas_to(Cpu& c, const u8* ip, u32 next, u32, u32& t) {
   RX f(c, ip);
-  c.gpr[f.r1] = c.psw.ia;
-  c.branch(f.addr.v);
+  c.gpr[f.r1] = next;
+  t = f.addr.v;
+  return true;
 }
 
-S370_INLINE void bcr(Cpu& c, const u8* ip) {
+S370_INLINE bool bcr_to(Cpu& c, const u8* ip, u32, u32, u32& t) {
   RR f(ip);
-  if (f.r2 && cond(c, f.r1)) c.branch(c.gpr[f.r2]);
+  t = c.gpr[f.r2];
+  return f.r2 && cond(c, f.r1);
 }
 
-S370_INLINE void bc(Cpu& c, const u8* ip) {
-  if (cond(c, ip[1] >> 4)) c.branch(RX(c, ip).addr.v);
+S370_INLINE bool bc_to(Cpu& c, const u8* ip, u32, u32, u32& t) {
+  if (!cond(c, ip[1] >> 4)) return false;
+  t = RX(c, ip).addr.v;
+  return true;
 }
 
-S370_INLINE void bctr(Cpu& c, const u8* ip) {
+S370_INLINE bool bctr_to(Cpu& c, const u8* ip, u32, u32, u32& t) {
   RR f(ip);
-  const u32 target = c.gpr[f.r2];
-  if (--c.gpr[f.r1] != 0 && f.r2) c.branch(target);
+  t = c.gpr[f.r2];  // before the count: r1 may be r2
+  return --c.gpr[f.r1] != 0 && f.r2;
 }
 
-S370_INLINE void bct(Cpu& c, const u8* ip) {
+S370_INLINE bool bct_to(Cpu& c, const u8* ip, u32, u32, u32& t) {
   RX f(c, ip);
-  if (--c.gpr[f.r1] != 0) c.branch(f.addr.v);
+  t = f.addr.v;
+  return --c.gpr[f.r1] != 0;
 }
 
-S370_INLINE void bxh(Cpu& c, const u8* ip) {
+S370_INLINE bool bxh_to(Cpu& c, const u8* ip, u32, u32, u32& t) {
   RS f(c, ip);
   const i32 incr = static_cast<i32>(c.gpr[f.r3]);
   const i32 comp = static_cast<i32>(c.gpr[f.r3 | 1]);  // taken before the sum is stored
   const i32 sum = static_cast<i32>(c.gpr[f.r1] + static_cast<u32>(incr));
   c.gpr[f.r1] = static_cast<u32>(sum);
-  if (sum > comp) c.branch(f.addr.v);
+  t = f.addr.v;
+  return sum > comp;
 }
 
-S370_INLINE void bxle(Cpu& c, const u8* ip) {
+S370_INLINE bool bxle_to(Cpu& c, const u8* ip, u32, u32, u32& t) {
   RS f(c, ip);
   const i32 incr = static_cast<i32>(c.gpr[f.r3]);
   const i32 comp = static_cast<i32>(c.gpr[f.r3 | 1]);
   const i32 sum = static_cast<i32>(c.gpr[f.r1] + static_cast<u32>(incr));
   c.gpr[f.r1] = static_cast<u32>(sum);
-  if (sum <= comp) c.branch(f.addr.v);
+  t = f.addr.v;
+  return sum <= comp;
 }
+
+// The table's handlers of the branches: the PSW's instruction address and
+// ILC (under EXECUTE, those of EX), and Cpu::branch() for PER.
+#define S370_BRANCH_HANDLER(h, n)                                          \
+  S370_INLINE void h(Cpu& c, const u8* ip) {                               \
+    u32 t;                                                                 \
+    if (h##_to(c, ip, c.psw.ia, c.ilc(), t)) c.branch(t);                  \
+  }
+S370_INLINE_BRANCHES(S370_BRANCH_HANDLER)
+#undef S370_BRANCH_HANDLER
 
 S370_INLINE void lr(Cpu& c, const u8* ip) {
   RR f(ip);
@@ -250,34 +281,38 @@ S370_INLINE void lm(Cpu& c, const u8* ip) {
   // All access exceptions are recognized before any register changes: the
   // general path resolves the whole operand first.
   RS f(c, ip);
-  const u32 n = ((f.r3 - f.r1) & 15) + 1;
-  if (const u8* p = c.try_ptr(f.addr, 4 * n, Access::Fetch)) [[likely]] {
-    // Registers r1..r3 without the wrap from 15 to 0 are one run of the
-    // array: straight-line code entered by the count.
-    if (f.r1 <= f.r3) [[likely]] {
-      u32* g = c.gpr + f.r1;
-      each_word(n, [&](u32 i) __attribute__((always_inline)) { g[i] = load_be32(p + 4 * i); });
-      return;
-    }
-    for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15) c.gpr[r] = load_be32(p + 4 * i);
+  const u32 k = (f.r3 - f.r1) & 15;  // registers after the first
+  const u8* p;
+  if (!c.probe(f.addr, 4 * k + 4, Access::Fetch, p)) [[unlikely]]
+    return lm_general(c, ip);
+  // Registers r1..r3 are one run of the array, or two when they wrap from
+  // 15 to 0 (the usual LM 14,12): straight-line code entered by the count.
+  if (f.r1 <= f.r3) [[likely]] {
+    u32* g = c.gpr + f.r1;
+    each_word(k, [&](u32 i) __attribute__((always_inline)) { g[i] = load_be32(p + 4 * i); });
     return;
   }
-  lm_general(c, f.addr, f.r1, n);
+  u32* g = c.gpr + f.r1;
+  const u8* q = p + 4 * (16 - f.r1);
+  each_word(15 - f.r1, [&](u32 i) __attribute__((always_inline)) { g[i] = load_be32(p + 4 * i); });
+  each_word(f.r3, [&](u32 i) __attribute__((always_inline)) { c.gpr[i] = load_be32(q + 4 * i); });
 }
 
 S370_INLINE void stm(Cpu& c, const u8* ip) {
   RS f(c, ip);
-  const u32 n = ((f.r3 - f.r1) & 15) + 1;
-  if (u8* p = c.try_ptr(f.addr, 4 * n, Access::Store)) [[likely]] {
-    if (f.r1 <= f.r3) [[likely]] {
-      const u32* g = c.gpr + f.r1;
-      each_word(n, [&](u32 i) __attribute__((always_inline)) { store_be32(p + 4 * i, g[i]); });
-      return;
-    }
-    for (u32 i = 0, r = f.r1; i < n; i++, r = (r + 1) & 15) store_be32(p + 4 * i, c.gpr[r]);
+  const u32 k = (f.r3 - f.r1) & 15;
+  u8* p;
+  if (!c.probe(f.addr, 4 * k + 4, Access::Store, p)) [[unlikely]]
+    return stm_general(c, ip);
+  if (f.r1 <= f.r3) [[likely]] {
+    const u32* g = c.gpr + f.r1;
+    each_word(k, [&](u32 i) __attribute__((always_inline)) { store_be32(p + 4 * i, g[i]); });
     return;
   }
-  stm_general(c, f.addr, f.r1, n);
+  const u32* g = c.gpr + f.r1;
+  u8* q = p + 4 * (16 - f.r1);
+  each_word(15 - f.r1, [&](u32 i) __attribute__((always_inline)) { store_be32(p + 4 * i, g[i]); });
+  each_word(f.r3, [&](u32 i) __attribute__((always_inline)) { store_be32(q + 4 * i, c.gpr[i]); });
 }
 
 S370_INLINE void icm(Cpu& c, const u8* ip) {
@@ -585,12 +620,13 @@ S370_INLINE void sla(Cpu& c, const u8* ip) {
 }  // namespace s370::insn
 
 // The handlers above as (name, length in bytes), for the run loop's jump
-// table; a unit test checks each length against the opcode table.
+// table; a unit test checks each length against the opcode table. The
+// plain ones never branch and never ask for the service (see
+// docs/ARCHITECTURE.md, "The run loop"); the branches are in their own list.
 #define S370_INLINE_HANDLERS(X)                                                              \
   X(lr, 2) X(ltr, 2) X(ar, 2) X(sr, 2) X(cr, 2) X(clr, 2) X(nr, 2) X(or_, 2) X(xr, 2)      \
-  X(alr, 2) X(slr, 2) X(bcr, 2) X(balr, 2) X(bctr, 2) X(basr, 2) X(bc, 4) X(bal, 4)       \
-  X(bct, 4) X(bas, 4) X(bxle, 4) X(bxh, 4) X(la, 4) X(l, 4) X(st, 4) X(lh, 4) X(sth, 4)   \
-  X(ic, 4) X(stc, 4) X(a, 4) X(s, 4) X(c, 4) X(cl, 4) X(al, 4) X(sl, 4) X(n, 4) X(o, 4)   \
-  X(x, 4) X(ah, 4) X(sh, 4) X(ch, 4) X(lm, 4) X(stm, 4) X(sll, 4) X(srl, 4) X(sla, 4)     \
-  X(sra, 4) X(icm, 4) X(stcm, 4) X(clm, 4) X(mvi, 4) X(cli, 4) X(tm, 4) X(ni, 4)          \
-  X(oi, 4) X(xi, 4) X(mvc, 6) X(clc, 6) X(tr, 6) X(nc, 6) X(oc, 6) X(xc, 6)
+  X(alr, 2) X(slr, 2) X(la, 4) X(l, 4) X(st, 4) X(lh, 4) X(sth, 4) X(ic, 4) X(stc, 4)     \
+  X(a, 4) X(s, 4) X(c, 4) X(cl, 4) X(al, 4) X(sl, 4) X(n, 4) X(o, 4) X(x, 4) X(ah, 4)     \
+  X(sh, 4) X(ch, 4) X(lm, 4) X(stm, 4) X(sll, 4) X(srl, 4) X(sla, 4) X(sra, 4) X(icm, 4)  \
+  X(stcm, 4) X(clm, 4) X(mvi, 4) X(cli, 4) X(tm, 4) X(ni, 4) X(oi, 4) X(xi, 4) X(mvc, 6)  \
+  X(clc, 6) X(tr, 6) X(nc, 6) X(oc, 6) X(xc, 6)

@@ -257,3 +257,67 @@ TEST_CASE("run: an interruption loop still ends the run") {
   CHECK(r.reason == StopReason::Budget);
   CHECK(r.executed + r.interruptions == 500);
 }
+
+// The run loop keeps neither the instruction address nor the ILC in the PSW
+// while it runs instructions expanded in place (docs/ARCHITECTURE.md, "The
+// run loop"); these are the places where they must appear all the same.
+
+TEST_CASE("run loop: a program check in an expanded instruction stores its address and ILC") {
+  Bare m;
+  m.put(0x200, {0x18, 0x12, 0x1A, 0x11});  // LR 1,2; AR 1,1 (overflows)
+  m.cpu.gpr[2] = 0x7FFFFFFF;
+  m.start(0x0000000008000200ull);  // fixed-overflow mask on
+  RunResult r = m.cpu.run(100);
+  CHECK(r.reason == StopReason::DisabledWait);
+  // Code 8, ILC 1, cc 3, mask 8, past the AR: the result is stored.
+  CHECK(m.get64(0x28) == 0x0000000878000204ull);
+  CHECK(m.cpu.gpr[1] == 0xFFFFFFFE);
+}
+
+TEST_CASE("run loop: a BAL expanded in place links with its own ILC and address") {
+  Bare m;
+  m.put(0x200, {0x45, 0xE0, 0x02, 0x08});  // BAL 14,X'208'
+  m.put(0x208, {0x82, 0x00, 0x01, 0xF0});  // LPSW X'1F0'
+  m.start(0x0000000000000200ull);
+  RunResult r = m.cpu.run(100);
+  CHECK(r.reason == StopReason::DisabledWait);
+  CHECK(m.cpu.gpr[14] == 0x80000204);  // ILC 2, cc 0, mask 0, X'204'
+}
+
+TEST_CASE("run loop: an instruction that crosses a 2K block boundary") {
+  Bare m;
+  // LR 1,2 at X'7FC', LA 3,5 at X'7FE' crossing into X'800', then LPSW.
+  m.put(0x7FC, {0x18, 0x12, 0x41, 0x30, 0x00, 0x05, 0x82, 0x00, 0x01, 0xF0});
+  m.cpu.gpr[2] = 9;
+  m.start(0x00000000000007FCull);
+  RunResult r = m.cpu.run(100);
+  CHECK(r.reason == StopReason::DisabledWait);
+  CHECK(r.executed == 3);
+  CHECK(m.cpu.gpr[1] == 9);
+  CHECK(m.cpu.gpr[3] == 5);
+}
+
+TEST_CASE("run loop: running off the end of storage reports the last instruction's ILC") {
+  // The fetch at X'100000' is an addressing exception; the old PSW has the
+  // fetch address advanced by the ILC of the LR before it, and that ILC,
+  // as Hercules 3.13 stores them (checked with herc-oracle --mainsize 1).
+  Bare m;
+  m.put(0xFFFFE, {0x18, 0x12});  // LR 1,2 in the last halfword
+  m.start(0x00000000000FFFFEull);
+  RunResult r = m.cpu.run(100);
+  CHECK(r.reason == StopReason::DisabledWait);
+  CHECK(m.get64(0x28) == 0x0000000540100002ull);
+}
+
+TEST_CASE("run loop: the slice ends exactly after expanded instructions") {
+  // A long straight run of LA: the budget stops it mid-block, and the
+  // PSW then points at the next instruction.
+  Bare m;
+  for (u32 a = 0x200; a < 0x600; a += 4) m.put(a, {0x41, 0x11, 0x00, 0x01});  // LA 1,1(1)
+  m.start(0x200);
+  RunResult r = m.cpu.run(37);
+  CHECK(r.reason == StopReason::Budget);
+  CHECK(r.executed == 37);
+  CHECK(m.cpu.gpr[1] == 37);
+  CHECK(m.cpu.psw.ia == 0x200 + 4 * 37);
+}
