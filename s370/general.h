@@ -137,9 +137,13 @@ S370_INLINE void each_word(u32 k, F f) {
   }
 }
 
-// LM and STM when the operand is not in one block of the access TLB.
+// LM and STM when the operand is not in one block of the access TLB, and
+// (out of line, to keep the expanded code small) when the registers wrap
+// from 15 to 0, with the operand at host address p.
 void lm_general(Cpu& c, const u8* ip);
 void stm_general(Cpu& c, const u8* ip);
+void lm_wrapped(Cpu& c, const u8* p, u32 r1, u32 r3);
+void stm_wrapped(Cpu& c, u8* p, u32 r1, u32 r3);
 
 // ---- The handlers ------------------------------------------------------------------
 
@@ -292,10 +296,7 @@ S370_INLINE void lm(Cpu& c, const u8* ip) {
     each_word(k, [&](u32 i) __attribute__((always_inline)) { g[i] = load_be32(p + 4 * i); });
     return;
   }
-  u32* g = c.gpr + f.r1;
-  const u8* q = p + 4 * (16 - f.r1);
-  each_word(15 - f.r1, [&](u32 i) __attribute__((always_inline)) { g[i] = load_be32(p + 4 * i); });
-  each_word(f.r3, [&](u32 i) __attribute__((always_inline)) { c.gpr[i] = load_be32(q + 4 * i); });
+  lm_wrapped(c, p, f.r1, f.r3);
 }
 
 S370_INLINE void stm(Cpu& c, const u8* ip) {
@@ -309,10 +310,7 @@ S370_INLINE void stm(Cpu& c, const u8* ip) {
     each_word(k, [&](u32 i) __attribute__((always_inline)) { store_be32(p + 4 * i, g[i]); });
     return;
   }
-  const u32* g = c.gpr + f.r1;
-  u8* q = p + 4 * (16 - f.r1);
-  each_word(15 - f.r1, [&](u32 i) __attribute__((always_inline)) { store_be32(p + 4 * i, g[i]); });
-  each_word(f.r3, [&](u32 i) __attribute__((always_inline)) { store_be32(q + 4 * i, c.gpr[i]); });
+  stm_wrapped(c, p, f.r1, f.r3);
 }
 
 S370_INLINE void icm(Cpu& c, const u8* ip) {

@@ -321,3 +321,24 @@ TEST_CASE("run loop: the slice ends exactly after expanded instructions") {
   CHECK(m.cpu.gpr[1] == 37);
   CHECK(m.cpu.psw.ia == 0x200 + 4 * 37);
 }
+
+TEST_CASE("run loop: STM 14,12 and LM 14,12 of a save area through the access TLB") {
+  // CLI and MVI first put the save area's block in both access TLBs, so
+  // that STM and LM take their fast path, the one that wraps from 15 to 0.
+  Bare m;
+  m.put_hex(0x200, "9500D000" "9200D000" "90ECD000" "98ECD040" "820001F0");
+  for (u32 r = 0; r < 16; r++) m.cpu.gpr[r] = 0x100 + r;
+  m.cpu.gpr[13] = 0x800;
+  for (u32 i = 0; i < 15; i++) m.put32(0x840 + 4 * i, 0xA0 + i);
+  m.start(0x200);
+  RunResult r = m.cpu.run(100);
+  CHECK(r.reason == StopReason::DisabledWait);
+  CHECK(m.hex(0x800, 8) == "0000010E0000010F");
+  CHECK(m.hex(0x808, 4) == "00000100");
+  CHECK(m.hex(0x838, 8) == "0000010C00000000");  // R12, and nothing after it
+  CHECK(m.cpu.gpr[14] == 0xA0);
+  CHECK(m.cpu.gpr[15] == 0xA1);
+  CHECK(m.cpu.gpr[0] == 0xA2);
+  CHECK(m.cpu.gpr[12] == 0xAE);
+  CHECK(m.cpu.gpr[13] == 0x800);
+}
