@@ -180,12 +180,8 @@ RunResult Cpu::run(u64 budget) {
         hp = reinterpret_cast<const u8*>(hbias_ + a);
         return true;
       };
-      // The jump table for the state, and the end of the block.
-      auto resync = [&]() __attribute__((always_inline)) {
-        jt = per_any_                       ? jump.generic
-              : dispatch_ == tables_.problem ? jump.problem
-                                             : jump.supervisor;
-        hend = reinterpret_cast<uintptr_t>(iblock_host_) + (kBlockMask - 4);
+      auto block_end = [&]() __attribute__((always_inline)) {
+        return reinterpret_cast<uintptr_t>(iblock_host_) + (kBlockMask - 4);
       };
 
 // The next instruction, after one of n bytes (0: none, or one that stored
@@ -237,10 +233,8 @@ RunResult Cpu::run(u64 budget) {
       // On entry and after a program interruption, the service first (the
       // new PSW may be a wait PSW, or enable a pending interruption).
       if (async_.load(std::memory_order_relaxed) != 0) goto slice_end;
-      resync();
       in_place = true;
-      if (aim(psw.ia)) S370_NEXT(0);
-      goto far;
+      goto resume;
 
       S370_INLINE_HANDLERS(S370_CASE)
       S370_INLINE_BRANCHES(S370_BRANCH_CASE)
@@ -327,7 +321,7 @@ RunResult Cpu::run(u64 budget) {
       hp = fetch_slow(ia);
       in_place = true;
       if (hp == ibuf_) goto crossing;
-      hend = reinterpret_cast<uintptr_t>(iblock_host_) + (kBlockMask - 4);
+      hend = block_end();
       goto* jt[hp[0]];
 
     crossing:
@@ -352,11 +346,7 @@ RunResult Cpu::run(u64 budget) {
 
     service_due:
       resync_ = 0;
-      if (async_.load(std::memory_order_relaxed) == 0) {
-        resync();
-        if (aim(psw.ia)) S370_NEXT(0);
-        goto far;
-      }
+      if (async_.load(std::memory_order_relaxed) == 0) goto resume;
       // Fall through: the service first.
 
     slice_end:
@@ -378,7 +368,15 @@ RunResult Cpu::run(u64 budget) {
       in_place = true;
       cd = countdown_;
       resync_ = 0;
-      resync();
+      // Fall through.
+
+    resume:
+      // From psw.ia, with the jump table for the state (which the service
+      // or a generic handler may have changed) and the block's end.
+      jt = per_any_                       ? jump.generic
+            : dispatch_ == tables_.problem ? jump.problem
+                                           : jump.supervisor;
+      hend = block_end();
       if (aim(psw.ia)) S370_NEXT(0);
       goto far;
 #undef S370_NEXT
@@ -416,7 +414,6 @@ const u8* Cpu::fetch_slow(u32 ia) {
     // single-steps through service(), so it needs no check here).
     iblock_ = ia & ~kBlockMask;
     iblock_host_ = p - off;
-    ibias_ = iblock_ - static_cast<u32>(reinterpret_cast<uintptr_t>(iblock_host_));
     hbias_ = reinterpret_cast<uintptr_t>(iblock_host_) - iblock_;
     const int len = insn_length(p[0]);
     if (off + len <= kBlockMask + 1) {

@@ -377,11 +377,10 @@ class Cpu {
   static constexpr u32 kNoBlock = 0x80000000;
   u32 iblock_ = kNoBlock;
   const u8* iblock_host_ = nullptr;
-  u32 ibias_ = 0;  // iblock_ minus the low 32 bits of iblock_host_
   uintptr_t hbias_ = 0;  // iblock_host_ minus iblock_
   // The logical address of the instruction at host address p in the block.
   u32 ia_of(const u8* p) const {
-    return (ibias_ + static_cast<u32>(reinterpret_cast<uintptr_t>(p))) & kAddrMask;
+    return static_cast<u32>(reinterpret_cast<uintptr_t>(p) - hbias_) & kAddrMask;
   }
 };
 

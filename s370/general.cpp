@@ -76,10 +76,9 @@ void lnr(Cpu& c, const u8* ip) {
   c.psw.cc = c.gpr[f.r1] ? 1 : 0;
 }
 
-// The general paths of LM and STM (general.h): any operand the access TLB
-// does not hold in one block.
-// Registers r1..15, then 0..r3: two runs of straight-line code (the usual
-// STM 14,12,12(13) and LM 14,12,12(13) of a save area).
+// LM and STM of registers r1..15, then 0..r3, the operand at host address
+// p (general.h): two runs of straight-line code (the usual STM 14,12,12(13)
+// and LM 14,12,12(13) of a save area).
 void lm_wrapped(Cpu& c, const u8* p, u32 r1, u32 r3) {
   u32* g = c.gpr + r1;
   const u8* q = p + 4 * (16 - r1);
@@ -93,6 +92,8 @@ void stm_wrapped(Cpu& c, u8* p, u32 r1, u32 r3) {
   each_word(r3, [&](u32 i) __attribute__((always_inline)) { store_be32(q + 4 * i, c.gpr[i]); });
 }
 
+// The general paths of LM and STM (general.h): any operand the access TLB
+// does not hold in one block.
 void lm_general(Cpu& c, const u8* ip) {
   RS f(c, ip);
   const u32 n = ((f.r3 - f.r1) & 15) + 1;
