@@ -141,9 +141,11 @@ RunResult Cpu::run(u64 budget) {
 #define S370_LABEL(h, n) &&op_##h,
 #define S370_HANDLER(h, n) &insn::h,
   static const void* const labels[] = {
-      S370_INLINE_HANDLERS(S370_LABEL) S370_INLINE_BRANCHES(S370_LABEL)};
+      S370_INLINE_HANDLERS(S370_LABEL) S370_INLINE_BRANCHES(S370_LABEL)
+          S370_INLINE_BY_COUNT(S370_LABEL)};
   static constexpr Handler handlers[] = {
-      S370_INLINE_HANDLERS(S370_HANDLER) S370_INLINE_BRANCHES(S370_HANDLER)};
+      S370_INLINE_HANDLERS(S370_HANDLER) S370_INLINE_BRANCHES(S370_HANDLER)
+          S370_INLINE_BY_COUNT(S370_HANDLER)};
   static const JumpTables jump =
       make_jump_tables(tables_, labels, handlers, std::size(handlers), &&generic);
 #undef S370_LABEL
@@ -196,6 +198,14 @@ RunResult Cpu::run(u64 budget) {
       goto refetch_##n;                                                    \
     goto* jt[hp[0]];                                                      \
   } while (0)
+// The same after aim() succeeded: it has checked that an instruction of
+// any length fits in the block from hp.
+#define S370_NEXT_AIMED(n)                                                 \
+  do {                                                                     \
+    if (--cd < 0) [[unlikely]]                                             \
+      goto slice_end_##n;                                                  \
+    goto* jt[hp[0]];                                                      \
+  } while (0)
 // A handler expanded in place. It never branches and never asks for the
 // service (general.h, S370_INLINE_HANDLERS), so nothing is looked at after
 // it; the sanitizer build checks that.
@@ -206,20 +216,61 @@ RunResult Cpu::run(u64 budget) {
     hp += (n);                                                             \
     S370_NEXT(n);                                                          \
   }
-// A branch expanded in place: within the block a taken branch re-aims hp
-// at once; elsewhere the fetch goes the slow way (far).
+// A branch expanded in place. A jump on the register its target comes
+// from (target_reg) picks a copy of the decision made for that register,
+// so that the register is read at once instead of after the instruction's
+// bytes arrive: the jump is predicted, and the chain of dependent loads
+// from one branch to the next is cut (docs/ARCHITECTURE.md, "Branches").
+// Within the block a taken branch re-aims hp at once; elsewhere the fetch
+// goes the slow way (far).
+#define S370_BRANCH_REG(h, n, r)                                           \
+  case r:                                                                  \
+    if (insn::h##_to(*this, hp, ia_of(hp + (n)), (n) / 2, bt, r))          \
+      goto taken_##h;                                                      \
+    goto untaken_##h;
 #define S370_BRANCH_CASE(h, n)                                             \
-  op_##h : {                                                               \
-    if (insn::h##_to(*this, hp, ia_of(hp + (n)), (n) / 2, bt)) {           \
-      bt &= kAddrMask;                                                     \
-      if (aim(bt)) S370_NEXT(n);                                           \
-      psw.ia = bt;                                                         \
-      ilc_ = (n) / 2;                                                      \
-      goto far;                                                            \
+  op_##h:                                                                  \
+    switch (insn::target_reg(hp, n)) {                                     \
+      S370_BRANCH_REG(h, n, 0) S370_BRANCH_REG(h, n, 1)                    \
+      S370_BRANCH_REG(h, n, 2) S370_BRANCH_REG(h, n, 3)                    \
+      S370_BRANCH_REG(h, n, 4) S370_BRANCH_REG(h, n, 5)                    \
+      S370_BRANCH_REG(h, n, 6) S370_BRANCH_REG(h, n, 7)                    \
+      S370_BRANCH_REG(h, n, 8) S370_BRANCH_REG(h, n, 9)                    \
+      S370_BRANCH_REG(h, n, 10) S370_BRANCH_REG(h, n, 11)                  \
+      S370_BRANCH_REG(h, n, 12) S370_BRANCH_REG(h, n, 13)                  \
+      S370_BRANCH_REG(h, n, 14) S370_BRANCH_REG(h, n, 15)                  \
+      default:                                                             \
+        __builtin_unreachable();                                           \
     }                                                                      \
+  taken_##h:                                                               \
+    bt &= kAddrMask;                                                       \
+    if (aim(bt)) S370_NEXT_AIMED(n);                                       \
+    psw.ia = bt;                                                           \
+    ilc_ = (n) / 2;                                                        \
+    goto far;                                                              \
+  untaken_##h:                                                             \
     hp += (n);                                                             \
-    S370_NEXT(n);                                                          \
-  }
+    S370_NEXT(n);
+// LM and STM: a jump on the count of registers to a copy of the handler
+// made for it, with the registers moved by straight-line code.
+#define S370_COUNT(h, n, k)                                                \
+  case k:                                                                  \
+    insn::h##_k(*this, hp, k);                                             \
+    S370_CHECK_IN_PLACE(h);                                                \
+    hp += (n);                                                             \
+    S370_NEXT(n);
+#define S370_BY_COUNT_CASE(h, n)                                           \
+  op_##h:                                                                  \
+    switch (insn::reg_count(hp)) {                                         \
+      S370_COUNT(h, n, 0) S370_COUNT(h, n, 1) S370_COUNT(h, n, 2)          \
+      S370_COUNT(h, n, 3) S370_COUNT(h, n, 4) S370_COUNT(h, n, 5)          \
+      S370_COUNT(h, n, 6) S370_COUNT(h, n, 7) S370_COUNT(h, n, 8)          \
+      S370_COUNT(h, n, 9) S370_COUNT(h, n, 10) S370_COUNT(h, n, 11)        \
+      S370_COUNT(h, n, 12) S370_COUNT(h, n, 13) S370_COUNT(h, n, 14)       \
+      S370_COUNT(h, n, 15)                                                 \
+      default:                                                             \
+        __builtin_unreachable();                                           \
+    }
 // After a generic handler: a branch taken, or the service asked for.
 #define S370_AFTER()                                                       \
   do {                                                                     \
@@ -238,6 +289,7 @@ RunResult Cpu::run(u64 budget) {
 
       S370_INLINE_HANDLERS(S370_CASE)
       S370_INLINE_BRANCHES(S370_BRANCH_CASE)
+      S370_INLINE_BY_COUNT(S370_BY_COUNT_CASE)
 
     generic: {
       // Every other opcode, through the table, with the instruction
@@ -380,9 +432,13 @@ RunResult Cpu::run(u64 budget) {
       if (aim(psw.ia)) S370_NEXT(0);
       goto far;
 #undef S370_NEXT
+#undef S370_NEXT_AIMED
 #undef S370_AFTER
 #undef S370_CASE
 #undef S370_BRANCH_CASE
+#undef S370_BRANCH_REG
+#undef S370_COUNT
+#undef S370_BY_COUNT_CASE
 #undef S370_CHECK_IN_PLACE
     } catch (const ProgramCheck& pc) {
       countdown_ = cd;

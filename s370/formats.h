@@ -31,14 +31,20 @@ struct RR {
 // RX and RS: the register byte and the base-displacement halfword by two
 // loads, the fields by shifts (unsigned, so that indexing the registers
 // needs no sign extension).
+//
+// The base register may also be given by the caller, who has read it from
+// the instruction (`b` must be ip[2] >> 4): the run loop passes it as a
+// constant, so that the register's contents are loaded without waiting
+// for the instruction's bytes (docs/ARCHITECTURE.md, "Branches").
 struct RX {
   u32 r1;
   VirtAddr addr;
-  RX(const Cpu& c, const u8* ip) {
-    const u32 rx = ip[1], bd = load_be16(ip + 2);
+  RX(const Cpu& c, const u8* ip) : RX(c, ip, ip[2] >> 4) {}
+  RX(const Cpu& c, const u8* ip, u32 b) {
+    const u32 rx = ip[1], d = load_be16(ip + 2) & 0xFFF;
     r1 = rx >> 4;
-    const u32 x = rx & 0xF, b = bd >> 12;
-    u32 a = bd & 0xFFF;
+    const u32 x = rx & 0xF;
+    u32 a = d;
     if (x) a += c.gpr[x];
     if (b) a += c.gpr[b];
     addr = VirtAddr(a);
@@ -48,12 +54,12 @@ struct RX {
 struct RS {
   u32 r1, r3;
   VirtAddr addr;
-  RS(const Cpu& c, const u8* ip) {
-    const u32 rr = ip[1], bd = load_be16(ip + 2);
+  RS(const Cpu& c, const u8* ip) : RS(c, ip, ip[2] >> 4) {}
+  RS(const Cpu& c, const u8* ip, u32 b) {
+    const u32 rr = ip[1], d = load_be16(ip + 2) & 0xFFF;
     r1 = rr >> 4;
     r3 = rr & 0xF;
-    const u32 b = bd >> 12;
-    u32 a = bd & 0xFFF;
+    u32 a = d;
     if (b) a += c.gpr[b];
     addr = VirtAddr(a);
   }

@@ -150,63 +150,63 @@ void stm_wrapped(Cpu& c, u8* p, u32 r1, u32 r3);
 // The branch instructions decide; their caller branches. Each X_to returns
 // whether the branch is taken, with the target in t; `next` is the updated
 // instruction address and `ilc` the instruction-length code, for the link
-// of BAL and BALR. The table's handlers (below) pass the PSW's and branch
-// through Cpu::branch(); the run loop passes its own and re-aims its
-// instruction pointer itself.
-S370_INLINE bool balr_to(Cpu& c, const u8* ip, u32 next, u32 ilc, u32& t) {
-  RR f(ip);
-  t = c.gpr[f.r2];  // before the link: r1 may be r2
-  c.gpr[f.r1] = link_info(c, next, ilc);
-  return f.r2 != 0;
+// of BAL and BALR; `tr` is the register the target comes from, as
+// target_reg() reads it from the instruction (R2 of the RR branches, B2 of
+// the others). The table's handlers (below) pass the PSW's and branch
+// through Cpu::branch(); the run loop passes its own, with `tr` a
+// constant, and re-aims its instruction pointer itself.
+S370_INLINE u32 target_reg(const u8* ip, u32 len) { return len == 2 ? ip[1] & 0xF : ip[2] >> 4; }
+
+S370_INLINE bool balr_to(Cpu& c, const u8* ip, u32 next, u32 ilc, u32& t, u32 tr) {
+  t = c.gpr[tr];  // before the link: r1 may be r2
+  c.gpr[ip[1] >> 4] = link_info(c, next, ilc);
+  return tr != 0;
 }
 
-S370_INLINE bool bal_to(Cpu& c, const u8* ip, u32 next, u32 ilc, u32& t) {
-  RX f(c, ip);
+S370_INLINE bool bal_to(Cpu& c, const u8* ip, u32 next, u32 ilc, u32& t, u32 tr) {
+  RX f(c, ip, tr);
   c.gpr[f.r1] = link_info(c, next, ilc);
   t = f.addr.v;
   return true;
 }
 
-S370_INLINE bool basr_to(Cpu& c, const u8* ip, u32 next, u32, u32& t) {
-  RR f(ip);
-  t = c.gpr[f.r2];
-  c.gpr[f.r1] = next;
-  return f.r2 != 0;
+S370_INLINE bool basr_to(Cpu& c, const u8* ip, u32 next, u32, u32& t, u32 tr) {
+  t = c.gpr[tr];
+  c.gpr[ip[1] >> 4] = next;
+  return tr != 0;
 }
 
-S370_INLINE bool bas_to(Cpu& c, const u8* ip, u32 next, u32, u32& t) {
-  RX f(c, ip);
+S370_INLINE bool bas_to(Cpu& c, const u8* ip, u32 next, u32, u32& t, u32 tr) {
+  RX f(c, ip, tr);
   c.gpr[f.r1] = next;
   t = f.addr.v;
   return true;
 }
 
-S370_INLINE bool bcr_to(Cpu& c, const u8* ip, u32, u32, u32& t) {
-  RR f(ip);
-  t = c.gpr[f.r2];
-  return f.r2 && cond(c, f.r1);
+S370_INLINE bool bcr_to(Cpu& c, const u8* ip, u32, u32, u32& t, u32 tr) {
+  t = c.gpr[tr];
+  return tr && cond(c, ip[1] >> 4);
 }
 
-S370_INLINE bool bc_to(Cpu& c, const u8* ip, u32, u32, u32& t) {
+S370_INLINE bool bc_to(Cpu& c, const u8* ip, u32, u32, u32& t, u32 tr) {
   if (!cond(c, ip[1] >> 4)) return false;
-  t = RX(c, ip).addr.v;
+  t = RX(c, ip, tr).addr.v;
   return true;
 }
 
-S370_INLINE bool bctr_to(Cpu& c, const u8* ip, u32, u32, u32& t) {
-  RR f(ip);
-  t = c.gpr[f.r2];  // before the count: r1 may be r2
-  return --c.gpr[f.r1] != 0 && f.r2;
+S370_INLINE bool bctr_to(Cpu& c, const u8* ip, u32, u32, u32& t, u32 tr) {
+  t = c.gpr[tr];  // before the count: r1 may be r2
+  return --c.gpr[ip[1] >> 4] != 0 && tr;
 }
 
-S370_INLINE bool bct_to(Cpu& c, const u8* ip, u32, u32, u32& t) {
-  RX f(c, ip);
+S370_INLINE bool bct_to(Cpu& c, const u8* ip, u32, u32, u32& t, u32 tr) {
+  RX f(c, ip, tr);
   t = f.addr.v;
   return --c.gpr[f.r1] != 0;
 }
 
-S370_INLINE bool bxh_to(Cpu& c, const u8* ip, u32, u32, u32& t) {
-  RS f(c, ip);
+S370_INLINE bool bxh_to(Cpu& c, const u8* ip, u32, u32, u32& t, u32 tr) {
+  RS f(c, ip, tr);
   const i32 incr = static_cast<i32>(c.gpr[f.r3]);
   const i32 comp = static_cast<i32>(c.gpr[f.r3 | 1]);  // taken before the sum is stored
   const i32 sum = static_cast<i32>(c.gpr[f.r1] + static_cast<u32>(incr));
@@ -215,8 +215,8 @@ S370_INLINE bool bxh_to(Cpu& c, const u8* ip, u32, u32, u32& t) {
   return sum > comp;
 }
 
-S370_INLINE bool bxle_to(Cpu& c, const u8* ip, u32, u32, u32& t) {
-  RS f(c, ip);
+S370_INLINE bool bxle_to(Cpu& c, const u8* ip, u32, u32, u32& t, u32 tr) {
+  RS f(c, ip, tr);
   const i32 incr = static_cast<i32>(c.gpr[f.r3]);
   const i32 comp = static_cast<i32>(c.gpr[f.r3 | 1]);
   const i32 sum = static_cast<i32>(c.gpr[f.r1] + static_cast<u32>(incr));
@@ -230,7 +230,7 @@ S370_INLINE bool bxle_to(Cpu& c, const u8* ip, u32, u32, u32& t) {
 #define S370_BRANCH_HANDLER(h, n)                                          \
   S370_INLINE void h(Cpu& c, const u8* ip) {                               \
     u32 t;                                                                 \
-    if (h##_to(c, ip, c.psw.ia, c.ilc(), t)) c.branch(t);                  \
+    if (h##_to(c, ip, c.psw.ia, c.ilc(), t, target_reg(ip, n))) c.branch(t); \
   }
 S370_INLINE_BRANCHES(S370_BRANCH_HANDLER)
 #undef S370_BRANCH_HANDLER
@@ -281,37 +281,48 @@ S370_INLINE void ltr(Cpu& c, const u8* ip) {
   c.psw.cc = cc_signed(static_cast<i32>(c.gpr[f.r1]));
 }
 
-S370_INLINE void lm(Cpu& c, const u8* ip) {
+// LM and STM of r1..r3 are made of k, the count of registers after the
+// first: reg_count() reads it from the instruction. The run loop jumps on
+// it once, to a copy of the handler for each k with straight-line code,
+// so that moving the registers takes no jump of its own
+// (S370_INLINE_BY_COUNT). (The fields are taken out of RS into scalars:
+// kept as an RS, they were stored to the stack in the run loop, for
+// nothing.)
+S370_INLINE u32 reg_count(const u8* ip) { return ((ip[1] & 0xFu) - (ip[1] >> 4)) & 15; }
+
+S370_INLINE void lm_k(Cpu& c, const u8* ip, u32 k) {
   // All access exceptions are recognized before any register changes: the
   // general path resolves the whole operand first.
-  RS f(c, ip);
-  const u32 k = (f.r3 - f.r1) & 15;  // registers after the first
+  const u32 r1 = ip[1] >> 4, r3 = ip[1] & 0xF;
+  const VirtAddr a = RS(c, ip).addr;
   const u8* p;
-  if (!c.probe(f.addr, 4 * k + 4, Access::Fetch, p)) [[unlikely]]
+  if (!c.probe(a, 4 * k + 4, Access::Fetch, p)) [[unlikely]]
     return lm_general(c, ip);
   // Registers r1..r3 are one run of the array, or two when they wrap from
-  // 15 to 0 (the usual LM 14,12): straight-line code entered by the count.
-  if (f.r1 <= f.r3) [[likely]] {
-    u32* g = c.gpr + f.r1;
+  // 15 to 0 (the usual LM 14,12).
+  if (r1 <= r3) [[likely]] {
+    u32* g = c.gpr + r1;
     each_word(k, [&](u32 i) __attribute__((always_inline)) { g[i] = load_be32(p + 4 * i); });
     return;
   }
-  lm_wrapped(c, p, f.r1, f.r3);
+  lm_wrapped(c, p, r1, r3);
 }
+S370_INLINE void lm(Cpu& c, const u8* ip) { lm_k(c, ip, reg_count(ip)); }
 
-S370_INLINE void stm(Cpu& c, const u8* ip) {
-  RS f(c, ip);
-  const u32 k = (f.r3 - f.r1) & 15;
+S370_INLINE void stm_k(Cpu& c, const u8* ip, u32 k) {
+  const u32 r1 = ip[1] >> 4, r3 = ip[1] & 0xF;
+  const VirtAddr a = RS(c, ip).addr;
   u8* p;
-  if (!c.probe(f.addr, 4 * k + 4, Access::Store, p)) [[unlikely]]
+  if (!c.probe(a, 4 * k + 4, Access::Store, p)) [[unlikely]]
     return stm_general(c, ip);
-  if (f.r1 <= f.r3) [[likely]] {
-    const u32* g = c.gpr + f.r1;
+  if (r1 <= r3) [[likely]] {
+    const u32* g = c.gpr + r1;
     each_word(k, [&](u32 i) __attribute__((always_inline)) { store_be32(p + 4 * i, g[i]); });
     return;
   }
-  stm_wrapped(c, p, f.r1, f.r3);
+  stm_wrapped(c, p, r1, r3);
 }
+S370_INLINE void stm(Cpu& c, const u8* ip) { stm_k(c, ip, reg_count(ip)); }
 
 S370_INLINE void icm(Cpu& c, const u8* ip) {
   // INSERT CHARACTERS UNDER MASK: cc 0 all inserted bits zero (or mask 0),
@@ -625,6 +636,9 @@ S370_INLINE void sla(Cpu& c, const u8* ip) {
   X(lr, 2) X(ltr, 2) X(ar, 2) X(sr, 2) X(cr, 2) X(clr, 2) X(nr, 2) X(or_, 2) X(xr, 2)      \
   X(alr, 2) X(slr, 2) X(la, 4) X(l, 4) X(st, 4) X(lh, 4) X(sth, 4) X(ic, 4) X(stc, 4)     \
   X(a, 4) X(s, 4) X(c, 4) X(cl, 4) X(al, 4) X(sl, 4) X(n, 4) X(o, 4) X(x, 4) X(ah, 4)     \
-  X(sh, 4) X(ch, 4) X(lm, 4) X(stm, 4) X(sll, 4) X(srl, 4) X(sla, 4) X(sra, 4) X(icm, 4)  \
+  X(sh, 4) X(ch, 4) X(sll, 4) X(srl, 4) X(sla, 4) X(sra, 4) X(icm, 4)  \
   X(stcm, 4) X(clm, 4) X(mvi, 4) X(cli, 4) X(tm, 4) X(ni, 4) X(oi, 4) X(xi, 4) X(mvc, 6)  \
   X(clc, 6) X(tr, 6) X(nc, 6) X(oc, 6) X(xc, 6)
+
+// LM and STM, expanded in place once for each count of registers (lm_k).
+#define S370_INLINE_BY_COUNT(X) X(lm, 4) X(stm, 4)

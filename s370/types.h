@@ -3,6 +3,7 @@
 // apart (Principles of Operation, chapter 3, "Storage": "Address Types").
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -44,7 +45,9 @@ struct AbsAddr {
   constexpr bool operator==(const AbsAddr&) const = default;
 };
 
-// Storage is big-endian; the host is not assumed to be.
+// Storage is big-endian; the host is little-endian (every byte swap below,
+// and the register pairs of LM and STM, count on it).
+static_assert(std::endian::native == std::endian::little, "a little-endian host");
 inline u16 load_be16(const u8* p) {
   u16 v;
   std::memcpy(&v, p, 2);

@@ -342,3 +342,126 @@ TEST_CASE("run loop: STM 14,12 and LM 14,12 of a save area through the access TL
   CHECK(m.cpu.gpr[12] == 0xAE);
   CHECK(m.cpu.gpr[13] == 0x800);
 }
+
+// The run loop expands the branches once for each register the target comes
+// from, and LM and STM once for each count of registers (docs/ARCHITECTURE.md,
+// "Branches", "LM and STM"). Each copy must do what the table's handler does:
+// the same program runs expanded, and again with PER on, which sends every
+// instruction to the table's handler. (PER's storage-alteration range is the
+// last byte of storage, which nothing stores into, so no event occurs.)
+namespace {
+
+struct Final {
+  std::vector<u32> gpr;
+  u64 psw = 0;
+  u64 executed = 0;
+  std::string storage;
+  bool operator==(const Final&) const = default;
+};
+
+// Runs `code` at X'200' in the EC mode with condition code `cc`, the
+// registers `gpr` and storage from `setup`, with PER on or off; reports the
+// registers, the PSW and storage X'800'-X'9FF'.
+template <typename Setup>
+Final run_both_ways(const std::string& code, u8 cc, const u32 (&gpr)[16], bool per, Setup setup) {
+  Bare m;
+  m.put_hex(0x200, code);
+  setup(m);
+  for (int r = 0; r < 16; r++) m.cpu.gpr[r] = gpr[r];
+  m.cpu.cr[9] = 0x20000000;  // storage alteration ...
+  m.cpu.cr[10] = m.cpu.cr[11] = 0x000FFFFF;  // ... of the last byte only
+  // EC PSW: bit 1 PER, bit 12 EC, condition code in bits 18-19.
+  m.start((per ? 0x4008000000000200ull : 0x0008000000000200ull) | (u64{cc} << 44));
+  const RunResult r = m.cpu.run(1000);
+  REQUIRE(r.reason == StopReason::DisabledWait);
+  return {std::vector<u32>(m.cpu.gpr, m.cpu.gpr + 16), m.cpu.psw.to_u64(), r.executed,
+          m.hex(0x800, 0x200)};
+}
+
+std::string hex2(u32 v) {
+  static const char digits[] = "0123456789ABCDEF";
+  return {digits[(v >> 4) & 15], digits[v & 15]};
+}
+
+}  // namespace
+
+TEST_CASE("run loop: every branch, for every register its target comes from, as the table does it") {
+  // Each register r holds X'1000' + X'10' * r; the targets are X'800' past
+  // that (RX and RS, displacement X'800'; X'800' itself with base 0) or the
+  // register itself (RR), all different. At each, LA 1,r notes where it
+  // went (LA 1,X'10' at X'800'); falling through, LA 1,X'FF'. Then the end.
+  u32 regs[16];
+  for (u32 r = 0; r < 16; r++) regs[r] = 0x1000 + 0x10 * r;
+  auto setup = [](Bare& m) {
+    for (u32 r = 0; r < 16; r++)
+      for (u32 t : {0x1000 + 0x10 * r, 0x1800 + 0x10 * r})
+        m.put_hex(t, "411000" + hex2(r) + "820001F0");
+    m.put_hex(0x800, "41100010820001F0");
+  };
+  struct Op {
+    const char* name;
+    u8 opcode;
+    bool rr;
+  };
+  const Op ops[] = {{"BCR", 0x07, true},  {"BALR", 0x05, true}, {"BCTR", 0x06, true},
+                    {"BASR", 0x0D, true}, {"BC", 0x47, false},  {"BAL", 0x45, false},
+                    {"BCT", 0x46, false}, {"BAS", 0x4D, false}, {"BXH", 0x86, false},
+                    {"BXLE", 0x87, false}};
+  int checked = 0;
+  for (const Op& op : ops) {
+    for (u32 tr = 0; tr < 16; tr++) {
+      // R1 (the mask of BC and BCR): a few, including the target's register.
+      for (u32 r1 : {tr, 1u, 3u, 8u, 15u}) {
+        for (u8 cc : {0, 2}) {
+          const std::string insn =
+              hex2(op.opcode) + (op.rr ? hex2((r1 << 4) | tr)
+                                       : hex2((r1 << 4) | (op.opcode >= 0x86 ? 4 : 0)) + hex2(tr << 4) + "800");
+          const std::string code = insn + "411000FF820001F0";
+          CAPTURE(insn);
+          CAPTURE(int{cc});
+          const Final expanded = run_both_ways(code, cc, regs, false, setup);
+          const Final generic = run_both_ways(code, cc, regs, true, setup);
+          CHECK(expanded.gpr == generic.gpr);
+          CHECK((expanded.psw & ~0x4000000000000000ull) == (generic.psw & ~0x4000000000000000ull));
+          CHECK(expanded.executed == generic.executed);
+          checked++;
+        }
+      }
+    }
+  }
+  CHECK(checked == 10 * 16 * 5 * 2);
+}
+
+TEST_CASE("run loop: LM and STM for every pair of registers, as the table does it") {
+  // CLI and MVI first put both operands' block in the access TLBs, so that
+  // the expanded copies take their fast path; then STM r1,r3,X'800' and LM
+  // r1,r3,X'900'.
+  u32 regs[16];
+  for (u32 r = 0; r < 16; r++) regs[r] = 0x11111111u * r + 0x01020304u;
+  auto setup = [](Bare& m) {
+    for (u32 i = 0; i < 16; i++) m.put32(0x900 + 4 * i, 0xA0B0C000u + i);
+  };
+  for (u32 r1 = 0; r1 < 16; r1++) {
+    for (u32 r3 = 0; r3 < 16; r3++) {
+      const std::string rr = hex2((r1 << 4) | r3);
+      const std::string code = "95000800" "92000800" "95000900" "90" + rr + "0800" "98" + rr + "0900" "820001F0";
+      CAPTURE(code);
+      const Final expanded = run_both_ways(code, 0, regs, false, setup);
+      const Final generic = run_both_ways(code, 0, regs, true, setup);
+      CHECK(expanded.gpr == generic.gpr);
+      CHECK(expanded.storage == generic.storage);
+      // And what the Principles say: the run r1..r3 (wrapping at 15) stored
+      // from the registers and loaded from X'900'.
+      const u32 n = ((r3 - r1) & 15) + 1;
+      for (u32 i = 0; i < n; i++) {
+        CHECK(expanded.storage.substr(8 * i, 8) == [&] {
+          std::string s;
+          const u32 v = regs[(r1 + i) & 15];
+          for (int b = 3; b >= 0; b--) s += hex2(v >> (8 * b));
+          return s;
+        }());
+        CHECK(expanded.gpr[(r1 + i) & 15] == 0xA0B0C000u + i);
+      }
+    }
+  }
+}
