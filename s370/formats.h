@@ -18,9 +18,13 @@ inline u32 reg_or_zero(const Cpu& c, int r) {
   return r ? v : 0;
 }
 
-inline u32 base_disp(const Cpu& c, u8 hi, u8 lo) {
-  // B in the high 4 bits of `hi`, D in the low 4 bits of `hi` and all of `lo`.
-  return (((u32{hi & 0x0Fu} << 8) | lo) + reg_or_zero(c, hi >> 4)) & kAddrMask;
+// The address of a base-displacement halfword at p (B in its high 4 bits,
+// D in the other 12), by one load.
+inline VirtAddr base_disp(const Cpu& c, const u8* p) {
+  const u32 bd = load_be16(p), b = bd >> 12;
+  u32 a = bd & 0xFFF;
+  if (b) a += c.gpr[b];
+  return VirtAddr(a);
 }
 
 struct RR {
@@ -68,12 +72,12 @@ struct RS {
 struct SI {
   u8 i2;
   VirtAddr addr;
-  SI(const Cpu& c, const u8* ip) : i2(ip[1]), addr(base_disp(c, ip[2], ip[3])) {}
+  SI(const Cpu& c, const u8* ip) : i2(ip[1]), addr(base_disp(c, ip + 2)) {}
 };
 
 struct S {
   VirtAddr addr;
-  S(const Cpu& c, const u8* ip) : addr(base_disp(c, ip[2], ip[3])) {}
+  S(const Cpu& c, const u8* ip) : addr(base_disp(c, ip + 2)) {}
 };
 
 struct SS {
@@ -82,7 +86,7 @@ struct SS {
   VirtAddr a1, a2;
   SS(const Cpu& c, const u8* ip)
       : l(ip[1]), l1(ip[1] >> 4), l2(ip[1] & 0xF),
-        a1(base_disp(c, ip[2], ip[3])), a2(base_disp(c, ip[4], ip[5])) {}
+        a1(base_disp(c, ip + 2)), a2(base_disp(c, ip + 4)) {}
 };
 
 // Condition code from a signed result: 0 zero, 1 negative, 2 positive.

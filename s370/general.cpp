@@ -219,6 +219,41 @@ void trt(Cpu& c, const u8* ip) {
   c.psw.cc = 0;
 }
 
+// The general paths of MVC, CLC and TR (general.h): an operand the access
+// TLB does not hold in one block, or TR's table overlapping its argument.
+// Byte by byte, left to right, as the Principles define them.
+void mvc_general(Cpu& c, const u8* ip) {
+  SS f(c, ip);
+  const u32 n = f.l + 1u;
+  Span d = c.span(f.a1, n, Access::Store);
+  Span s = c.span(f.a2, n, Access::Fetch);
+  for (u32 i = 0; i < n; i++) d[i] = s[i];
+  c.stored(f.a1, n);
+}
+
+void clc_general(Cpu& c, const u8* ip) {
+  SS f(c, ip);
+  const u32 n = f.l + 1u;
+  Span a = c.span(f.a1, n, Access::Fetch);
+  Span b = c.span(f.a2, n, Access::Fetch);
+  c.psw.cc = 0;
+  for (u32 i = 0; i < n; i++) {
+    if (a[i] != b[i]) {
+      c.psw.cc = a[i] < b[i] ? 1 : 2;
+      return;
+    }
+  }
+}
+
+void tr_general(Cpu& c, const u8* ip) {
+  SS f(c, ip);
+  const u32 n = f.l + 1u;
+  Span d = c.span(f.a1, n, Access::Store);
+  Span t = c.span(f.a2, 256, Access::Fetch);
+  for (u32 i = 0; i < n; i++) d[i] = t[d[i]];
+  c.stored(f.a1, n);
+}
+
 // ---- Shifts ----------------------------------------------------------------------
 
 void sldl(Cpu& c, const u8* ip) {

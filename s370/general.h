@@ -99,10 +99,21 @@ S370_INLINE void si_logical(Cpu& c, const u8* ip, Op op) {
   c.psw.cc = v ? 1 : 0;
 }
 
-// Storage-to-storage logical operations: byte by byte, left to right, so
-// that overlapping operands behave as the Principles define.
+// The storage-to-storage instructions expanded in place (MVC, CLC, TR, NC,
+// OC, XC) run on host memory when the access TLB holds each operand in one
+// block: `probe` finds them, and nothing on that path can take an
+// exception. Otherwise the general path (general.cpp, or ss_logical_general
+// below) resolves the operands with span(), exceptions and all. (Spans are
+// kept off the fast path: one returned by span_slow lives in memory, and
+// took the decoded fields there with it.)
+void mvc_general(Cpu& c, const u8* ip);
+void clc_general(Cpu& c, const u8* ip);
+void tr_general(Cpu& c, const u8* ip);
+
+// NC, OC and XC: byte by byte, left to right, so that overlapping operands
+// behave as the Principles define.
 template <typename Op>
-S370_INLINE void ss_logical(Cpu& c, const u8* ip, Op op) {
+[[gnu::noinline]] void ss_logical_general(Cpu& c, const u8* ip, Op op) {
   SS f(c, ip);
   const u32 n = f.l + 1u;
   Span d = c.span(f.a1, n, Access::Store);
@@ -110,6 +121,19 @@ S370_INLINE void ss_logical(Cpu& c, const u8* ip, Op op) {
   u8 any = 0;
   for (u32 i = 0; i < n; i++) any |= (d[i] = op(d[i], s[i]));
   c.stored(f.a1, n);
+  c.psw.cc = any ? 1 : 0;
+}
+template <typename Op>
+S370_INLINE void ss_logical(Cpu& c, const u8* ip, Op op) {
+  const u32 n = ip[1] + 1u;
+  const VirtAddr a1 = base_disp(c, ip + 2), a2 = base_disp(c, ip + 4);
+  u8* d;
+  const u8* s;
+  if (!c.probe(a1, n, Access::Store, d) || !c.probe(a2, n, Access::Fetch, s)) [[unlikely]]
+    return ss_logical_general(c, ip, op);
+  u8 any = 0;
+  for (u32 i = 0; i < n; i++) any |= (d[i] = op(d[i], s[i]));
+  c.stored(a1, n);
   c.psw.cc = any ? 1 : 0;
 }
 
@@ -534,59 +558,50 @@ S370_INLINE void xc(Cpu& c, const u8* ip) {
 }
 
 S370_INLINE void mvc(Cpu& c, const u8* ip) {
-  SS f(c, ip);
-  const u32 n = f.l + 1u;
-  Span d = c.span(f.a1, n, Access::Store);
-  Span s = c.span(f.a2, n, Access::Fetch);
-  if (!d.p1 && !s.p1 && !(d.p0 > s.p0 && d.p0 < s.p0 + n)) {
-    std::memmove(d.p0, s.p0, n);  // no destructive overlap: same as byte by byte
+  const u32 n = ip[1] + 1u;
+  const VirtAddr a1 = base_disp(c, ip + 2), a2 = base_disp(c, ip + 4);
+  u8* d;
+  const u8* s;
+  if (!c.probe(a1, n, Access::Store, d) || !c.probe(a2, n, Access::Fetch, s)) [[unlikely]]
+    return mvc_general(c, ip);
+  if (!(d > s && d < s + n)) {
+    std::memmove(d, s, n);  // no destructive overlap: same as byte by byte
   } else {
-    for (u32 i = 0; i < n; i++) d[i] = s[i];
+    for (u32 i = 0; i < n; i++) d[i] = s[i];  // e.g. MVC 1(79,R),0(R), spreading a byte
   }
-  c.stored(f.a1, n);
+  c.stored(a1, n);
 }
 
 S370_INLINE void clc(Cpu& c, const u8* ip) {
-  SS f(c, ip);
-  const u32 n = f.l + 1u;
-  Span a = c.span(f.a1, n, Access::Fetch);
-  Span b = c.span(f.a2, n, Access::Fetch);
-  if (a.flat() && b.flat()) {
-    const int r = std::memcmp(a.p0, b.p0, n);
-    c.psw.cc = r == 0 ? 0 : r < 0 ? 1 : 2;
-    return;
-  }
-  c.psw.cc = 0;
-  for (u32 i = 0; i < n; i++) {
-    if (a[i] != b[i]) {
-      c.psw.cc = a[i] < b[i] ? 1 : 2;
-      return;
-    }
-  }
+  const u32 n = ip[1] + 1u;
+  const VirtAddr a1 = base_disp(c, ip + 2), a2 = base_disp(c, ip + 4);
+  const u8 *x, *y;
+  if (!c.probe(a1, n, Access::Fetch, x) || !c.probe(a2, n, Access::Fetch, y)) [[unlikely]]
+    return clc_general(c, ip);
+  const int r = std::memcmp(x, y, n);
+  c.psw.cc = r == 0 ? 0 : r < 0 ? 1 : 2;
 }
 
 S370_INLINE void tr(Cpu& c, const u8* ip) {
   // TRANSLATE: each first-operand byte is replaced by the byte of the
   // 256-byte table at the second operand that it indexes.
-  SS f(c, ip);
-  const u32 n = f.l + 1u;
-  Span d = c.span(f.a1, n, Access::Store);
-  Span t = c.span(f.a2, 256, Access::Fetch);
-  if (d.flat() && t.flat() && (d.p0 + n <= t.p0 || t.p0 + 256 <= d.p0)) {
-    // The table and the argument apart: no store can change the table.
-    // Four bytes at a time: all loads, then all stores.
-    u8* dp = d.p0;
-    const u8* tp = t.p0;
-    u32 i = 0;
-    for (; i + 4 <= n; i += 4) {
-      const u8 b0 = tp[dp[i]], b1 = tp[dp[i + 1]], b2 = tp[dp[i + 2]], b3 = tp[dp[i + 3]];
-      dp[i] = b0, dp[i + 1] = b1, dp[i + 2] = b2, dp[i + 3] = b3;
-    }
-    for (; i < n; i++) dp[i] = tp[dp[i]];
-  } else {
-    for (u32 i = 0; i < n; i++) d[i] = t[d[i]];
+  const u32 n = ip[1] + 1u;
+  const VirtAddr a1 = base_disp(c, ip + 2), a2 = base_disp(c, ip + 4);
+  u8* dp;
+  const u8* tp;
+  // The table and the argument apart, or the general path: there a store
+  // can change the table.
+  if (!c.probe(a1, n, Access::Store, dp) || !c.probe(a2, 256, Access::Fetch, tp) ||
+      !(dp + n <= tp || tp + 256 <= dp)) [[unlikely]]
+    return tr_general(c, ip);
+  // Four bytes at a time: all loads, then all stores.
+  u32 i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const u8 b0 = tp[dp[i]], b1 = tp[dp[i + 1]], b2 = tp[dp[i + 2]], b3 = tp[dp[i + 3]];
+    dp[i] = b0, dp[i + 1] = b1, dp[i + 2] = b2, dp[i + 3] = b3;
   }
-  c.stored(f.a1, n);
+  for (; i < n; i++) dp[i] = tp[dp[i]];
+  c.stored(a1, n);
 }
 
 S370_INLINE void sll(Cpu& c, const u8* ip) {
