@@ -93,14 +93,27 @@ namespace {
 // One table per state: a privileged row has another handler in the problem
 // state, so it goes the generic way there. While PER is on, every opcode
 // goes the generic way (the expanded code has no PER checks).
+//
+// After the 256 opcodes, each table holds the 16 copies of every handler
+// the loop expands once per register or count (S370_INLINE_BRANCHES and
+// S370_INLINE_BY_COUNT): the second jump, on a field of the instruction,
+// goes through the same table, which is already in a register.
+#define S370_COPY_INDEX(h, n) kCopies_##h,
+enum : int {
+  S370_INLINE_BRANCHES(S370_COPY_INDEX) S370_INLINE_BY_COUNT(S370_COPY_INDEX) kCopiedHandlers
+};
+#undef S370_COPY_INDEX
+constexpr int kJumps = 256 + 16 * kCopiedHandlers;
+
 struct JumpTables {
-  const void* supervisor[256];
-  const void* problem[256];
-  const void* generic[256];
+  const void* supervisor[kJumps];
+  const void* problem[kJumps];
+  const void* generic[kJumps];
 };
 
 JumpTables make_jump_tables(const DispatchTables& t, const void* const* labels,
-                            const Handler* handlers, size_t n, const void* generic) {
+                            const Handler* handlers, size_t n, const void* generic,
+                            const void* const* copies) {
   JumpTables j;
   for (int op = 0; op < 256; op++) {
     j.supervisor[op] = j.problem[op] = j.generic[op] = generic;
@@ -109,6 +122,7 @@ JumpTables make_jump_tables(const DispatchTables& t, const void* const* labels,
       if (t.problem[op] == handlers[k]) j.problem[op] = labels[k];
     }
   }
+  for (int i = 256; i < kJumps; i++) j.supervisor[i] = j.problem[i] = j.generic[i] = copies[i - 256];
   return j;
 }
 
@@ -146,8 +160,16 @@ RunResult Cpu::run(u64 budget) {
   static constexpr Handler handlers[] = {
       S370_INLINE_HANDLERS(S370_HANDLER) S370_INLINE_BRANCHES(S370_HANDLER)
           S370_INLINE_BY_COUNT(S370_HANDLER)};
+#define S370_COPY_LABELS(h, n)                                                  \
+  &&op_##h##_0, &&op_##h##_1, &&op_##h##_2, &&op_##h##_3, &&op_##h##_4, &&op_##h##_5,   \
+      &&op_##h##_6, &&op_##h##_7, &&op_##h##_8, &&op_##h##_9, &&op_##h##_10,            \
+      &&op_##h##_11, &&op_##h##_12, &&op_##h##_13, &&op_##h##_14, &&op_##h##_15,
+  static const void* const copies[] = {S370_INLINE_BRANCHES(S370_COPY_LABELS)
+                                           S370_INLINE_BY_COUNT(S370_COPY_LABELS)};
+  static_assert(std::size(copies) == 16 * kCopiedHandlers);
+#undef S370_COPY_LABELS
   static const JumpTables jump =
-      make_jump_tables(tables_, labels, handlers, std::size(handlers), &&generic);
+      make_jump_tables(tables_, labels, handlers, std::size(handlers), &&generic, copies);
 #undef S370_LABEL
 #undef S370_HANDLER
   // Instructions left in the slice after the current one. The handlers
@@ -216,6 +238,11 @@ RunResult Cpu::run(u64 budget) {
     hp += (n);                                                             \
     S370_NEXT(n);                                                          \
   }
+// Sixteen copies of a handler, for i = 0 to 15.
+#define S370_16(X, h, n)                                                   \
+  X(h, n, 0) X(h, n, 1) X(h, n, 2) X(h, n, 3) X(h, n, 4) X(h, n, 5)        \
+  X(h, n, 6) X(h, n, 7) X(h, n, 8) X(h, n, 9) X(h, n, 10) X(h, n, 11)      \
+  X(h, n, 12) X(h, n, 13) X(h, n, 14) X(h, n, 15)
 // A branch expanded in place. A jump on the register its target comes
 // from (target_reg) picks a copy of the decision made for that register,
 // so that the register is read at once instead of after the instruction's
@@ -224,24 +251,14 @@ RunResult Cpu::run(u64 budget) {
 // Within the block a taken branch re-aims hp at once; elsewhere the fetch
 // goes the slow way (far).
 #define S370_BRANCH_REG(h, n, r)                                           \
-  case r:                                                                  \
+  op_##h##_##r:                                                            \
     if (insn::h##_to(*this, hp, ia_of(hp + (n)), (n) / 2, bt, r))          \
       goto taken_##h;                                                      \
     goto untaken_##h;
 #define S370_BRANCH_CASE(h, n)                                             \
   op_##h:                                                                  \
-    switch (insn::target_reg(hp, n)) {                                     \
-      S370_BRANCH_REG(h, n, 0) S370_BRANCH_REG(h, n, 1)                    \
-      S370_BRANCH_REG(h, n, 2) S370_BRANCH_REG(h, n, 3)                    \
-      S370_BRANCH_REG(h, n, 4) S370_BRANCH_REG(h, n, 5)                    \
-      S370_BRANCH_REG(h, n, 6) S370_BRANCH_REG(h, n, 7)                    \
-      S370_BRANCH_REG(h, n, 8) S370_BRANCH_REG(h, n, 9)                    \
-      S370_BRANCH_REG(h, n, 10) S370_BRANCH_REG(h, n, 11)                  \
-      S370_BRANCH_REG(h, n, 12) S370_BRANCH_REG(h, n, 13)                  \
-      S370_BRANCH_REG(h, n, 14) S370_BRANCH_REG(h, n, 15)                  \
-      default:                                                             \
-        __builtin_unreachable();                                           \
-    }                                                                      \
+    goto* jt[256 + 16 * kCopies_##h + insn::target_reg(hp, n)];            \
+    S370_16(S370_BRANCH_REG, h, n)                                         \
   taken_##h:                                                               \
     bt &= kAddrMask;                                                       \
     if (aim(bt)) S370_NEXT_AIMED(n);                                       \
@@ -254,23 +271,15 @@ RunResult Cpu::run(u64 budget) {
 // LM and STM: a jump on the count of registers to a copy of the handler
 // made for it, with the registers moved by straight-line code.
 #define S370_COUNT(h, n, k)                                                \
-  case k:                                                                  \
+  op_##h##_##k:                                                            \
     insn::h##_k(*this, hp, k);                                             \
     S370_CHECK_IN_PLACE(h);                                                \
     hp += (n);                                                             \
     S370_NEXT(n);
 #define S370_BY_COUNT_CASE(h, n)                                           \
   op_##h:                                                                  \
-    switch (insn::reg_count(hp)) {                                         \
-      S370_COUNT(h, n, 0) S370_COUNT(h, n, 1) S370_COUNT(h, n, 2)          \
-      S370_COUNT(h, n, 3) S370_COUNT(h, n, 4) S370_COUNT(h, n, 5)          \
-      S370_COUNT(h, n, 6) S370_COUNT(h, n, 7) S370_COUNT(h, n, 8)          \
-      S370_COUNT(h, n, 9) S370_COUNT(h, n, 10) S370_COUNT(h, n, 11)        \
-      S370_COUNT(h, n, 12) S370_COUNT(h, n, 13) S370_COUNT(h, n, 14)       \
-      S370_COUNT(h, n, 15)                                                 \
-      default:                                                             \
-        __builtin_unreachable();                                           \
-    }
+    goto* jt[256 + 16 * kCopies_##h + insn::reg_count(hp)];                \
+    S370_16(S370_COUNT, h, n)
 // After a generic handler: a branch taken, or the service asked for.
 #define S370_AFTER()                                                       \
   do {                                                                     \
@@ -438,6 +447,7 @@ RunResult Cpu::run(u64 budget) {
 #undef S370_BRANCH_CASE
 #undef S370_BRANCH_REG
 #undef S370_COUNT
+#undef S370_16
 #undef S370_BY_COUNT_CASE
 #undef S370_CHECK_IN_PLACE
     } catch (const ProgramCheck& pc) {

@@ -179,7 +179,9 @@ void stm_wrapped(Cpu& c, u8* p, u32 r1, u32 r3);
 // the others). The table's handlers (below) pass the PSW's and branch
 // through Cpu::branch(); the run loop passes its own, with `tr` a
 // constant, and re-aims its instruction pointer itself.
-S370_INLINE u32 target_reg(const u8* ip, u32 len) { return len == 2 ? ip[1] & 0xF : ip[2] >> 4; }
+S370_INLINE u32 target_reg(const u8* ip, u32 len) {
+  return len == 2 ? ip[1] & 0xFu : u32{ip[2]} >> 4;
+}
 
 S370_INLINE bool balr_to(Cpu& c, const u8* ip, u32 next, u32 ilc, u32& t, u32 tr) {
   t = c.gpr[tr];  // before the link: r1 may be r2
@@ -312,7 +314,10 @@ S370_INLINE void ltr(Cpu& c, const u8* ip) {
 // (S370_INLINE_BY_COUNT). (The fields are taken out of RS into scalars:
 // kept as an RS, they were stored to the stack in the run loop, for
 // nothing.)
-S370_INLINE u32 reg_count(const u8* ip) { return ((ip[1] & 0xFu) - (ip[1] >> 4)) & 15; }
+S370_INLINE u32 reg_count(const u8* ip) {
+  const u32 rr = ip[1];
+  return (rr - (rr >> 4)) & 15;  // (r3 - r1) mod 16
+}
 
 S370_INLINE void lm_k(Cpu& c, const u8* ip, u32 k) {
   // All access exceptions are recognized before any register changes: the
