@@ -183,9 +183,11 @@ class Cpu {
   bool probe(VirtAddr a, u32 len, Access acc, P*& p) {
     const TlbEntry& e = (acc == Access::Store ? wtlb_ : rtlb_)[index_of(a.v)];
     const u32 off = a.v & kBlockMask;
-    // (As an integer: a missing entry's host address is null.)
+    // (As an integer: a missing entry's host address is null.) Expected
+    // to hit, so that the code which uses p follows in line.
     p = reinterpret_cast<P*>(reinterpret_cast<uintptr_t>(e.host) + off);
-    return e.tag == tag_of(a.v) && off + len <= kBlockMask + 1;
+    return __builtin_expect(e.tag == tag_of(a.v), 1) &&
+           __builtin_expect(off + len <= kBlockMask + 1, 1);
   }
   // Call after storing through a Span from span(..., Access::Store); it
   // reports PER storage-alteration events. Cheap when PER is off.

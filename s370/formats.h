@@ -43,7 +43,7 @@ struct RR {
 struct RX {
   u32 r1;
   VirtAddr addr;
-  RX(const Cpu& c, const u8* ip) : RX(c, ip, ip[2] >> 4) {}
+  RX(const Cpu& c, const u8* ip) : RX(c, ip, load_be16(ip + 2) >> 12) {}
   RX(const Cpu& c, const u8* ip, u32 b) {
     const u32 rx = ip[1], d = load_be16(ip + 2) & 0xFFF;
     r1 = rx >> 4;
@@ -58,7 +58,7 @@ struct RX {
 struct RS {
   u32 r1, r3;
   VirtAddr addr;
-  RS(const Cpu& c, const u8* ip) : RS(c, ip, ip[2] >> 4) {}
+  RS(const Cpu& c, const u8* ip) : RS(c, ip, load_be16(ip + 2) >> 12) {}
   RS(const Cpu& c, const u8* ip, u32 b) {
     const u32 rr = ip[1], d = load_be16(ip + 2) & 0xFFF;
     r1 = rr >> 4;
