@@ -122,7 +122,8 @@ JumpTables make_jump_tables(const DispatchTables& t, const void* const* labels,
       if (t.problem[op] == handlers[k]) j.problem[op] = labels[k];
     }
   }
-  for (int i = 256; i < kJumps; i++) j.supervisor[i] = j.problem[i] = j.generic[i] = copies[i - 256];
+  for (int i = 256; i < kJumps; i++)
+    j.supervisor[i] = j.problem[i] = j.generic[i] = copies[i - 256];
   return j;
 }
 

@@ -171,21 +171,11 @@ void ts(Cpu& c, const u8* ip) {
 }
 
 void mvn(Cpu& c, const u8* ip) {
-  SS f(c, ip);
-  const u32 n = f.l + 1u;
-  Span d = c.span(f.a1, n, Access::Store);
-  Span s = c.span(f.a2, n, Access::Fetch);
-  for (u32 i = 0; i < n; i++) d[i] = static_cast<u8>((d[i] & 0xF0) | (s[i] & 0x0F));
-  c.stored(f.a1, n);
+  ss_bytes(c, ip, [](u8 d, u8 s) { return static_cast<u8>((d & 0xF0) | (s & 0x0F)); });
 }
 
 void mvz(Cpu& c, const u8* ip) {
-  SS f(c, ip);
-  const u32 n = f.l + 1u;
-  Span d = c.span(f.a1, n, Access::Store);
-  Span s = c.span(f.a2, n, Access::Fetch);
-  for (u32 i = 0; i < n; i++) d[i] = static_cast<u8>((d[i] & 0x0F) | (s[i] & 0xF0));
-  c.stored(f.a1, n);
+  ss_bytes(c, ip, [](u8 d, u8 s) { return static_cast<u8>((d & 0x0F) | (s & 0xF0)); });
 }
 
 void mvcin(Cpu& c, const u8* ip) {
@@ -219,18 +209,9 @@ void trt(Cpu& c, const u8* ip) {
   c.psw.cc = 0;
 }
 
-// The general paths of MVC, CLC and TR (general.h): an operand the access
-// TLB does not hold in one block, or TR's table overlapping its argument.
-// Byte by byte, left to right, as the Principles define them.
-void mvc_general(Cpu& c, const u8* ip) {
-  SS f(c, ip);
-  const u32 n = f.l + 1u;
-  Span d = c.span(f.a1, n, Access::Store);
-  Span s = c.span(f.a2, n, Access::Fetch);
-  for (u32 i = 0; i < n; i++) d[i] = s[i];
-  c.stored(f.a1, n);
-}
-
+// The general paths of CLC and TR (general.h): an operand the access TLB
+// does not hold in one block, or TR's table overlapping its argument. Byte
+// by byte, left to right, as the Principles define them.
 void clc_general(Cpu& c, const u8* ip) {
   SS f(c, ip);
   const u32 n = f.l + 1u;

@@ -102,18 +102,19 @@ S370_INLINE void si_logical(Cpu& c, const u8* ip, Op op) {
 // The storage-to-storage instructions expanded in place (MVC, CLC, TR, NC,
 // OC, XC) run on host memory when the access TLB holds each operand in one
 // block: `probe` finds them, and nothing on that path can take an
-// exception. Otherwise the general path (general.cpp, or ss_logical_general
-// below) resolves the operands with span(), exceptions and all. (Spans are
+// exception. Otherwise the general path (ss_bytes below, or general.cpp)
+// resolves the operands with span(), exceptions and all. (Spans are
 // kept off the fast path: one returned by span_slow lives in memory, and
 // took the decoded fields there with it.)
-void mvc_general(Cpu& c, const u8* ip);
 void clc_general(Cpu& c, const u8* ip);
 void tr_general(Cpu& c, const u8* ip);
 
-// NC, OC and XC: byte by byte, left to right, so that overlapping operands
-// behave as the Principles define.
+// The general path of the storage-to-storage instructions that go byte by
+// byte, left to right, so that overlapping operands behave as the
+// Principles define: d[i] = op(d[i], s[i]) through span(). Returns whether
+// any result byte is nonzero (the condition code of NC, OC and XC).
 template <typename Op>
-[[gnu::noinline]] void ss_logical_general(Cpu& c, const u8* ip, Op op) {
+[[gnu::noinline]] bool ss_bytes(Cpu& c, const u8* ip, Op op) {
   SS f(c, ip);
   const u32 n = f.l + 1u;
   Span d = c.span(f.a1, n, Access::Store);
@@ -121,16 +122,20 @@ template <typename Op>
   u8 any = 0;
   for (u32 i = 0; i < n; i++) any |= (d[i] = op(d[i], s[i]));
   c.stored(f.a1, n);
-  c.psw.cc = any ? 1 : 0;
+  return any != 0;
 }
+
+// NC, OC and XC.
 template <typename Op>
 S370_INLINE void ss_logical(Cpu& c, const u8* ip, Op op) {
   const u32 n = ip[1] + 1u;
   const VirtAddr a1 = base_disp(c, ip + 2), a2 = base_disp(c, ip + 4);
   u8* d;
   const u8* s;
-  if (!c.probe(a1, n, Access::Store, d) || !c.probe(a2, n, Access::Fetch, s)) [[unlikely]]
-    return ss_logical_general(c, ip, op);
+  if (!c.probe(a1, n, Access::Store, d) || !c.probe(a2, n, Access::Fetch, s)) [[unlikely]] {
+    c.psw.cc = ss_bytes(c, ip, op) ? 1 : 0;
+    return;
+  }
   u8 any = 0;
   for (u32 i = 0; i < n; i++) any |= (d[i] = op(d[i], s[i]));
   c.stored(a1, n);
@@ -567,8 +572,10 @@ S370_INLINE void mvc(Cpu& c, const u8* ip) {
   const VirtAddr a1 = base_disp(c, ip + 2), a2 = base_disp(c, ip + 4);
   u8* d;
   const u8* s;
-  if (!c.probe(a1, n, Access::Store, d) || !c.probe(a2, n, Access::Fetch, s)) [[unlikely]]
-    return mvc_general(c, ip);
+  if (!c.probe(a1, n, Access::Store, d) || !c.probe(a2, n, Access::Fetch, s)) [[unlikely]] {
+    ss_bytes(c, ip, [](u8, u8 b) { return b; });  // the general path
+    return;
+  }
   if (!(d > s && d < s + n)) {
     std::memmove(d, s, n);  // no destructive overlap: same as byte by byte
   } else {
@@ -656,9 +663,9 @@ S370_INLINE void sla(Cpu& c, const u8* ip) {
   X(lr, 2) X(ltr, 2) X(ar, 2) X(sr, 2) X(cr, 2) X(clr, 2) X(nr, 2) X(or_, 2) X(xr, 2)      \
   X(alr, 2) X(slr, 2) X(la, 4) X(l, 4) X(st, 4) X(lh, 4) X(sth, 4) X(ic, 4) X(stc, 4)     \
   X(a, 4) X(s, 4) X(c, 4) X(cl, 4) X(al, 4) X(sl, 4) X(n, 4) X(o, 4) X(x, 4) X(ah, 4)     \
-  X(sh, 4) X(ch, 4) X(sll, 4) X(srl, 4) X(sla, 4) X(sra, 4) X(icm, 4)  \
-  X(stcm, 4) X(clm, 4) X(mvi, 4) X(cli, 4) X(tm, 4) X(ni, 4) X(oi, 4) X(xi, 4) X(mvc, 6)  \
-  X(clc, 6) X(tr, 6) X(nc, 6) X(oc, 6) X(xc, 6)
+  X(sh, 4) X(ch, 4) X(sll, 4) X(srl, 4) X(sla, 4) X(sra, 4) X(icm, 4) X(stcm, 4)        \
+  X(clm, 4) X(mvi, 4) X(cli, 4) X(tm, 4) X(ni, 4) X(oi, 4) X(xi, 4) X(mvc, 6) X(clc, 6)   \
+  X(tr, 6) X(nc, 6) X(oc, 6) X(xc, 6)
 
 // LM and STM, expanded in place once for each count of registers (lm_k).
 #define S370_INLINE_BY_COUNT(X) X(lm, 4) X(stm, 4)
