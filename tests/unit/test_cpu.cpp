@@ -385,7 +385,7 @@ std::string hex2(u32 v) {
 
 }  // namespace
 
-TEST_CASE("run loop: each branch copy (one per target register) does what the table's handler does") {
+TEST_CASE("run loop: each branch copy (one per target register) acts as the table's handler") {
   // Each register r holds X'1000' + X'10' * r; the targets are X'800' past
   // that (RX and RS, displacement X'800'; X'800' itself with base 0) or the
   // register itself (RR), all different. At each, LA 1,r notes where it
@@ -434,7 +434,7 @@ TEST_CASE("run loop: each branch copy (one per target register) does what the ta
   CHECK(checked == 10 * 16 * 5 * 2);
 }
 
-TEST_CASE("run loop: each LM and STM copy (one per count), for every R1 and R3, does what the table's does") {
+TEST_CASE("run loop: each LM and STM copy (one per count) acts as the table's handler") {
   // CLI and MVI first put both operands' block in the access TLBs, so that
   // the expanded copies take their fast path; then STM r1,r3,X'800' and LM
   // r1,r3,X'900'.
