@@ -3,8 +3,9 @@
 // fixed-point arithmetic and compares, the logical operations, branching,
 // single shifts, and the common storage-to-storage moves and compares.
 // They are the bulk of what S/370 programs execute, so Cpu::run inlines
-// them at their own dispatch points (the lists S370_INLINE_BRANCHES and
-// S370_INLINE_HANDLERS, and docs/ARCHITECTURE.md, "The run loop");
+// them at their own dispatch points (the lists S370_INLINE_BRANCHES,
+// S370_INLINE_HANDLERS and S370_INLINE_BY_COUNT, and docs/ARCHITECTURE.md,
+// "The run loop");
 // everywhere else, the opcode table, EXECUTE and the tests, they are
 // ordinary handlers. The rest of chapter 7 is in general.cpp.
 #pragma once
@@ -658,7 +659,8 @@ S370_INLINE void sla(Cpu& c, const u8* ip) {
 // The handlers above as (name, length in bytes), for the run loop's jump
 // table; a unit test checks each length against the opcode table. The
 // plain ones never branch and never ask for the service (see
-// docs/ARCHITECTURE.md, "The run loop"); the branches are in their own list.
+// docs/ARCHITECTURE.md, "The run loop"); the branches are in their own list
+// (near the top), and LM and STM in a third.
 #define S370_INLINE_HANDLERS(X)                                                              \
   X(lr, 2) X(ltr, 2) X(ar, 2) X(sr, 2) X(cr, 2) X(clr, 2) X(nr, 2) X(or_, 2) X(xr, 2)      \
   X(alr, 2) X(slr, 2) X(la, 4) X(l, 4) X(st, 4) X(lh, 4) X(sth, 4) X(ic, 4) X(stc, 4)     \

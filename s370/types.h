@@ -45,8 +45,8 @@ struct AbsAddr {
   constexpr bool operator==(const AbsAddr&) const = default;
 };
 
-// Storage is big-endian; the host is little-endian (every byte swap below,
-// and the register pairs of LM and STM, count on it).
+// Storage is big-endian; the host is little-endian (every byte swap below
+// counts on it).
 static_assert(std::endian::native == std::endian::little, "a little-endian host");
 inline u16 load_be16(const u8* p) {
   u16 v;
