@@ -77,19 +77,15 @@ void lnr(Cpu& c, const u8* ip) {
 }
 
 // LM and STM of registers r1..15, then 0..r3, the operand at host address
-// p (general.h): two runs of straight-line code (the usual STM 14,12,12(13)
-// and LM 14,12,12(13) of a save area).
+// p (general.h): two runs of straight-line code. (The run loop's copies
+// move the usual STM 14,12,12(13) and LM 14,12,12(13) in line.)
 void lm_wrapped(Cpu& c, const u8* p, u32 r1, u32 r3) {
-  u32* g = c.gpr + r1;
-  const u8* q = p + 4 * (16 - r1);
-  each_word(15 - r1, [&](u32 i) __attribute__((always_inline)) { g[i] = load_be32(p + 4 * i); });
-  each_word(r3, [&](u32 i) __attribute__((always_inline)) { c.gpr[i] = load_be32(q + 4 * i); });
+  load_words(c.gpr + r1, p, 15 - r1);
+  load_words(c.gpr, p + 4 * (16 - r1), r3);
 }
 void stm_wrapped(Cpu& c, u8* p, u32 r1, u32 r3) {
-  const u32* g = c.gpr + r1;
-  u8* q = p + 4 * (16 - r1);
-  each_word(15 - r1, [&](u32 i) __attribute__((always_inline)) { store_be32(p + 4 * i, g[i]); });
-  each_word(r3, [&](u32 i) __attribute__((always_inline)) { store_be32(q + 4 * i, c.gpr[i]); });
+  store_words(p, c.gpr + r1, 15 - r1);
+  store_words(p + 4 * (16 - r1), c.gpr, r3);
 }
 
 // The general paths of LM and STM (general.h): any operand the access TLB

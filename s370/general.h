@@ -143,8 +143,12 @@ S370_INLINE void ss_logical(Cpu& c, const u8* ip, Op op) {
   c.psw.cc = any ? 1 : 0;
 }
 
-// Calls f(k) ... f(0) for k in 0..15: straight-line code that a jump on
-// k enters (LM and STM of a run of registers).
+// LM and STM of registers g[0..k], k in 0..15, from or to the words at p:
+// straight-line code entered by a jump on k (and with k a constant, as in
+// the run loop's copies, no jump at all). One register a step: moving two
+// by one 64-bit access saves host instructions, but a 64-bit load over a
+// register or word that a 32-bit store has just changed cannot take its
+// data from that store, and waits; the call loop lost 4 per cent.
 template <typename F>
 S370_INLINE void each_word(u32 k, F f) {
   switch (k & 15) {
@@ -166,10 +170,16 @@ S370_INLINE void each_word(u32 k, F f) {
     case 0: f(0);
   }
 }
+S370_INLINE void load_words(u32* g, const u8* p, u32 k) {
+  each_word(k, [&](u32 i) __attribute__((always_inline)) { g[i] = load_be32(p + 4 * i); });
+}
+S370_INLINE void store_words(u8* p, const u32* g, u32 k) {
+  each_word(k, [&](u32 i) __attribute__((always_inline)) { store_be32(p + 4 * i, g[i]); });
+}
 
 // LM and STM when the operand is not in one block of the access TLB, and
 // (out of line, to keep the expanded code small) when the registers wrap
-// from 15 to 0, with the operand at host address p.
+// from 15 to 0 and do not start at R14, with the operand at host address p.
 void lm_general(Cpu& c, const u8* ip);
 void stm_general(Cpu& c, const u8* ip);
 void lm_wrapped(Cpu& c, const u8* p, u32 r1, u32 r3);
@@ -336,8 +346,14 @@ S370_INLINE void lm_k(Cpu& c, const u8* ip, u32 k) {
   // Registers r1..r3 are one run of the array, or two when they wrap from
   // 15 to 0 (the usual LM 14,12).
   if (r1 <= r3) [[likely]] {
-    u32* g = c.gpr + r1;
-    each_word(k, [&](u32 i) __attribute__((always_inline)) { g[i] = load_be32(p + 4 * i); });
+    load_words(c.gpr + r1, p, k);
+    return;
+  }
+  if (r1 == 14 && k >= 2) {
+    // LM 14,12,12(13), the return of the standard linkage: R14 and R15,
+    // then R0 up, straight-line for the copy's constant count too.
+    load_words(c.gpr + 14, p, 1);
+    load_words(c.gpr, p + 8, k - 2);
     return;
   }
   lm_wrapped(c, p, r1, r3);
@@ -351,8 +367,12 @@ S370_INLINE void stm_k(Cpu& c, const u8* ip, u32 k) {
   if (!c.probe(a, 4 * k + 4, Access::Store, p)) [[unlikely]]
     return stm_general(c, ip);
   if (r1 <= r3) [[likely]] {
-    const u32* g = c.gpr + r1;
-    each_word(k, [&](u32 i) __attribute__((always_inline)) { store_be32(p + 4 * i, g[i]); });
+    store_words(p, c.gpr + r1, k);
+    return;
+  }
+  if (r1 == 14 && k >= 2) {  // STM 14,12,12(13), the standard linkage's save
+    store_words(p, c.gpr + 14, 1);
+    store_words(p + 8, c.gpr, k - 2);
     return;
   }
   stm_wrapped(c, p, r1, r3);
