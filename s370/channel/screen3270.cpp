@@ -215,9 +215,7 @@ void Screen3270::erase_all_unprotected() {
 
 // ---- Inbound ----------------------------------------------------------------------------
 
-std::vector<u8> Screen3270::read_buffer() const {
-  std::vector<u8> out{aid_};
-  encode_address(out, cursor_);
+void Screen3270::append_buffer(std::vector<u8>& out) const {
   for (int p = 0; p < size(); p++) {
     const size_t q = static_cast<size_t>(p);
     if (is_attr_[q]) {
@@ -227,6 +225,12 @@ std::vector<u8> Screen3270::read_buffer() const {
       out.push_back(buf_[q]);
     }
   }
+}
+
+std::vector<u8> Screen3270::read_buffer() const {
+  std::vector<u8> out{aid_};
+  encode_address(out, cursor_);
+  append_buffer(out);
   return out;
 }
 
@@ -347,15 +351,7 @@ std::vector<std::string> Screen3270::text() const {
 std::vector<u8> Screen3270::whole_screen() const {
   std::vector<u8> out{static_cast<u8>(locked_ ? 0 : kWccRestore), kSBA};
   encode_address(out, 0);
-  for (int p = 0; p < size(); p++) {
-    const size_t q = static_cast<size_t>(p);
-    if (is_attr_[q]) {
-      out.push_back(kSF);
-      out.push_back(code(buf_[q]));
-    } else {
-      out.push_back(buf_[q]);
-    }
-  }
+  append_buffer(out);
   out.push_back(kSBA);
   encode_address(out, cursor_);
   out.push_back(kIC);

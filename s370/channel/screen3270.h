@@ -117,6 +117,9 @@ class Screen3270 {
   // Address of the attribute of the field holding `a`, or -1 (unformatted).
   int field_start(int a) const;
   void encode_address(std::vector<u8>& out, int address) const;
+  // The whole buffer from address 0: each attribute as SF and its code,
+  // each character as itself (READ BUFFER and a client's first screen).
+  void append_buffer(std::vector<u8>& out) const;
 
   int rows_, cols_;
   int def_rows_, def_cols_, alt_rows_, alt_cols_;
