@@ -768,7 +768,11 @@ bool Assembler::dc_values1(const DcOperand& op, int sect, int64_t at, std::vecto
             return false;
           }
           x += k * rs.origin;
-          if (op.type == 'Y' || len < 3) {
+          // HLASM Language Reference, "Address constants—A and Y": a
+          // relocatable or complex relocatable value needs a field of 2, 3
+          // or 4 bytes (A), 2 (Y), 3 or 4 (V); the loader relocates no
+          // 1-byte field, so AL1(LABEL) stays an error.
+          if (len < (op.type == 'V' ? 3 : 2)) {
             err("relocatable value in a " + std::string(1, op.type) + "-type constant of length " +
                 std::to_string(len));
             return false;
@@ -776,6 +780,10 @@ bool Assembler::dc_values1(const DcOperand& op, int sect, int64_t at, std::vecto
           for (int n = 0; n < std::abs(k); n++)
             rl.push_back(Rld{rel - 1, sect, at + off, static_cast<int>(len), k < 0, op.type == 'V'});
         }
+        // A 2-byte field holds the address truncated to 16 bits: HLASM
+        // assembles it as written with ASMA066W (severity 4, "2-byte
+        // relocatable address constant"), which asm370 reports as a warning.
+        if (!v.absolute() && len == 2) warn("2-byte relocatable address constant");
         if (v.absolute() && len < 8) {
           // An absolute value must fit the field (signed or unsigned).
           int64_t lim = int64_t{1} << (8 * len);
@@ -999,6 +1007,7 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
     case Format::RR: case Format::RR_M: case Format::RRE: want = 2; break;
     case Format::RR_R: case Format::RR_I: case Format::S: want = 1; break;
     case Format::RX: case Format::RX_M: case Format::RS_R: case Format::SI: case Format::SS_L: case Format::SS_LL:
+    case Format::SSE:
       want = 2;
       break;
     case Format::RS: case Format::RS_M: case Format::SS_R: case Format::SS_I: want = 3; break;
@@ -1097,6 +1106,17 @@ void Assembler::instruction(Stmt& s, const OpInfo& info, int mask) {
       if (li) li->addr2 = eff;
       break;
     case Format::S0:
+      break;
+    case Format::SSE:  // D1(B1),D2(B2): two S-type addresses (TPROT)
+      for (int k = 0; k < 2; k++) {
+        if (!address(ops[k], 'B', d, base, xl, has, ilen, true, eff)) return;
+        if (has) {
+          err("a length or index is not allowed in '" + ops[k] + "'");
+          return;
+        }
+        bd(b + 2 + 2 * k, base, d);
+        if (li) (k ? li->addr2 : li->addr1) = eff;
+      }
       break;
     case Format::SS_L: {
       if (!address(ops[0], 'L', d, base, xl, has, ilen, false, eff)) return;
@@ -1367,11 +1387,13 @@ void Assembler::pass2(Stmt& s) {
     return;
   }
   if (op == "CNOP") {
+    // HLASM fills with as few no-operations as it can: one NOPR
+    // (BCR 0,0, X'0700') when an odd number of halfwords is skipped, then
+    // 4-byte NOPs (BC 0,X'700', X'47000700'): 2 bytes 0700, 4 bytes
+    // 47000700, 6 bytes 0700 47000700.
     std::vector<u8> fill;
-    for (int64_t i = 0; i < s.len; i += 2) {
-      fill.push_back(0x07);  // BCR 0,0: a no-operation (HLASM, CNOP)
-      fill.push_back(0x00);
-    }
+    if (s.len % 4) fill = {0x07, 0x00};
+    while (static_cast<int64_t>(fill.size()) < s.len) fill.insert(fill.end(), {0x47, 0x00, 0x07, 0x00});
     if (!fill.empty()) emit(s.sect, s.loc, fill);
     return;
   }
@@ -1777,7 +1799,9 @@ std::vector<std::array<u8, 80>> Assembler::deck() {
       i = j;
     }
   }
-  // RLD: R pointer, P pointer, flag (type, length-1, direction), address.
+  // RLD: R pointer, P pointer, flag, address. Flag bits 0-3 the type (0 A,
+  // 1 V), 4-5 the field's length - 1 (AL2/Y 01, AL3 10, A 11), 6 the
+  // direction (1: subtract).
   std::vector<std::array<u8, 8>> ents;
   for (const Rld& r : rlds_) {
     std::array<u8, 8> e{};

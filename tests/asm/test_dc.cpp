@@ -130,6 +130,55 @@ TEST_CASE("DC A, Y, V, S: address constants") {
         "0000100000001004" "00000024" "00000000" "C010" "5008" "00001024");
 }
 
+TEST_CASE("DC Y and AL2 relocatable: assembled as written, with HLASM's ASMA066W warning") {
+  // HLASM Language Reference, "Address constants—A and Y": a relocatable
+  // value may have 2, 3 or 4 bytes (A) or 2 (Y). A 2-byte field holds the
+  // address truncated to 16 bits and draws ASMA066W "2-byte relocatable
+  // address constant" (severity 4); 3 and 4 bytes draw nothing.
+  s370::as::Options opt;
+  opt.want_listing = true;
+  auto r = asmtest::assemble(
+      "T        START X'1000'\n"
+      "BASE     DC    Y(LAB)\n"           // 1000: relocatable Y: 1010, warning
+      "         DC    AL2(*-BASE+LAB)\n"  // 1002: 2 + 1010, warning
+      "         DC    AL3(LAB)\n"         // 1004: 001010, no warning
+      "         DC    AL1(3)\n"           // 1007
+      "         DC    Y(LAB-BASE)\n"      // 1008: absolute 0010, no warning
+      "         DC    2Y(*)\n"            // 100A, 100C: warning
+      "LAB      DC    A(LAB)\n"           // 1010 (aligned): no warning
+      "         END\n",
+      opt);
+  INFO(asmtest::diags(r));
+  CHECK(r.ok);  // a warning: asm370 exits 0 and writes the image and deck
+  CHECK(asmtest::hexs(r.image) == "1010" "1012" "001010" "03" "0010" "100A100C" "0000" "00001010");
+  std::vector<int> lines;
+  for (const auto& d : r.diags) {
+    CHECK(d.warning);
+    CHECK(d.format() == "t.asm:" + std::to_string(d.line) + ": warning: 2-byte relocatable address constant");
+    lines.push_back(d.line);
+  }
+  CHECK(lines == std::vector<int>{2, 3, 7});
+  // In the listing under the statement.
+  auto p = r.listing.find("BASE     DC    Y(LAB)");
+  REQUIRE(p != std::string::npos);
+  CHECK(r.listing.compare(r.listing.find('\n', p) + 1, 48, "** WARNING: 2-byte relocatable address constant\n") == 0);
+  // Beyond 64 KB the field holds the low 16 bits of the address, as HLASM
+  // assembles it ("the statement assembles as written").
+  CHECK(image_hex("T        START X'12340'\nL        DC    Y(L),AL2(L+2)\n         END\n") == "23402342");
+  // Complex relocatable reducing to one term (LAB-BASE+LAB) and an external
+  // with the section subtracted (X-*) are relocatable too.
+  r = asmtest::assemble(
+      "T        START X'100'\n"
+      "         EXTRN X\n"
+      "BASE     DC    Y(LAB-BASE+LAB)\n"  // 100: 2 + 102
+      "LAB      DC    AL2(X-*)\n"         // 102: 0 - 102
+      "         END\n");
+  INFO(asmtest::diags(r));
+  CHECK(r.ok);
+  CHECK(asmtest::hexs(r.image) == "0104" "FEFE");
+  CHECK(r.diags.size() == 2);
+}
+
 TEST_CASE("DC/DS alignment, duplication and zero duplication") {
   // C at 0, H aligned to 2, F aligned to 4 (HLASM: each operand aligned).
   CHECK(dc("C'A',H'1',F'2'") == "C100000100000002");
@@ -163,7 +212,7 @@ TEST_CASE("length attributes of DC/DS symbols and implicit lengths") {
 
 TEST_CASE("bad DC operands each give a message") {
   for (const char* bad : {"F'1.5'", "F'1E'", "H'1E-1'", "F'2147483648'", "H'40000'", "X'1G'", "B'102'", "P'1A'", "C''", "Q'1'",
-                          "E'1E99'", "F", "CL0'A'", "AL5(1)", "Y(T)", "FL1'300'", "P'1",  "3", "E'abc'"}) {
+                          "E'1E99'", "F", "CL0'A'", "AL5(1)", "AL1(T)", "YL1(T)", "FL1'300'", "P'1",  "3", "E'abc'"}) {
     auto r = asmtest::assemble("T        CSECT\n         DC    " + std::string(bad) + "\n         END\n");
     CAPTURE(bad);
     CHECK(!r.ok);
@@ -172,8 +221,9 @@ TEST_CASE("bad DC operands each give a message") {
   }
 }
 
-TEST_CASE("CNOP pads with BCR 0,0 to the byte of the boundary; ORG back and forward") {
-  // HLASM, CNOP: halfword-aligned first, then X'0700' until loc mod w = b.
+TEST_CASE("CNOP pads with NOPR and NOP to the byte of the boundary; ORG back and forward") {
+  // HLASM, CNOP: halfword-aligned first (a skipped odd byte is 0), then
+  // no-operations until loc mod w = b.
   CHECK(image_hex("T        CSECT\n"
                   "         DC    X'AA'\n"
                   "         CNOP  0,4\n"
@@ -183,6 +233,35 @@ TEST_CASE("CNOP pads with BCR 0,0 to the byte of the boundary; ORG back and forw
                   "         CNOP  2,8\n"
                   "         DC    X'DD'\n"
                   "         END\n") == "AA000700BB00CC000700DD");
+  // HLASM fills with the fewest no-operations: one NOPR (X'0700') first
+  // when 2 or 6 bytes are skipped, 4-byte NOPs (BC 0,X'700', X'47000700')
+  // for the rest.
+  CHECK(image_hex("T        CSECT\n"
+                  "         DC    X'AA'\n"        // 0
+                  "         CNOP  0,8\n"           // 2-7: 6 bytes
+                  "         DC    X'BB'\n"        // 8
+                  "         CNOP  0,8\n"           // 10-15: 6 bytes
+                  "         DC    XL4'CC'\n"      // 16-19
+                  "         CNOP  0,8\n"           // 20-23: 4 bytes
+                  "         DC    XL6'DD'\n"      // 24-29
+                  "         CNOP  0,8\n"           // 30-31: 2 bytes
+                  "         CNOP  0,4\n"           // aligned: nothing
+                  "         DC    XL2'EE'\n"      // 32-33
+                  "         CNOP  6,8\n"           // 34-37: 4 bytes
+                  "         DC    X'FF'\n"        // 38
+                  "         END\n") ==
+        "AA00" "070047000700"
+        "BB00" "070047000700"
+        "000000CC" "47000700"
+        "0000000000DD" "0700"
+        "00EE" "47000700"
+        "FF");
+  // The bytes are the listing's object code too.
+  s370::as::Options opt;
+  opt.want_listing = true;
+  auto r = asmtest::assemble("T        CSECT\n         DC    X'AA'\n         CNOP  0,8\n         END\n", opt);
+  REQUIRE(r.ok);
+  CHECK(r.listing.find("000002 07004700 0700") != std::string::npos);
   CHECK(image_hex("T        CSECT\n"
                   "A        DC    C'ABCD'\n"
                   "         ORG   A+1\n"

@@ -70,6 +70,7 @@ std::vector<Case> cases_for(const OpInfo& op, int seed) {
     case Format::SS_L: case Format::SS_LL: case Format::SS_R: case Format::SS_I:
       insn_op = hexop(u64{op.opcode} << 40, 12);
       break;
+    case Format::SSE: insn_op = hexop(u64{op.opcode} << 32, 12); break;
     default:
       insn_op = op.kind == OpKind::Byte ? hexop(u64{op.opcode} << 24, 8) : hexop(u64{op.opcode} << 16, 8);
   }
@@ -153,6 +154,17 @@ std::vector<Case> cases_for(const OpInfo& op, int seed) {
       for (auto& [h, g] : a) {
         f.add(h, g);
         insn.push_back(".insn s," + insn_op + "," + g);
+      }
+      break;
+    }
+    case Format::SSE: {
+      std::vector<std::pair<std::string, std::string>> a = {
+          {d + "(" + b + "),0(" + x + ")", d + "(" + b + "),0(" + x + ")"},
+          {"TGT,TGT2", "TGT-BASE(12),TGT2-BASE(12)"},
+          {"0,X'30'", "0(0),48(0)"}};
+      for (auto& [h, g] : a) {
+        f.add(h, g);
+        insn.push_back(".insn sse," + insn_op + "," + g);
       }
       break;
     }

@@ -92,6 +92,40 @@ TEST_CASE("deck: ESD, TXT, RLD and END cards") {
   CHECK(hexs({end.begin() + 5, end.begin() + 8}) == "000100");
 }
 
+TEST_CASE("deck: RLD items of 2-, 3- and 4-byte address constants") {
+  // Each RLD item: R ESDID (2 bytes), P ESDID (2), flag, address (3). The
+  // flag's bits 4-5 are the field's length - 1 (01 for Y and AL2, 10 for
+  // AL3, 11 for A), bit 6 the direction (1: subtract), bits 0-3 the type.
+  s370::as::Options opt;
+  opt.want_deck = true;
+  auto r = assemble(
+      "P        START X'100'\n"
+      "         EXTRN EXT\n"
+      "         DC    Y(LAB)\n"     // 100
+      "         DC    AL3(LAB)\n"   // 102
+      "LAB      DC    AL2(EXT-*)\n" // 105: + EXT, - P
+      "         DC    A(LAB)\n"     // 108
+      "         END\n",
+      opt);
+  INFO(asmtest::diags(r));
+  REQUIRE(r.ok);
+  CHECK(r.diags.size() == 2);  // Y(LAB) and AL2(EXT-*): 2-byte relocatable
+  CHECK(hexs(r.image) == "0105" "000105" "FEFB" "00" "00000105");
+  std::string items;
+  for (auto& c : r.deck) {
+    if (ebcdic_text(c, 1, 3) != "RLD") continue;
+    int n = c[10] << 8 | c[11];
+    for (int i = 0; i < n; i += 8) items += hexs({c.begin() + 16 + i, c.begin() + 24 + i}) + " ";
+  }
+  // P is ESDID 1, EXT ESDID 2.
+  CHECK(items ==
+        "0001000104000100 "   // Y(LAB): A, 2 bytes
+        "0001000108000102 "   // AL3(LAB): A, 3 bytes
+        "0002000104000105 "   // AL2(EXT-*): + EXT
+        "0001000106000105 "   //             - P
+        "000100010C000108 ");  // A(LAB): A, 4 bytes
+}
+
 TEST_CASE("listing: locations, object code, statement numbers, source, cross-reference") {
   s370::as::Options opt;
   opt.want_listing = true;
