@@ -5,9 +5,11 @@
 //   s370 --config MACHINE.json [--ipl CUU] [--max-instructions N]
 //        [--dump ADDR.LEN]... [--json]
 //
-// With --json the final state is the object s370run prints; console (3215)
-// output goes to stdout, or to stderr with --json; console input comes from
-// stdin. Exit 0 at a wait, 2 at the instruction limit, 1 on bad input.
+// The final state goes to stderr as text, or to stdout as the JSON object
+// s370run prints with --json; console (3215) output goes to stdout without
+// --json (so stdout is the console transcript alone) and to stderr with it
+// (so stdout is the JSON alone). Console input comes from stdin. Exit 0 at
+// a wait, 2 at the instruction limit, 1 on bad input.
 #include <poll.h>
 #include <unistd.h>
 
@@ -154,8 +156,10 @@ int run(const Options& o) {
   const std::string status = st == io::Machine::Status::Wait    ? "wait"
                              : st == io::Machine::Status::Limit ? "limit"
                                                                 : "stopped";
-  report::print_state(std::cout, machine.cpu(), machine.storage(), status, o.dumps, o.json);
-  std::cout.flush();
+  std::fflush(console_out);
+  std::ostream& report_out = o.json ? std::cout : std::cerr;
+  report::print_state(report_out, machine.cpu(), machine.storage(), status, o.dumps, o.json);
+  report_out.flush();
   return status == "wait" ? 0 : 2;
 }
 

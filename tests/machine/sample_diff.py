@@ -82,8 +82,11 @@ def prepare(src, work, asm370):
     return ipl, devices, files
 
 
-def run_ours(s370, work, ipl, devices, files):
-    d = os.path.join(work, "ours")
+def run_ours(s370, work, ipl, devices, files, json_report=True):
+    """s370 with --json (state from stdout, console from stderr) or, with
+    json_report False, without it: then (stdout, stderr) as text, the
+    console transcript alone on stdout and the report on stderr."""
+    d = os.path.join(work, "ours" if json_report else "ours-text")
     os.makedirs(d)
     conf = {"mainsize": 2, "ipl": ipl[1], "devices": []}
     for addr, typ in devices:
@@ -98,8 +101,10 @@ def run_ours(s370, work, ipl, devices, files):
         conf["devices"].append(e)
     with open(os.path.join(d, "machine.json"), "w") as f:
         json.dump(conf, f, indent=1)
-    r = subprocess.run([s370, "--config", os.path.join(d, "machine.json"), "--json"], capture_output=True,
-                       text=True, timeout=300, stdin=subprocess.DEVNULL)
+    r = subprocess.run([s370, "--config", os.path.join(d, "machine.json")] + (["--json"] if json_report else []),
+                       capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    if not json_report:
+        return r.stdout, r.stderr
     try:
         state = json.loads(r.stdout)
     except ValueError:
@@ -180,9 +185,16 @@ def main():
         errors = []
         with tempfile.TemporaryDirectory() as work:
             ipl, devices, files = prepare(src, work, asm370)
+            # Without --json the report goes to stderr: stdout is the
+            # console transcript alone (docs/MACHINE.md).
+            text_out, text_err = run_ours(s370, work, ipl, devices, files, json_report=False)
             state, my_console, ours, err = run_ours(s370, work, ipl, devices, files)
             if err:
                 errors.append(err)
+            elif [l.rstrip() for l in text_out.splitlines() if l.strip()] != my_console:
+                errors.append("stdout without --json is not the console transcript: %r" % text_out[-300:])
+            elif not text_err.startswith("status wait  psw " + state.get("psw", "?")):
+                errors.append("stderr without --json does not start with the report: %r" % text_err[:200])
             elif state.get("status") != "wait" or not str(state.get("psw", "")).endswith("C0DE"):
                 errors.append("ends with status %s, PSW %s (want the wait X'C0DE')" % (state.get("status"),
                                                                                        state.get("psw")))
