@@ -144,14 +144,13 @@ void mvck(Cpu& c, const u8* ip) {
     c.psw.cc = 0;
     return;
   }
-  u8 buf[256];
   Span d = c.span(f.a1, n, Access::Store);
-  with_key(c, key, [&] {
-    Span s = c.span(f.a2, n, Access::Fetch);
-    for (u32 i = 0; i < n; i++) buf[i] = s[i];
-  });
+  Span s;
+  with_key(c, key, [&] { s = c.span(f.a2, n, Access::Fetch); });
   d = c.span(f.a1, n, Access::Store);
-  for (u32 i = 0; i < n; i++) d[i] = buf[i];
+  // Overlapping operands: the Principles leave the result unpredictable;
+  // like Hercules the bytes move left to right one at a time, as MVC's do.
+  for (u32 i = 0; i < n; i++) d[i] = s[i];
   c.stored(f.a1, n);
   c.psw.cc = c.gpr[r1] > 256 ? 3 : 0;
 }
@@ -196,6 +195,57 @@ void lra(Cpu& c, const u8* ip) {
 }
 
 void ptlb(Cpu& c, const u8*) { c.purge_tlb(); }
+
+void ipte(Cpu& c, const u8* ip) {
+  // INVALIDATE PAGE TABLE ENTRY (RRE, chapter 10): R1 in the format of a
+  // segment-table entry gives the page-table origin (bits 8-28; the
+  // length is not used), R2 in the format of a virtual address gives the
+  // page index for CR0's page and segment size. The entry's page-invalid
+  // bit is set and the TLB purged; the condition code is unchanged.
+  const u32 r1 = ip[3] >> 4, r2 = ip[3] & 0xF;
+  const std::optional<DatFormat> fmt = c.dat_format();
+  if (!fmt) c.program_check(pgm::kTranslationSpecification);
+  // A real address, by 24-bit arithmetic; the entry is fetched and stored
+  // whole (an addressing exception when it is outside storage).
+  const RealAddr pte((c.gpr[r1] & 0x00FFFFF8) + fmt->page_index(c.gpr[r2]) * 2);
+  const u32 old = c.real_read32(RealAddr(pte.v & ~3u));
+  const u16 entry = static_cast<u16>((pte.v & 2) ? old : old >> 16);
+  c.real_write16(pte, entry | fmt->pte_invalid());
+  c.purge_tlb();
+}
+
+void tprot(Cpu& c, const u8* ip) {
+  // TEST PROTECTION (SSE, chapter 10): may the first-operand location be
+  // fetched and stored with the access key in bits 24-27 of the second-
+  // operand address? cc 0 both, 1 fetch only, 2 neither, 3 translation
+  // not available. Nothing is fetched or stored and no reference bit is
+  // set. Translation specification and an addressing exception for a
+  // table entry or the location itself are program interruptions.
+  const VirtAddr a1 = base_disp(c, ip + 2), a2 = base_disp(c, ip + 4);
+  const u8 akey = (a2.v >> 4) & 0xF;
+  RealAddr real(a1.v);
+  bool seg_protected = false;
+  if (c.psw.dat()) {
+    u32 ste_flags = 0;
+    const u16 code = c.dat(a1, &real, false, &ste_flags);
+    if (code == pgm::kSegmentTranslation || code == pgm::kPageTranslation) {
+      c.psw.cc = 3;  // segment or page invalid, or beyond a table's length
+      return;
+    }
+    if (code) c.program_check(code);
+    seg_protected = ste_flags & 0x4;
+  }
+  const AbsAddr abs = c.real_to_abs(real);
+  if (!c.storage().valid(abs)) c.program_check(pgm::kAddressing);
+  const u8 skey = c.storage().key(abs);
+  const bool key_match = akey == 0 || (skey >> 4) == akey;
+  const bool fetch_ok = key_match || !(skey & kKeyFetch);
+  // Low-address protection (CR0 bit 3, logical 0-511) and segment
+  // protection forbid a store whatever the key.
+  const bool low_protected = (c.cr[0] & 0x10000000) && a1.v < 512;
+  const bool store_ok = key_match && !low_protected && !seg_protected;
+  c.psw.cc = !fetch_ok ? 2 : !store_ok ? 1 : 0;
+}
 
 void spx(Cpu& c, const u8* ip) {
   S f(c, ip);
@@ -271,9 +321,12 @@ void sck(Cpu& c, const u8* ip) {
 }
 
 void sckc(Cpu& c, const u8* ip) {
+  // The comparator's width is model-dependent (chapter 4, "Clock
+  // Comparator"); like Hercules 3.13 it keeps bits 0-55, so STCKC gives
+  // bits 56-63 back as zeros.
   S f(c, ip);
   require_aligned(c, f.addr, 8);
-  c.ckc = c.read64(f.addr);
+  c.ckc = c.read64(f.addr) & kClockComparatorMask;
   c.state_changed();
 }
 

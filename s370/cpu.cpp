@@ -641,8 +641,11 @@ bool Cpu::channel_enabled(u8 channel) const {
     if (!(psw.sysmask & Psw::kEcIo)) return false;
     return channel < 32 && (cr[2] & (0x80000000u >> channel));
   }
-  // BC mode: PSW bits 0-5 mask channels 0-5, bit 6 channels 6 and up.
-  return channel < 6 ? (psw.sysmask & (0x80 >> channel)) : (psw.sysmask & 0x02);
+  // BC mode: PSW bits 0-5 mask channels 0-5; bit 6 masks channels 6 and
+  // up together with their CR2 bits 6-31 (chapter 6, "I/O Interruption",
+  // masking): both must be one.
+  if (channel < 6) return psw.sysmask & (0x80 >> channel);
+  return (psw.sysmask & 0x02) && channel < 32 && (cr[2] & (0x80000000u >> channel));
 }
 
 }  // namespace s370

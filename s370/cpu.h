@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <optional>
 
 #include "s370/clock.h"
 #include "s370/host.h"
@@ -52,6 +53,9 @@ inline constexpr u16 kPerEvent = 0x80;
 struct ProgramCheck {
   u16 code;
 };
+
+// The bits of the clock comparator this model keeps (SCKC drops 56-63).
+inline constexpr u64 kClockComparatorMask = ~u64{0xFF};
 
 enum class InterruptClass : u8 { Restart, External, Svc, Program, MachineCheck, Io };
 inline constexpr int kInterruptClasses = 6;
@@ -95,6 +99,20 @@ struct Span {
 };
 
 enum class Access : u8 { Fetch, Store, Instruction };
+
+// The translation format of CR0 bits 8-12 (chapter 3, "Translation
+// Control"): page and segment size, and what follows from them.
+struct DatFormat {
+  bool page4k;  // 4K pages, else 2K
+  bool seg1m;   // 1M segments, else 64K
+  u32 seg_shift() const { return seg1m ? 20 : 16; }
+  u32 page_shift() const { return page4k ? 12 : 11; }
+  // The page index of a virtual address: the bits between the segment
+  // index and the byte index.
+  u32 page_index(u32 vaddr) const { return (vaddr & ((1u << seg_shift()) - 1)) >> page_shift(); }
+  // The page-invalid bit of a page-table entry (bit 13 for 2K pages, 12 for 4K).
+  u16 pte_invalid() const { return page4k ? 0x0008 : 0x0004; }
+};
 
 class Cpu {
  public:
@@ -202,6 +220,10 @@ class Cpu {
   // interruption code (segment/page translation, translation
   // specification, addressing). Used by LRA with `for_lra`.
   u16 dat(VirtAddr a, RealAddr* real, bool for_lra, u32* entry_addr = nullptr);
+  // CR0's translation format, or nothing when bits 8-12 are not one of
+  // the four valid values (a translation-specification exception for
+  // whatever translates: DAT, LRA, IPTE, TPROT).
+  std::optional<DatFormat> dat_format() const;
   AbsAddr real_to_abs(RealAddr r) const {
     u32 a = r.v;
     if ((a & 0xFFF000) == 0)
@@ -249,7 +271,7 @@ class Cpu {
   u64 tod_now();          // TOD clock value (bit 51 = 1 us), unique per read
   u64 tod_clock() const;  // the same without the uniqueness step (no side effect)
   void set_tod(u64 tod);  // SCK
-  u64 ckc = 0;            // clock comparator
+  u64 ckc = 0;            // clock comparator (bits 0-55: kClockComparatorMask)
   i64 cpu_timer();        // current CPU-timer value
   void set_cpu_timer(i64 v);
   bool tod_set = true;    // the TOD clock is in the set state

@@ -6,18 +6,27 @@
 
 namespace s370 {
 
-u16 Cpu::dat(VirtAddr a, RealAddr* real, bool for_lra, u32* entry) {
-  // CR0 bits 8-9: page size (01 = 2K, 10 = 4K); bits 11-12: segment size
-  // (00 = 64K, 10 = 1M). Any other value is a translation specification.
-  const u32 pgsz = (cr[0] >> 22) & 3, sgsz = (cr[0] >> 19) & 3;
-  if ((pgsz != 1 && pgsz != 2) || (sgsz != 0 && sgsz != 2)) {
-    return pgm::kTranslationSpecification;
+std::optional<DatFormat> Cpu::dat_format() const {
+  // CR0 bits 8-9 page size (01 = 2K, 10 = 4K), bit 10 zero, bits 11-12
+  // segment size (00 = 64K, 10 = 1M): only 01000, 01010, 10000 and 10010
+  // are valid ("Translation-Specification Exception", chapter 3). Bit 10
+  // counts: X'00A00000' is not 4K pages with 64K segments.
+  switch ((cr[0] >> 19) & 0x1F) {
+    case 0x08: return DatFormat{false, false};
+    case 0x0A: return DatFormat{false, true};
+    case 0x10: return DatFormat{true, false};
+    case 0x12: return DatFormat{true, true};
+    default: return std::nullopt;
   }
-  const bool page4k = pgsz == 2, seg1m = sgsz == 2;
-  const u32 seg_shift = seg1m ? 20 : 16;
-  const u32 page_shift = page4k ? 12 : 11;
+}
+
+u16 Cpu::dat(VirtAddr a, RealAddr* real, bool for_lra, u32* entry) {
+  const std::optional<DatFormat> fmt = dat_format();
+  if (!fmt) return pgm::kTranslationSpecification;
+  const bool page4k = fmt->page4k;
+  const u32 seg_shift = fmt->seg_shift(), page_shift = fmt->page_shift();
   const u32 sx = a.v >> seg_shift;
-  const u32 px = (a.v & ((1u << seg_shift) - 1)) >> page_shift;
+  const u32 px = fmt->page_index(a.v);
 
   // Segment table: CR1 bits 0-7 length in units of 16 entries (minus one),
   // bits 8-25 origin.

@@ -59,6 +59,11 @@ std::string disassemble(const u8* ip) {
     case Format::S0:
       buf[0] = 0;
       break;
+    case Format::SSE: {
+      auto [d4, b4] = bd(4);
+      std::snprintf(buf, sizeof buf, "%d(%d),%d(%d)", d2, b2, d4, b4);
+      break;
+    }
     case Format::SS_L: {
       auto [d4, b4] = bd(4);
       std::snprintf(buf, sizeof buf, "%d(%d,%d),%d(%d)", d2, ip[1] + 1, b2, d4, b4);

@@ -129,6 +129,8 @@ void stpt(Cpu&, const u8*);
 void spka(Cpu&, const u8*);
 void ipk(Cpu&, const u8*);
 void ptlb(Cpu&, const u8*);
+void ipte(Cpu&, const u8*);
+void tprot(Cpu&, const u8*);
 void spx(Cpu&, const u8*);
 void stpx(Cpu&, const u8*);
 void stap(Cpu&, const u8*);

@@ -174,6 +174,7 @@ constexpr OpInfo kTable[] = {
     {0xB211, OpKind::Byte2, "STPX", Format::S, OpClass::Control, true, true, &insn::stpx},
     {0xB212, OpKind::Byte2, "STAP", Format::S, OpClass::Control, true, true, &insn::stap},
     {0xB213, OpKind::Byte2, "RRB", Format::S, OpClass::Control, true, true, &insn::rrb},
+    {0xB221, OpKind::Byte2, "IPTE", Format::RRE, OpClass::Control, true, true, &insn::ipte},
     {0xB22D, OpKind::Byte2, "DXR", Format::RRE, OpClass::Float, false, false, &insn::dxr},
     {0xB6, OpKind::Byte, "STCTL", Format::RS, OpClass::Control, true, true, &insn::stctl},
     {0xB7, OpKind::Byte, "LCTL", Format::RS, OpClass::Control, true, true, &insn::lctl},
@@ -196,6 +197,7 @@ constexpr OpInfo kTable[] = {
     {0xDD, OpKind::Byte, "TRT", Format::SS_L, OpClass::General, false, false, &insn::trt},
     {0xDE, OpKind::Byte, "ED", Format::SS_L, OpClass::Decimal, false, false, &insn::ed},
     {0xDF, OpKind::Byte, "EDMK", Format::SS_L, OpClass::Decimal, false, false, &insn::edmk},
+    {0xE501, OpKind::Byte2, "TPROT", Format::SSE, OpClass::Control, true, true, &insn::tprot},
     {0xE8, OpKind::Byte, "MVCIN", Format::SS_L, OpClass::General, false, false, &insn::mvcin},
     {0xF0, OpKind::Byte, "SRP", Format::SS_I, OpClass::Decimal, false, false, &insn::srp},
     {0xF1, OpKind::Byte, "MVO", Format::SS_LL, OpClass::Decimal, false, false, &insn::mvo},
@@ -224,6 +226,11 @@ void dispatch_b2(Cpu& c, const u8* ip) {
   (c.psw.problem ? t.b2_problem : t.b2_supervisor)[ip[1]](c, ip);
 }
 
+void dispatch_e5(Cpu& c, const u8* ip) {
+  const auto& t = dispatch_tables();
+  (c.psw.problem ? t.e5_problem : t.e5_supervisor)[ip[1]](c, ip);
+}
+
 void dispatch_bit15(Cpu& c, const u8* ip) {
   const auto& t = dispatch_tables();
   (c.psw.problem ? t.bit15_problem : t.bit15_supervisor)[ip[0] - 0x9C][ip[1] & 1](c, ip);
@@ -235,9 +242,12 @@ DispatchTables build() {
   std::fill(std::begin(t.problem), std::end(t.problem), &operation_exception);
   std::fill(std::begin(t.b2_supervisor), std::end(t.b2_supervisor), &operation_exception);
   std::fill(std::begin(t.b2_problem), std::end(t.b2_problem), &operation_exception);
+  std::fill(std::begin(t.e5_supervisor), std::end(t.e5_supervisor), &operation_exception);
+  std::fill(std::begin(t.e5_problem), std::end(t.e5_problem), &operation_exception);
   for (auto& row : t.bit15_supervisor) std::fill(std::begin(row), std::end(row), &operation_exception);
   for (auto& row : t.bit15_problem) std::fill(std::begin(row), std::end(row), &operation_exception);
   t.supervisor[0xB2] = t.problem[0xB2] = &dispatch_b2;
+  t.supervisor[0xE5] = t.problem[0xE5] = &dispatch_e5;
   for (const OpInfo& op : kTable) {
     if (!op.installed) continue;  // stays an operation exception
     const Handler prob = op.privileged ? &privileged_exception : op.handler;
@@ -246,10 +256,12 @@ DispatchTables build() {
         t.supervisor[op.opcode] = op.handler;
         t.problem[op.opcode] = prob;
         break;
-      case OpKind::Byte2:
-        t.b2_supervisor[op.opcode & 0xFF] = op.handler;
-        t.b2_problem[op.opcode & 0xFF] = prob;
+      case OpKind::Byte2: {
+        const bool b2 = (op.opcode >> 8) == 0xB2;
+        (b2 ? t.b2_supervisor : t.e5_supervisor)[op.opcode & 0xFF] = op.handler;
+        (b2 ? t.b2_problem : t.e5_problem)[op.opcode & 0xFF] = prob;
         break;
+      }
       case OpKind::Bit15:
         t.supervisor[op.opcode >> 8] = t.problem[op.opcode >> 8] = &dispatch_bit15;
         t.bit15_supervisor[(op.opcode >> 8) - 0x9C][op.opcode & 1] = op.handler;

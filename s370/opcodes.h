@@ -33,18 +33,20 @@ enum class Format : u8 {
   SS_LL, // op D1(L1,B1),D2(L2,B2)
   SS_R,  // op D1(R1,B1),D2(B2),R3   MVCK, MVCP, MVCS
   SS_I,  // op D1(L1,B1),D2(B2),I3   SRP
-  RRE,   // op R1,R2 with a 2-byte opcode (R1, R2 in byte 3)   DXR
+  RRE,   // op R1,R2 with a 2-byte opcode (R1, R2 in byte 3)   DXR, IPTE
+  SSE,   // op D1(B1),D2(B2) with a 2-byte opcode               TPROT
 };
 
-// How the opcode is matched: one byte; two bytes (X'B2xx'); or one byte
-// plus bit 15, which tells SIO from SIOF, TIO from CLRIO, HIO from HDV.
+// How the opcode is matched: one byte; two bytes (X'B2xx' or X'E5xx'); or
+// one byte plus bit 15, which tells SIO from SIOF, TIO from CLRIO, HIO
+// from HDV.
 enum class OpKind : u8 { Byte, Byte2, Bit15 };
 
 // Instruction class, as the Principles' chapters divide them.
 enum class OpClass : u8 { General, Decimal, Float, Control, Io };
 
 struct OpInfo {
-  u16 opcode;  // Byte: X'00nn'; Byte2: X'B2nn'; Bit15: X'9C00'/X'9C01'...
+  u16 opcode;  // Byte: X'00nn'; Byte2: X'B2nn' or X'E5nn'; Bit15: X'9C00'/X'9C01'...
   OpKind kind;
   std::string_view mnemonic;
   Format format;
@@ -78,6 +80,8 @@ struct DispatchTables {
   Handler problem[256];
   Handler b2_supervisor[256];  // second byte of X'B2xx'
   Handler b2_problem[256];
+  Handler e5_supervisor[256];  // second byte of X'E5xx'
+  Handler e5_problem[256];
   Handler bit15_supervisor[4][2];  // X'9C'..X'9F', bit 15
   Handler bit15_problem[4][2];
 };

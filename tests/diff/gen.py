@@ -79,10 +79,14 @@ C_VARS, C_STOP, C_DONE, C_ZERO, C_7F, C_ECMASK, C_TEAMASK, C_SIX = (
     0x400, 0x408, 0x410, 0x418, 0x41C, 0x420, 0x428, 0x42C)
 
 # Opcodes that Hercules 3.13 executes in S/370 mode but the emulator's table
-# does not have (optional facilities: dual-address space, IPTE, channel-set
-# switching, assists, IUCV ...): never used as "unassigned" opcodes.
-HERC_EXTRA = {0xDA, 0xDB, 0xE5, 0xB200, 0xB201, 0xB218, 0xB219, 0xB221, 0xB222, 0xB223, 0xB224,
-              0xB225, 0xB226, 0xB227, 0xB228, 0xB229, 0xB22A, 0xB22B, 0xB22C, 0xB2F0}
+# does not have (optional facilities: dual-address space, the MVS assists
+# X'E500'-X'E50D' but TPROT, IPM, ISKE/RRBE/SSKE, TB, IUCV; the inventory is
+# in docs/HERCULES-DIFFERENCES.md): never used as "unassigned" opcodes.
+HERC_EXTRA = {0xDA, 0xDB, 0xB218, 0xB219, 0xB222, 0xB223, 0xB224, 0xB225, 0xB226, 0xB227, 0xB228,
+              0xB229, 0xB22A, 0xB22B, 0xB22C, 0xB2F0} | {0xE500 | x for x in range(0x0E)}
+# Two-byte opcode spaces whose second byte selects the instruction: an
+# unassigned opcode there is any second byte the table and HERC_EXTRA lack.
+TWO_BYTE = (0x01, 0xB2, 0xE5, 0xE6)
 # Never generated in the supervisor state (results differ by design).
 NONDETERMINISTIC = {"STCK", "STPT", "DIAG", "SIGP"}
 
@@ -177,7 +181,7 @@ class Builder:
                 self.assigned.add((b0 << 8) | b1)
             else:
                 self.assigned.add(b0)
-        self.assigned.add(0xB2)
+        self.assigned.update(TWO_BYTE)
 
     # -- pool --
     def pool(self, value, align=4, size=4):
@@ -408,6 +412,7 @@ class Dat:
             m[pt0 + 2 * i:pt0 + 2 * i + 2] = pte.to_bytes(2, "big")
         pt1 = pt0 + 2 * npte + 8
         pt1 = (pt1 + 7) & ~7
+        self.pt0, self.pt1 = pt0, pt1
         ste[1] = 0x00000000 | pt1             # PTL 0: 1/16 of the table
         n1 = max(1, npte // 16)
         for i in range(n1):
@@ -493,7 +498,11 @@ class Gen:
         r = self.r
         c = r.random()
         if c < 0.03:
-            return r.randrange(0x200000, 0x1000000 - 0x1000) & ~(align - 1)
+            # Beyond storage. With DAT on and 1M segments an address in
+            # segments 1-4 would meet a page-table length other than 15,
+            # which Hercules compares unshifted (x_dat_ptl.s): go above.
+            lo = 0x500000 if self.dat_on_possible() and self.dat.seg1m else 0x200000
+            return r.randrange(lo, 0x1000000 - 0x1000) & ~(align - 1)
         if self.dat_on_possible() and c < 0.10:
             base = r.choice(self.dat.bad_addresses())
             return base + (r.randrange(0, 256) & ~(align - 1))
@@ -906,8 +915,9 @@ class Gen:
     def cr_value(self, n):
         r = self.r
         if n == 0:
-            v = self.dat.cr0 if (self.dat_prog or r.random() < 0.7) else \
-                (r.choice([0x00C00000, 0x00000000, 0x00480000, 0x00400000, 0x00900000]) | 0xE0)
+            # Every translation format the 5 bits of CR0 8-12 can hold
+            # (only 01000, 01010, 10000, 10010 are valid: bit 10 counts).
+            v = self.dat.cr0 if (self.dat_prog or r.random() < 0.6) else (r.randrange(32) << 19) | 0xE0
             if r.random() < 0.1:
                 v |= 0x40000000                   # SSM suppression
             if r.random() < 0.3:
@@ -1065,6 +1075,13 @@ class Gen:
         kv = r.getrandbits(8)
         if (blk_addr & ~0x7FF) == 0xB800:
             kv &= ~0x06
+        # The safe operands of pair() stay safe: blocks 9000-AFFF never
+        # fetch-protected, A800 writable with the program's key.
+        blk = (blk_addr - DATA) // BLOCK
+        if blk in (2, 3, 4):
+            kv &= ~0x08
+        elif blk == 5:
+            kv = (self.key << 4) | (kv & 0x06)
         self.preload(r1, (r.getrandbits(24) << 8) | kv)
         return RR(b0, r1, r2)
 
@@ -1126,9 +1143,12 @@ class Gen:
         return self.s_operand(b0, b1, 2, 2)
 
     def i_sckc(self, row, b0, b1):
-        # the rightmost bits of the comparator are model-dependent (Hercules
-        # keeps none below 1/16 us): use values with the low 12 bits zero
-        return self.s_operand(b0, b1, 8, 8, value=self.r.getrandbits(52) << 12, store=False)
+        # The full width: the comparator keeps bits 0-55 on both machines
+        # (STCKC stores bits 56-63 as zeros). External interruptions stay
+        # masked, so the value never has to be reached.
+        r = self.r
+        v = r.getrandbits(64) if r.random() < 0.7 else r.getrandbits(52) << 12
+        return self.s_operand(b0, b1, 8, 8, value=v, store=False)
 
     def i_sck(self, row, b0, b1):
         return self.s_operand(b0, b1, 8, 8, value=self.r.getrandbits(52) << 12, store=False)
@@ -1166,6 +1186,46 @@ class Gen:
         return bytes([b0, b1 if b1 is not None else 0]) + bd(0, 0xF00 | r.randrange(0x100))
 
     i_sio = i_siof = i_tio = i_clrio = i_hio = i_hdv = i_tch = i_clrch = i_stidc = i_concs = i_discs = io
+
+    def i_ipte(self, row, b0, b1):
+        """IPTE R1,R2 on entries whose invalidation no later operand meets
+        unplanned: the segment-1 alias pages (odd_addr's only) or the page
+        that is already invalid; other bits of R1 and R2 random; now and
+        then a page table beyond storage."""
+        r = self.r
+        dat = self.dat
+        n1 = max(1, (dat.segsz // dat.pgsz) // 16)
+        c = r.random()
+        if c < 0.45:
+            pto, va = dat.pt1, r.randrange(n1) * dat.pgsz
+        elif c < 0.9:
+            pto, va = dat.pt0, dat.bad_page
+        else:
+            pto, va = r.choice([0x00F00000, 0x00300000]), 0
+        # Key 0 first (SPKA 0): Hercules 3.13 checks the PSW key against
+        # the page table's storage key, the Principles do not (x_ipte_key.s).
+        self.b.emit(S2(0xB20A, 0, 0), "  SPKA  0")
+        r1, r2 = self.free_reg(), self.free_reg()
+        self.preload(r1, pto | (r.getrandbits(8) << 24 if r.random() < 0.5 else 0) | r.randrange(8))
+        seg = r.randrange(16) * dat.segsz
+        self.preload(r2, ((va + seg) & 0xFFFFFF) | (r.getrandbits(8) << 24 if r.random() < 0.5 else 0)
+                     | r.randrange(dat.pgsz))
+        return bytes([b0, b1, r.getrandbits(8), (r1 << 4) | r2])
+
+    def i_tprot(self, row, b0, b1):
+        """TPROT D1(B1),D2(B2): the location anywhere odd_addr aims (data,
+        beyond storage, invalid pages and segments when DAT may be on), the
+        access key in bits 24-27 of the second-operand address."""
+        r = self.r
+        a1 = self.odd_addr(1, 1) if r.random() < 0.9 else r.randrange(0, 0x800)
+        rb1, d1 = self.base_for(a1)
+        if r.random() < 0.7:
+            rb2, d2 = 0, r.randrange(16) << 4 | r.randrange(16)
+        else:
+            rb2 = self.free_reg({rb1})
+            self.preload(rb2)
+            d2 = r.randrange(0x1000)
+        return bytes([b0, b1]) + bd(rb1, d1) + bd(rb2, d2)
 
     def i_mvck(self, row, b0, b1):
         r = self.r
@@ -1308,11 +1368,13 @@ class Gen:
     def unassigned(self):
         r = self.r
         while True:
-            if r.random() < 0.25:
-                op = 0xB200 | r.randrange(256)
+            if r.random() < 0.35:
+                op = (r.choice(TWO_BYTE) << 8) | r.randrange(256)
                 if op in self.b.assigned or op in HERC_EXTRA:
                     continue
-                return bytes([0xB2, op & 0xFF, r.getrandbits(8), r.getrandbits(8)])
+                if op >> 8 == 0xE6 and self.cur_problem:
+                    continue            # Hercules: privileged operation (section 9)
+                return bytes([op >> 8, op & 0xFF]) + bytes(r.getrandbits(8) for _ in range(insn_len(op >> 8) - 2))
             op = r.randrange(256)
             if op in self.b.assigned or op in HERC_EXTRA:
                 continue

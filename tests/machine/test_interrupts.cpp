@@ -39,6 +39,38 @@ TEST_CASE_FIXTURE(MachineFixture,
   CHECK(((get64(kLog + 16) >> 32) & 0xFFFF) == 0x000E);
 }
 
+// GA22-7000-10, chapter 6, "I/O Interruptions": in the BC mode PSW bit 6
+// masks channels 6 and up together with their CR2 bits (6-31). Channel 7's
+// interruption stays pending while CR2 bit 7 is off, even with PSW bit 6
+// on, and is taken once the bit is on (Hercules 3.13 agrees).
+TEST_CASE_FIXTURE(MachineFixture, "BC mode: channels 6 and up need their CR2 bit as well as PSW bit 6") {
+  fake(0x70E, reads({3}, 10));
+  fake(0x20E, reads({2}, 10));
+  ccw(0x400, 0x02, 0x900, ccw::kSuppressLength, 1);
+  set_caw(0, 0x400);
+  // LCTL 2,2: CR2 = X'FEFFFFFF' (all channels but 7).
+  const u32 no7 = constant64(0xFEFFFFFF00000000ull);
+  emit({0xB7, 0x22, static_cast<u8>(no7 >> 8), static_cast<u8>(no7)});
+  sio(0x70E);
+  sio(0x20E);
+  // Channel 2's interruption comes after channel 7's condition arose.
+  wait_io(0x20);
+  mvc(kLog, 0x38, 8);
+  // A wait with PSW bit 6 on (and channel 2's): channel 7 must not get
+  // through; TIO finds its status still pending (cc 1).
+  const u32 spin = constant64(0x0200000000000000ull);  // PSW bit 6 only
+  s_format(0x8000, spin);  // SSM: enabled for channels 6 and up
+  for (int i = 0; i < 64; i++) emit({0x07, 0x00});  // NOPR: time to take it
+  s_format(0x8000, constant64(0));  // SSM: disabled again
+  tio(0x70E);
+  save_cc(kLog + 8);
+  done();
+  run();
+  CHECK(ended());
+  CHECK(((get64(kLog) >> 32) & 0xFFFF) == 0x020E);
+  CHECK(cc_at(kLog + 8) == 1);  // the interruption condition was still there
+}
+
 TEST_CASE_FIXTURE(MachineFixture,
                   "EC mode: CR2 masks the channels, PSW bit 6 all of them; the address goes to X'BA'") {
   fake(0x00E, reads({1}, 10));

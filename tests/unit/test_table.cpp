@@ -41,7 +41,7 @@ TEST_CASE("opcode table: every row has a handler and disassembles") {
       case Format::RR: case Format::RR_M: case Format::RR_R: case Format::RR_I:
         CHECK(len == 2);
         break;
-      case Format::SS_L: case Format::SS_LL: case Format::SS_R: case Format::SS_I:
+      case Format::SS_L: case Format::SS_LL: case Format::SS_R: case Format::SS_I: case Format::SSE:
         CHECK(len == 6);
         break;
       default:
