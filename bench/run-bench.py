@@ -15,7 +15,8 @@ ORACLE = os.path.join(ROOT, "..", "shared", "tools", "herc-oracle")
 INC = os.path.join(ROOT, "tests", "include")
 # Iterations per program at --scale 1, chosen for about a second on Hercules.
 PROGRAMS = [("branch", 0x02000000), ("call", 0x01000000), ("storage", 0x01000000),
-            ("decimal", 0x00200000), ("float", 0x00800000), ("linkage", 0x01000000)]
+            ("decimal", 0x00200000), ("float", 0x00800000), ("linkage", 0x01000000),
+            ("hfplong", 0x00800000), ("hfpsig", 0x00400000)]
 
 
 def build(name, work):
@@ -40,7 +41,7 @@ def run_ours(exe, img, count):
 
 
 def run_hercules(img, count):
-    r = subprocess.run([ORACLE, "-j", "-t", "300", "--set", "1E0=%08X" % count, img],
+    r = subprocess.run([ORACLE, "-j", "-t", "300", "--quiet-pgm", "--set", "1E0=%08X" % count, img],
                        capture_output=True, text=True)
     st = json.loads(r.stdout)
     if st.get("status") != "WAIT" or not st["psw"].upper().endswith("C0DE"):

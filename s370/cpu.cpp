@@ -42,21 +42,6 @@ void Cpu::reset_initial() {
   state_changed();
 }
 
-void Cpu::load_psw(const Psw& p) {
-  const bool same_space = p.key == psw.key && p.dat() == psw.dat() && p.per() == psw.per();
-  psw = p;
-  psw.intcode = 0;
-  psw.ilc = 0;
-  psw_invalid_ = !psw.valid();
-  dispatch_ = psw.problem ? tables_.problem : tables_.supervisor;
-  // Only a new key, DAT mode or PER mask changes what cached translations
-  // allow; masks and state changes just need a look at the interruptions.
-  if (same_space)
-    force_service();
-  else
-    state_changed();
-}
-
 void Cpu::state_changed() {
   dispatch_ = psw.problem ? tables_.problem : tables_.supervisor;
   // PER is active with the PSW's PER mask and the event masks of CR9.

@@ -183,7 +183,9 @@ void store_result(Cpu& c, VirtAddr a, u32 len, u128 r, bool neg) {
   c.stored(a, len);
   if (overflow) [[unlikely]] {
     c.psw.cc = 3;
-    if (c.psw.progmask & Psw::kPmDecimalOverflow) c.program_check(pgm::kDecimalOverflow);
+    // The result is stored and every caller returns right after: taken
+    // without a C++ exception (Cpu::program_interrupt).
+    if (c.psw.progmask & Psw::kPmDecimalOverflow) c.program_interrupt(pgm::kDecimalOverflow);
     return;
   }
   c.psw.cc = r == 0 ? 0 : neg ? 1 : 2;

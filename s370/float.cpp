@@ -147,10 +147,12 @@ inline u16 significance(const Cpu& c, N& x, int e) {
 }
 
 // Finishes an instruction that stored its result: raise the pending
-// exception, if any.
+// exception, if any. The result is stored and nothing is left to undo, so
+// the interruption is taken without a C++ exception (every caller returns
+// right after; no HFP handler is expanded in place).
 inline void raise(Cpu& c, u16 code) {
   if (code) [[unlikely]]
-    c.program_check(code);
+    c.program_interrupt(code);
 }
 
 inline u8 cc_of(bool nonzero, bool neg) { return nonzero ? (neg ? 1 : 2) : 0; }

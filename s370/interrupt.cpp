@@ -35,16 +35,17 @@ constexpr u32 kCr0EmergencySignal = 0x4000, kCr0ExternalCall = 0x2000,
 void Cpu::deliver(InterruptClass cls, u16 code) {
   const int c = static_cast<int>(cls);
   const bool with_ilc = cls == InterruptClass::Program || cls == InterruptClass::Svc;
-  Psw old = psw;
-  old.intcode = 0;
-  old.ilc = 0;
+  // The old PSW from psw's fields one by one (psw holds no code or ILC):
+  // a copy of the struct would read back, eight at a time, bytes that the
+  // instruction has just stored one by one, a stalled forwarding.
+  u64 old = psw.to_u64();
   if (!psw.ec) {
     // BC mode: the interruption code and ILC are part of the old PSW.
-    old.intcode = code;
-    if (with_ilc) old.ilc = ilc_;
+    old = (old & ~((u64{0xFFFF} << 32) | (u64{3} << 30))) | (u64{code} << 32);
+    if (with_ilc) old |= u64{ilc_} << 30;
   }
   if (exit_[c]) {
-    exit_info_ = Interruption{cls, code, with_ilc ? ilc_ : u8{0}, old, trans_addr_};
+    exit_info_ = Interruption{cls, code, with_ilc ? ilc_ : u8{0}, Psw::from_u64(old), trans_addr_};
     exit_due_ = true;
     force_service();
     return;
@@ -68,7 +69,7 @@ void Cpu::deliver(InterruptClass cls, u16 code) {
         break;
     }
   }
-  real_write64(RealAddr(kPsa[c].old_psw), old.to_u64());
+  real_write64(RealAddr(kPsa[c].old_psw), old);
   ++interruptions_;
   load_psw(Psw::from_u64(real_read64(RealAddr(kPsa[c].new_psw))));
 }
@@ -278,6 +279,7 @@ bool Cpu::service(RunResult& res) {
   }
   const u64 n = std::min<u64>(budget_left_, per_ifetch_ ? 1 : kSlice);
   slice_ = countdown_ = static_cast<i64>(n);
+  exact_psw_loads_ = budget_left_ < 2 * kSlice;
   if (per_ifetch_) {
     // PER instruction fetch: the next instruction is in the PER range.
     if (per_in_range(psw.ia)) {

@@ -212,12 +212,15 @@ constexpr OpInfo kTable[] = {
 };
 // clang-format on
 
-void operation_exception(Cpu& c, const u8*) { c.program_check(pgm::kOperation); }
-void privileged_exception(Cpu& c, const u8*) { c.program_check(pgm::kPrivilegedOperation); }
+// Recognized before anything is done, and reached only through the
+// dispatch tables: taken without a C++ exception (Cpu::program_interrupt),
+// since this is the path of every privileged instruction a guest issues.
+void operation_exception(Cpu& c, const u8*) { c.program_interrupt(pgm::kOperation); }
+void privileged_exception(Cpu& c, const u8*) { c.program_interrupt(pgm::kPrivilegedOperation); }
 
 }  // namespace
 
-void insn::not_installed(Cpu& c, const u8*) { c.program_check(pgm::kOperation); }
+void insn::not_installed(Cpu& c, const u8*) { c.program_interrupt(pgm::kOperation); }
 
 namespace {
 

@@ -258,6 +258,52 @@ TEST_CASE("run: an interruption loop still ends the run") {
   CHECK(r.executed + r.interruptions == 500);
 }
 
+// A program interruption whose new PSW turns on no mask is taken without
+// the service (Cpu::load_psw): the budget still counts every one of them.
+TEST_CASE("run: a loop of program interruptions taken without the service ends exactly at the budget") {
+  Bare m;
+  m.put64(0x68, 0x0000000000000400ull);  // program new PSW: enabled for nothing
+  m.put(0x400, {0x00, 0x00});             // operation exception, again and again
+  m.put(0x200, {0x00, 0x00});
+  m.start(0x200);
+  const RunResult r = m.cpu.run(5000);
+  CHECK(r.reason == StopReason::Budget);
+  CHECK(r.executed + r.interruptions == 5000);
+  CHECK(r.interruptions == r.executed);
+  CHECK(m.get64(0x28) == 0x0000000140000402ull);  // code 1, ILC 1, past the 0000
+}
+
+TEST_CASE("run: a new PSW that turns a mask on lets a pending interruption in at once") {
+  // The interrupt key is pending; the program new PSW enables external
+  // interruptions: the external interruption comes before any instruction
+  // of the program-check handler.
+  Bare m;
+  m.cpu.cr[0] = 0x00000040;  // interrupt-key subclass mask
+  m.put64(0x68, 0x0100000000000400ull);
+  m.put(0x400, {0x47, 0xF0, 0x04, 0x00});
+  m.put(0x200, {0x00, 0x00});
+  m.start(0x200);
+  m.cpu.press_interrupt_key();
+  const RunResult r = m.cpu.run(100);
+  CHECK(r.reason == StopReason::DisabledWait);
+  CHECK(m.cpu.psw.ia == 0xEE58);
+  CHECK(m.get64(0x18) == 0x0100004000000400ull);  // external old PSW: code X'0040', at X'400'
+}
+
+TEST_CASE("run: EXECUTE of a privileged instruction set to exit: ILC 2, past the EX") {
+  Bare m;
+  m.cpu.set_exit(InterruptClass::Program, true);
+  m.put(0x300, {0x82, 0x00, 0x03, 0x00});              // the target: LPSW X'300'
+  m.put(0x200, {0x44, 0x00, 0x03, 0x00});              // EX 0,X'300'
+  m.start(0x0001000000000200ull);
+  const RunResult r = m.cpu.run(100);
+  REQUIRE(r.reason == StopReason::Exit);
+  CHECK(r.exit.code == pgm::kPrivilegedOperation);
+  CHECK(r.exit.ilc == 2);
+  CHECK(r.exit.old_psw.ia == 0x204);
+  CHECK_FALSE(m.cpu.executing());
+}
+
 // The run loop keeps neither the instruction address nor the ILC in the PSW
 // while it runs instructions expanded in place (docs/ARCHITECTURE.md, "The
 // run loop"); these are the places where they must appear all the same.
