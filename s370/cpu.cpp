@@ -419,7 +419,9 @@ RunResult Cpu::run(u64 budget) {
 
     resume:
       // From psw.ia, with the jump table for the state (which the service
-      // or a generic handler may have changed) and the block's end.
+      // or a generic handler may have changed) and the block's end. What a
+      // PSW load asked of the loop (Cpu::load_psw) is done by this.
+      resync_ = 0;
       jt = per_any_                       ? jump.generic
             : dispatch_ == tables_.problem ? jump.problem
                                            : jump.supervisor;

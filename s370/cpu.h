@@ -159,6 +159,17 @@ class Cpu {
   // Exit to the host instead of delivering interruptions of this class.
   void set_exit(InterruptClass c, bool exit) { exit_[static_cast<int>(c)] = exit; }
   bool exits(InterruptClass c) const { return exit_[static_cast<int>(c)]; }
+  // Delivers an interruption that exited, through the PSWs in storage (the
+  // codes in the PSA, the old PSW as given, the new PSW loaded): how CP
+  // reflects an interruption to its guest (chapter 6). Counts as an
+  // interruption taken.
+  void reflect(const Interruption& x);
+  // Interruptions taken through the PSWs since construction.
+  u64 interruptions_taken() const { return interruptions_; }
+  // Takes back n instructions from the count (and so from the time of the
+  // deterministic clock): CP's trapped instruction, which it executes once
+  // more to emulate it, counts once, as on the bare machine.
+  void discount_instructions(u64 n) { icount_base_ -= n; }
 
   // Instructions executed since construction.
   u64 instructions() const { return icount_base_ + (slice_ - countdown_); }
@@ -344,6 +355,9 @@ class Cpu {
   void take_program(u16 code);
   bool service(RunResult& res);
   void deliver(InterruptClass cls, u16 code);
+  // Stores the codes and the old PSW `old` of an interruption and loads
+  // its new PSW.
+  void enter(InterruptClass cls, u16 code, u64 old);
   void update_timers();
   bool external_pending(u16* code);
   bool wait_is_disabled() const;

@@ -50,6 +50,24 @@ void Cpu::deliver(InterruptClass cls, u16 code) {
     force_service();
     return;
   }
+  enter(cls, code, old);
+}
+
+void Cpu::reflect(const Interruption& x) {
+  // The interruption an exit reported, now through the PSWs, with the old
+  // PSW the host gives (CP puts the virtual problem bit back in it).
+  ilc_ = x.ilc;
+  u64 old = x.old_psw.to_u64();
+  if (!x.old_psw.ec) {
+    const bool with_ilc = x.cls == InterruptClass::Program || x.cls == InterruptClass::Svc;
+    old = (old & ~((u64{0xFFFF} << 32) | (u64{3} << 30))) | (u64{x.code} << 32);
+    if (with_ilc) old |= u64{x.ilc} << 30;
+  }
+  enter(x.cls, x.code, old);
+}
+
+void Cpu::enter(InterruptClass cls, u16 code, u64 old) {
+  const int c = static_cast<int>(cls);
   if (psw.ec) {
     // EC mode: codes go to their own locations in the PSA.
     switch (cls) {

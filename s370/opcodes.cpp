@@ -284,22 +284,49 @@ const DispatchTables& dispatch_tables() {
   return tables;
 }
 
-const OpInfo* lookup(const u8* ip) {
+namespace {
+
+// The rows by opcode, built once: one entry per first byte, and for the
+// two-byte opcodes (X'B2xx', X'E5xx') and the bit-15 pairs a second level.
+// CP looks up every instruction that traps, so this is a table, not a scan.
+struct RowIndex {
+  const OpInfo* byte[256] = {};
+  const OpInfo* b2[256] = {};
+  const OpInfo* e5[256] = {};
+  const OpInfo* bit15[4][2] = {};
+};
+
+RowIndex build_index() {
+  RowIndex x;
   for (const OpInfo& op : kTable) {
     switch (op.kind) {
       case OpKind::Byte:
-        if (op.opcode == ip[0]) return &op;
+        x.byte[op.opcode] = &op;
         break;
       case OpKind::Byte2:
-        if ((op.opcode >> 8) == ip[0] && (op.opcode & 0xFF) == ip[1]) return &op;
+        ((op.opcode >> 8) == 0xB2 ? x.b2 : x.e5)[op.opcode & 0xFF] = &op;
         break;
       case OpKind::Bit15:
-        if ((op.opcode >> 8) == ip[0] && (op.opcode & 1) == (ip[1] & 1)) return &op;
+        x.bit15[(op.opcode >> 8) - 0x9C][op.opcode & 1] = &op;
         break;
     }
   }
-  return nullptr;
+  return x;
 }
+
+}  // namespace
+
+const OpInfo* lookup(const u8* ip) {
+  static const RowIndex index = build_index();
+  switch (ip[0]) {
+    case 0xB2: return index.b2[ip[1]];
+    case 0xE5: return index.e5[ip[1]];
+    case 0x9C: case 0x9D: case 0x9E: case 0x9F: return index.bit15[ip[0] - 0x9C][ip[1] & 1];
+    default: return index.byte[ip[0]];
+  }
+}
+
+std::size_t row_index(const OpInfo& op) { return static_cast<std::size_t>(&op - kTable); }
 
 const OpInfo* lookup(std::string_view mnemonic) {
   for (const OpInfo& op : kTable) {

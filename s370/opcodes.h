@@ -4,6 +4,7 @@
 // trap list all read this table; nothing about an opcode is written twice.
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string_view>
 
@@ -70,6 +71,9 @@ constexpr int insn_length(u8 op) { return op < 0x40 ? 2 : op < 0xC0 ? 4 : 6; }
 // when the opcode is not assigned.
 const OpInfo* lookup(const u8* ip);
 const OpInfo* lookup(std::string_view mnemonic);
+// A row's position in opcode_table(): a dense index for per-instruction
+// counters (CP's traps by mnemonic).
+std::size_t row_index(const OpInfo& op);
 
 // The dispatch tables built from the rows: one for the supervisor state,
 // one for the problem state (privileged rows replaced by a handler raising

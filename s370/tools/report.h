@@ -75,8 +75,10 @@ inline Dump parse_dump(const std::string& v, const std::string& what = "--dump")
 }
 
 // Prints the state after a run ending with `status` ("wait", "limit").
+// `extra`: fields added at the end of the JSON object (s370run --vm: "cp").
 inline void print_state(std::ostream& out, Cpu& cpu, Storage& storage, const std::string& status,
-                        const std::vector<Dump>& dumps, bool json) {
+                        const std::vector<Dump>& dumps, bool json,
+                        const nlohmann::ordered_json* extra = nullptr) {
   if (json) {
     nlohmann::ordered_json j;
     j["status"] = status;
@@ -93,6 +95,8 @@ inline void print_state(std::ostream& out, Cpu& cpu, Storage& storage, const std
       for (u8 x : b) h += hex(x, 2);
       j["storage"][d.key] = h;
     }
+    if (extra)
+      for (auto it = extra->begin(); it != extra->end(); ++it) j[it.key()] = it.value();
     out << j.dump() << "\n";
   } else {
     out << "status " << status << "  psw " << hex(cpu.psw.to_u64(), 16) << "  instructions "

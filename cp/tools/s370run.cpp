@@ -1,6 +1,8 @@
 // s370run: runs a raw S/370 image on a bare machine (no channels) until the
 // CPU loads a disabled wait PSW or an instruction limit is reached, and
-// reports the final state. The interface is exact (see docs/USER-GUIDE.md);
+// reports the final state; with --vm the same image runs as the one virtual
+// machine of an in-process CP (trap and emulate, docs/CP.md), and the report
+// is of the virtual machine. The interface is exact (see docs/USER-GUIDE.md);
 // independent checks drive it.
 #include <cstdio>
 #include <cstdlib>
@@ -8,11 +10,13 @@
 #include <iostream>
 #include <iterator>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "cp/virtual_machine.h"
 #include "s370/cpu.h"
 #include "s370/disasm.h"
 #include "s370/tools/report.h"
@@ -38,6 +42,8 @@ struct Options {
   std::vector<Dump> dumps;
   u64 max_insns = 10000000000ull;
   bool trace = false, json = false;
+  bool vm = false;                   // run under CP
+  cp::Assist assist = cp::Assist::Off;
   std::string image;
 };
 
@@ -84,10 +90,17 @@ Options parse(int argc, char** argv) {
       o.trace = true;
     } else if (a == "--json") {
       o.json = true;
+    } else if (a == "--vm") {
+      o.vm = true;
+    } else if (a == "--assist") {
+      const std::string v = value(i);
+      if (v == "on") o.assist = cp::Assist::On;
+      else if (v == "off") o.assist = cp::Assist::Off;
+      else throw BadInput("--assist must be on or off: '" + v + "'");
     } else if (a == "-h" || a == "--help") {
       std::cout << "usage: s370run [--load HEX] [--psw HEX16] [--mainsize MB] [--gpr N=HEX]... "
                    "[--fpr N=HEX16]... [--cr N=HEX]... [--set ADDR=HEX]... [--dump ADDR.LEN]... "
-                   "[--max-instructions N] [--trace] [--json] IMAGE\n";
+                   "[--max-instructions N] [--trace] [--json] [--vm [--assist on|off]] IMAGE\n";
       std::exit(0);
     } else if (!a.empty() && a[0] == '-') {
       throw BadInput("unknown option " + a);
@@ -99,6 +112,46 @@ Options parse(int argc, char** argv) {
   }
   if (o.image.empty()) throw BadInput("no image given");
   return o;
+}
+
+// The bare machine or the virtual machine, behind one face for the run loop.
+struct Machine {
+  virtual ~Machine() = default;
+  virtual Cpu& cpu() = 0;
+  virtual Storage& storage() = 0;
+  virtual RunResult run(u64 budget) = 0;
+};
+
+struct Bare final : Machine {
+  explicit Bare(u32 size, Clock& clock) : storage_(size), cpu_(storage_, host_, clock) {}
+  Cpu& cpu() override { return cpu_; }
+  Storage& storage() override { return storage_; }
+  RunResult run(u64 budget) override { return cpu_.run(budget); }
+  Storage storage_;
+  Host host_;
+  Cpu cpu_;
+};
+
+struct Virtual final : Machine {
+  Virtual(u32 size, Clock& clock, cp::Assist a) : vm(size, clock) { vm.set_assist(a); }
+  Cpu& cpu() override { return vm.cpu(); }
+  Storage& storage() override { return vm.storage(); }
+  RunResult run(u64 budget) override { return vm.run(budget); }
+  cp::VirtualMachine vm;
+};
+
+// The "cp" field of --vm --json: the assist mode and the counters.
+nlohmann::ordered_json cp_report(const cp::VirtualMachine& vm) {
+  nlohmann::ordered_json j;
+  const cp::Counters& c = vm.counters();
+  j["assist"] = vm.assist() == cp::Assist::On ? "on" : "off";
+  j["direct"] = c.direct;
+  j["traps"] = c.traps;
+  j["by_cause"] = nlohmann::ordered_json::object();
+  for (const auto& [cause, n] : c.by_cause()) j["by_cause"][cause] = n;
+  nlohmann::ordered_json out;
+  out["cp"] = j;
+  return out;
 }
 
 // Reads the instruction at the current PSW without side effects, for the
@@ -126,10 +179,14 @@ int run(const Options& o) {
   for (auto& d : o.dumps)
     if (u64{d.addr} + d.len > size) throw BadInput("--dump " + d.key + " is beyond storage");
 
-  Storage storage(size);
-  Host host;
   InstructionClock clock;
-  Cpu cpu(storage, host, clock);
+  std::unique_ptr<Machine> machine;
+  if (o.vm)
+    machine = std::make_unique<Virtual>(size, clock, o.assist);
+  else
+    machine = std::make_unique<Bare>(size, clock);
+  Storage& storage = machine->storage();
+  Cpu& cpu = machine->cpu();
   storage.write(AbsAddr(o.load), img.data(), static_cast<u32>(img.size()));
   for (auto& [addr, bytes] : o.sets) storage.write(AbsAddr(addr), bytes.data(), static_cast<u32>(bytes.size()));
   for (auto& [n, v] : o.gprs) cpu.gpr[n] = v;
@@ -148,12 +205,12 @@ int run(const Options& o) {
         if (peek(cpu, ib))
           std::cerr << hex(cpu.psw.ia, 6) << "  " << insn_hex(ib) << std::string(14 - 2 * insn_length(ib[0]), ' ')
                     << disassemble(ib) << "\n";
-        r = cpu.run(1);
+        r = machine->run(1);
       } else {
-        r = cpu.run(0);
+        r = machine->run(0);
       }
     } else {
-      r = cpu.run(left);
+      r = machine->run(left);
     }
     // The limit counts instructions and interruptions taken, so that an
     // interruption loop (which executes nothing) ends too.
@@ -179,7 +236,12 @@ int run(const Options& o) {
     }
   }
 
-  print_state(std::cout, cpu, storage, status, o.dumps, o.json);
+  if (o.vm) {
+    const nlohmann::ordered_json extra = cp_report(static_cast<Virtual&>(*machine).vm);
+    print_state(std::cout, cpu, storage, status, o.dumps, o.json, &extra);
+  } else {
+    print_state(std::cout, cpu, storage, status, o.dumps, o.json);
+  }
   return status == "wait" ? 0 : 2;
 }
 

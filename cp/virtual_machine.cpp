@@ -1,0 +1,223 @@
+// Trap and emulate: the run loop of a virtual machine (docs/CP.md).
+#include "cp/virtual_machine.h"
+
+#include <algorithm>
+
+#include "s370/opcodes.h"
+
+namespace cp {
+
+using s370::Interruption;
+using s370::InterruptClass;
+using s370::Psw;
+using s370::RunResult;
+using s370::StopReason;
+
+namespace {
+
+constexpr InterruptClass kClasses[] = {InterruptClass::Restart, InterruptClass::External,
+                                       InterruptClass::Svc,     InterruptClass::Program,
+                                       InterruptClass::MachineCheck, InterruptClass::Io};
+
+const char* class_name(InterruptClass c) {
+  switch (c) {
+    case InterruptClass::Restart: return "RESTART";
+    case InterruptClass::External: return "EXTERNAL";
+    case InterruptClass::Svc: return "SVC";
+    case InterruptClass::Program: return "PROGRAM";
+    case InterruptClass::MachineCheck: return "MACHINECHECK";
+    case InterruptClass::Io: return "IO";
+  }
+  return "?";
+}
+
+}  // namespace
+
+VirtualMachine::VirtualMachine(u32 storage_bytes, s370::Clock& clock)
+    : storage_(storage_bytes),
+      cpu_(storage_, *this, clock),
+      io_rows_{s370::lookup("SIO"), s370::lookup("SIOF"), s370::lookup("TIO"),
+               s370::lookup("CLRIO"), s370::lookup("HIO"), s370::lookup("HDV")},
+      tch_(s370::lookup("TCH")),
+      clrch_(s370::lookup("CLRCH")),
+      stidc_(s370::lookup("STIDC")),
+      diag_(s370::lookup("DIAG")) {
+  counters_.by_insn.assign(s370::opcode_table().size(), 0);
+}
+
+std::map<std::string, u64> Counters::by_cause() const {
+  std::map<std::string, u64> m;
+  const auto table = s370::opcode_table();
+  for (std::size_t i = 0; i < by_insn.size() && i < table.size(); i++)
+    if (by_insn[i]) m[std::string(table[i].mnemonic)] += by_insn[i];
+  for (int c = 0; c < s370::kInterruptClasses; c++)
+    if (by_class[c]) m[class_name(static_cast<InterruptClass>(c))] += by_class[c];
+  if (unknown) m["?"] += unknown;
+  return m;
+}
+
+void VirtualMachine::enter_guest() {
+  const bool off = assist_ == Assist::Off;
+  for (InterruptClass c : kClasses) cpu_.set_exit(c, off);
+  vproblem_ = cpu_.psw.problem;
+  in_guest_ = true;
+  if (off && !vproblem_) {
+    // The guest runs in the real problem state: its privileged
+    // instructions trap.
+    Psw p = cpu_.psw;
+    p.problem = true;
+    cpu_.load_psw(p);
+  }
+}
+
+void VirtualMachine::leave_guest() {
+  if (!in_guest_) return;
+  in_guest_ = false;
+  // With the assist on the Cpu's PSW is the virtual one all along.
+  if (assist_ == Assist::Off && cpu_.psw.problem != vproblem_) {
+    Psw p = cpu_.psw;
+    p.problem = vproblem_;
+    cpu_.load_psw(p);
+  }
+  for (InterruptClass c : kClasses) cpu_.set_exit(c, false);
+}
+
+RunResult VirtualMachine::run(u64 budget) {
+  RunResult total;
+  const u64 i0 = cpu_.instructions(), n0 = cpu_.interruptions_taken(), e0 = emulated_;
+  // What the guest has used: its instructions (a trapped one once) and
+  // the interruptions it took, as the bare machine counts them.
+  auto used = [&] { return (cpu_.instructions() - i0) + (cpu_.interruptions_taken() - n0); };
+  enter_guest();
+  for (;;) {
+    const u64 u = used();
+    if (u >= budget) {
+      total.reason = StopReason::Budget;
+      break;
+    }
+    const RunResult r = cpu_.run(budget - u);
+    if (r.reason != StopReason::Exit) {
+      total.reason = r.reason;
+      if (r.reason == StopReason::Budget && used() < budget) continue;
+      break;
+    }
+    const Interruption& x = r.exit;
+    if (x.cls == InterruptClass::Program && (x.code & 0x7F) == s370::pgm::kPrivilegedOperation &&
+        !vproblem_) {
+      emulate(x);
+    } else {
+      reflect(x);
+    }
+  }
+  leave_guest();
+  total.executed = cpu_.instructions() - i0;
+  total.interruptions = cpu_.interruptions_taken() - n0;
+  counters_.direct += total.executed - (emulated_ - e0);
+  return total;
+}
+
+const s370::OpInfo* VirtualMachine::instruction_at(const Psw& old, u8 ilc) {
+  // The instruction that trapped, read as the Cpu would fetch it (DAT,
+  // prefixing); under EXECUTE, its target with R1's bits ORed in.
+  auto fetch = [&](u32 a, u8* out) {
+    s370::RealAddr r(a);
+    if (cpu_.psw.dat() && cpu_.dat(s370::VirtAddr(a), &r, false) != 0) return false;
+    const s370::AbsAddr abs = cpu_.real_to_abs(r);
+    return storage_.valid(s370::AbsAddr(abs.v + 5)) && storage_.read(abs, out, 6);
+  };
+  u8 ib[6];
+  if (!fetch((old.ia - 2u * ilc) & s370::kAddrMask, ib)) return nullptr;
+  if (ib[0] == 0x44) {  // EX: X2, B2, D2 give the target
+    const u32 x = ib[1] & 0xF, b = ib[2] >> 4, d = ((ib[2] & 0xF) << 8) | ib[3];
+    const u32 t = (d + (x ? cpu_.gpr[x] : 0) + (b ? cpu_.gpr[b] : 0)) & s370::kAddrMask;
+    const u32 r1 = ib[1] >> 4;
+    if (!fetch(t, ib)) return nullptr;
+    if (r1) ib[1] |= static_cast<u8>(cpu_.gpr[r1]);
+  }
+  return s370::lookup(ib);
+}
+
+void VirtualMachine::emulate(const Interruption& trap) {
+  // The guest is in its virtual supervisor state: CP performs the
+  // instruction on the virtual machine. It does so by executing it once
+  // more with the Cpu in the supervisor state over the guest's own state
+  // (storage, registers, control registers, timers: all the guest's), so
+  // the emulation is the architecture's, written once in the handlers;
+  // its I/O and DIAGNOSE come back here through s370::Host.
+  count(instruction_at(trap.old_psw, trap.ilc));
+  ++emulated_;
+  cpu_.discount_instructions(1);  // the attempt that trapped does not count
+  Psw p = trap.old_psw;
+  p.problem = false;
+  p.ia = (p.ia - 2u * trap.ilc) & s370::kAddrMask;
+  p.intcode = 0;
+  p.ilc = 0;
+  cpu_.load_psw(p);
+  emulating_ = true;
+  const RunResult r = cpu_.run(1);
+  emulating_ = false;
+  // The instruction may have changed the PSW (LPSW, SSM...): its problem
+  // bit is the virtual one from now on.
+  vproblem_ = cpu_.psw.problem;
+  if (r.reason == StopReason::Exit) {
+    // A program check of the emulated instruction (or an interruption
+    // its new masks let in): to the guest, with the virtual bit.
+    reflect(r.exit);
+    return;
+  }
+  if (assist_ == Assist::Off && !vproblem_) {
+    Psw q = cpu_.psw;
+    q.problem = true;
+    cpu_.load_psw(q);
+  }
+}
+
+void VirtualMachine::reflect(Interruption x) {
+  // Reflection (docs/CP.md): the interruption goes through the guest's own
+  // old and new PSWs at its own prefix, with the architected codes and
+  // ILC; the old PSW carries the virtual problem bit.
+  count(x.cls);
+  x.old_psw.problem = vproblem_;
+  cpu_.reflect(x);
+  vproblem_ = cpu_.psw.problem;
+  if (assist_ == Assist::Off && !vproblem_) {
+    Psw p = cpu_.psw;
+    p.problem = true;
+    cpu_.load_psw(p);
+  }
+}
+
+// ---- The guest's channel subsystem and DIAGNOSE --------------------------------
+// No devices yet: every device and channel is not operational (cc 3), as on
+// the bare machine without channels. With the assist on these are the
+// traps (the Cpu leaves the guest's instruction stream for CP here).
+
+int VirtualMachine::io_instruction(s370::Cpu&, s370::IoOp op, u16) {
+  host_call(io_rows_[static_cast<int>(op)]);
+  return 3;
+}
+
+int VirtualMachine::test_channel(s370::Cpu&, u8) {
+  host_call(tch_);
+  return 3;
+}
+
+int VirtualMachine::clear_channel(s370::Cpu&, u8) {
+  host_call(clrch_);
+  return 3;
+}
+
+int VirtualMachine::store_channel_id(s370::Cpu&, u8) {
+  host_call(stidc_);
+  return 3;
+}
+
+bool VirtualMachine::diagnose(s370::Cpu&, int, int, u32) {
+  // The DIAGNOSE codes of VM/370 come with the next part of CP; until
+  // then DIAGNOSE is what it is on the bare machine here: a
+  // specification exception.
+  host_call(diag_);
+  return false;
+}
+
+}  // namespace cp

@@ -1,0 +1,138 @@
+// A virtual machine of CP: one s370::Cpu over the guest's own storage, run
+// by trap and emulate (Popek and Goldberg, 1974; docs/CP.md).
+//
+// The guest's architected state is the Cpu's state, with one exception:
+// the problem-state bit. With the assist off the Cpu always runs the guest
+// in the real problem state, whatever the virtual PSW says, and the
+// virtual bit lives here. Every privileged instruction the guest issues
+// then leaves the Cpu as a privileged-operation exception (an exit), and
+// every interruption leaves it too: CP decides, emulates, and reflects
+// through the guest's own PSWs. Which instructions trap is what the opcode
+// table says is privileged (the Cpu's problem-state dispatch table), not
+// a list written again here.
+//
+// Between runs the Cpu holds the virtual PSW, so that CP's commands (and
+// s370run --vm) read and alter the virtual machine as it is.
+#pragma once
+
+#include <array>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "s370/clock.h"
+#include "s370/cpu.h"
+#include "s370/host.h"
+#include "s370/opcodes.h"
+#include "s370/storage.h"
+
+namespace cp {
+
+using s370::u16;
+using s370::u32;
+using s370::u64;
+using s370::u8;
+
+enum class Assist : u8 {
+  Off,  // pure trap and emulate: every privileged instruction and every
+        // interruption goes through CP, as on VM/370 without assists
+  On,   // the Cpu runs the virtual state as its own (as the VM assist and
+        // later SIE did): only what needs CP (I/O, DIAGNOSE) leaves it
+};
+
+// Popek and Goldberg's efficiency property as numbers: what ran without CP
+// and what did not, by cause. Counted in dense arrays (a trap is counted
+// on CP's hot path); by_cause() gives them by name.
+struct Counters {
+  u64 direct = 0;  // guest instructions executed by the Cpu without CP
+  u64 traps = 0;   // exits to CP, each counted once under its cause
+  std::vector<u64> by_insn;                    // per opcode-table row
+  std::array<u64, s370::kInterruptClasses> by_class{};  // reflected interruptions
+  u64 unknown = 0;                             // an instruction CP could not read back
+  // Per trapped mnemonic (LPSW, SSM, ...) and per reflected interruption
+  // class (PROGRAM, SVC, EXTERNAL, IO, MACHINECHECK, RESTART); only the
+  // causes seen.
+  std::map<std::string, u64> by_cause() const;
+};
+
+class VirtualMachine final : public s370::Host {
+ public:
+  // `storage_bytes` of guest storage (allocated as it is touched), run on
+  // `clock` (the deterministic one for tests and s370run, the host's for
+  // the time-sharing system).
+  VirtualMachine(u32 storage_bytes, s370::Clock& clock);
+  VirtualMachine(const VirtualMachine&) = delete;
+  VirtualMachine& operator=(const VirtualMachine&) = delete;
+
+  s370::Cpu& cpu() { return cpu_; }
+  s370::Storage& storage() { return storage_; }
+  const Counters& counters() const { return counters_; }
+
+  Assist assist() const { return assist_; }
+  void set_assist(Assist a) { assist_ = a; }
+
+  // The virtual PSW (between runs it is the Cpu's).
+  const s370::Psw& psw() const { return cpu_.psw; }
+  void load_psw(const s370::Psw& p) { cpu_.load_psw(p); }
+
+  // Runs the guest for up to `budget` of its instructions and
+  // interruptions, counted as on the bare machine (a trapped instruction
+  // is one instruction). Stops as the bare Cpu does: budget, disabled or
+  // enabled wait, or a stop request; never with an exit, which is CP's.
+  s370::RunResult run(u64 budget);
+
+  // s370::Host: the guest's channel subsystem and DIAGNOSE. No devices
+  // yet: condition code 3, as on a bare machine without channels.
+  int io_instruction(s370::Cpu&, s370::IoOp, u16) override;
+  int test_channel(s370::Cpu&, u8) override;
+  int clear_channel(s370::Cpu&, u8) override;
+  int store_channel_id(s370::Cpu&, u8) override;
+  bool diagnose(s370::Cpu&, int r1, int r3, u32 address) override;
+
+ private:
+  // Emulates the privileged instruction that trapped, in the virtual
+  // supervisor state.
+  void emulate(const s370::Interruption& trap);
+  // The row of the instruction an interruption's old PSW and ILC point
+  // back at (the target, under EXECUTE); nullptr if it cannot be read.
+  const s370::OpInfo* instruction_at(const s370::Psw& old, u8 ilc);
+  // A call from the Cpu into CP (I/O, DIAGNOSE): a trap of its own with
+  // the assist on; with it off the instruction has trapped already.
+  void host_call(const s370::OpInfo* op) {
+    if (emulating_) return;
+    count(op);
+    ++emulated_;
+  }
+  // Reflects an interruption to the guest with the virtual problem bit.
+  void reflect(s370::Interruption x);
+  void count(const s370::OpInfo* op) {
+    ++counters_.traps;
+    if (op)
+      ++counters_.by_insn[s370::row_index(*op)];
+    else
+      ++counters_.unknown;
+  }
+  void count(s370::InterruptClass c) {
+    ++counters_.traps;
+    ++counters_.by_class[static_cast<int>(c)];
+  }
+  // Cpu's state for running: the real problem bit on (assist off).
+  void enter_guest();
+  // And back: the virtual PSW in the Cpu.
+  void leave_guest();
+
+  s370::Storage storage_;
+  s370::Cpu cpu_;
+  Counters counters_;
+  Assist assist_ = Assist::Off;
+  bool vproblem_ = false;  // the virtual PSW's problem bit while the guest runs
+  bool in_guest_ = false;
+  bool emulating_ = false;  // CP executes a trapped instruction
+  u64 emulated_ = 0;        // instructions that went through CP
+  // The rows of the instructions that call CP through s370::Host.
+  const s370::OpInfo* io_rows_[6];  // by s370::IoOp
+  const s370::OpInfo *tch_, *clrch_, *stidc_, *diag_;
+};
+
+}  // namespace cp

@@ -1,0 +1,132 @@
+// cp::VirtualMachine: trap and emulate, reflection, the assist, the
+// counters, isolation (docs/CP.md). The whole differential corpus runs
+// through tests/cp/equivalence.py; these are the cases one can state.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "cp/virtual_machine.h"
+
+using namespace s370;
+using cp::Assist;
+using cp::VirtualMachine;
+
+namespace {
+
+struct Guest {
+  InstructionClock clock;
+  VirtualMachine vm{1u << 20, clock};
+  Guest() {
+    // Every new PSW a disabled wait at X'EExx'; the end: a wait at X'C0DE'.
+    for (u32 a : {0x58u, 0x60u, 0x68u, 0x70u, 0x78u}) put64(a, 0x000200000000EE00ull | a);
+    put64(0x1F0, 0x000200000000C0DEull);
+  }
+  void put(u32 a, const std::vector<u8>& b) { vm.storage().write(AbsAddr(a), b.data(), static_cast<u32>(b.size())); }
+  void put64(u32 a, u64 v) {
+    u8 b[8];
+    store_be64(b, v);
+    vm.storage().write(AbsAddr(a), b, 8);
+  }
+  u64 get64(u32 a) {
+    u8 b[8];
+    vm.storage().read(AbsAddr(a), b, 8);
+    return load_be64(b);
+  }
+  RunResult go(u64 psw, u64 budget = 1000) {
+    vm.load_psw(Psw::from_u64(psw));
+    return vm.run(budget);
+  }
+  u64 cause(const char* name) {
+    const auto m = vm.counters().by_cause();
+    const auto it = m.find(name);
+    return it == m.end() ? 0 : it->second;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a privileged instruction in the virtual supervisor state traps and is emulated") {
+  Guest g;
+  g.put(0x200, {0x82, 0x00, 0x01, 0xF0});  // LPSW X'1F0': the end
+  const RunResult r = g.go(0x200);
+  CHECK(r.reason == StopReason::DisabledWait);
+  CHECK(g.vm.psw().ia == 0xC0DE);
+  CHECK_FALSE(g.vm.psw().problem);
+  CHECK(g.vm.counters().traps == 1);
+  CHECK(g.cause("LPSW") == 1);
+  CHECK(r.executed == 1);  // the trapped attempt is not counted twice
+}
+
+TEST_CASE("a privileged instruction in the virtual problem state is reflected to the guest") {
+  Guest g;
+  g.put(0x200, {0x80, 0x00, 0x03, 0x00});  // SSM X'300' in the problem state
+  const RunResult r = g.go(0x0001000000000200ull);
+  CHECK(r.reason == StopReason::DisabledWait);
+  CHECK(g.vm.psw().ia == 0xEE68);
+  // The guest's program old PSW: problem state (the virtual bit), code 2,
+  // ILC 2, past the SSM.
+  CHECK(g.get64(0x28) == 0x0001000280000204ull);
+  CHECK(g.cause("PROGRAM") == 1);
+  CHECK(g.cause("SSM") == 0);
+}
+
+TEST_CASE("an SVC is reflected with the virtual problem bit in the old PSW") {
+  Guest g;
+  g.put(0x200, {0x0A, 0x07});
+  g.go(0x0000000000000200ull);
+  CHECK(g.vm.psw().ia == 0xEE60);
+  CHECK(g.get64(0x20) == 0x0000000740000202ull);  // supervisor, code 7, ILC 1
+  CHECK(g.cause("SVC") == 1);
+}
+
+TEST_CASE("the assist on and off: the same guest results, other counters") {
+  // SSK, ISK, SPT, STPT, then LPSW to the end.
+  const std::vector<u8> code = {0x41, 0x10, 0x00, 0x30,  // LA 1,X'30'
+                                0x41, 0x20, 0x08, 0x00,  // LA 2,X'800'
+                                0x08, 0x12,              // SSK 1,2
+                                0x09, 0x32,              // ISK 3,2
+                                0xB2, 0x08, 0x03, 0x00,  // SPT X'300'
+                                0xB2, 0x09, 0x03, 0x08,  // STPT X'308'
+                                0x82, 0x00, 0x01, 0xF0};
+  Guest off, on;
+  on.vm.set_assist(Assist::On);
+  for (Guest* g : {&off, &on}) {
+    g->put(0x200, code);
+    g->put64(0x300, 0x0000000100000000ull);
+    g->go(0x200);
+    CHECK(g->vm.psw().ia == 0xC0DE);
+  }
+  CHECK(off.vm.cpu().gpr[3] == on.vm.cpu().gpr[3]);
+  CHECK(off.get64(0x308) == on.get64(0x308));
+  CHECK(off.vm.counters().traps == 5);
+  CHECK(on.vm.counters().traps == 0);
+  CHECK(off.vm.counters().direct == 2);
+  CHECK(on.vm.counters().direct == 7);
+}
+
+TEST_CASE("a run stopped by its budget leaves the virtual PSW in the Cpu, and resumes") {
+  Guest g;
+  g.put(0x200, {0x80, 0x00, 0x03, 0x00,  // SSM X'300'
+                0x47, 0xF0, 0x02, 0x00});  // B X'200'
+  const RunResult r = g.go(0x200, 101);
+  CHECK(r.reason == StopReason::Budget);
+  CHECK(r.executed + r.interruptions == 101);
+  CHECK_FALSE(g.vm.cpu().psw.problem);  // the virtual state, not the real one
+  const RunResult r2 = g.vm.run(10);
+  CHECK(r2.executed == 10);
+  CHECK(g.vm.counters().traps == 56);  // 51 + 5 SSMs
+}
+
+TEST_CASE("two virtual machines share nothing") {
+  Guest a, b;
+  a.put(0x200, {0x92, 0xAA, 0x08, 0x00,  // MVI X'800',X'AA'
+                0x82, 0x00, 0x01, 0xF0});
+  b.put(0x200, {0x82, 0x00, 0x01, 0xF0});
+  a.go(0x200);
+  b.go(0x200);
+  CHECK((a.get64(0x800) >> 56) == 0xAA);
+  CHECK(b.get64(0x800) == 0);
+  CHECK(a.vm.counters().traps == 1);
+  CHECK(b.vm.counters().traps == 1);
+}
