@@ -104,6 +104,9 @@ RunResult VirtualMachine::run(u64 budget) {
     const Interruption& x = r.exit;
     if (x.cls == InterruptClass::Program && (x.code & 0x7F) == s370::pgm::kPrivilegedOperation &&
         !vproblem_) {
+      // A semi-privileged instruction (SPKA, IPK, MVCK) that found the
+      // problem state short of authority: CP performs it (the privileged
+      // ones come in through privileged()).
       emulate(x);
     } else {
       reflect(x);
@@ -170,6 +173,58 @@ void VirtualMachine::emulate(const Interruption& trap) {
     q.problem = true;
     cpu_.load_psw(q);
   }
+}
+
+bool VirtualMachine::privileged(s370::Cpu& cpu, const u8* ip) {
+  // The trap of a privileged instruction (assist off). In the virtual
+  // problem state it is the guest's own privileged-operation exception:
+  // declined, so the Cpu takes it, and it exits to be reflected. In the
+  // virtual supervisor state CP performs it here, on the guest's state,
+  // with the supervisor-state handler of the opcode table (the semantics
+  // written once, the architecture's), and the guest goes on: the trap
+  // does not leave the Cpu's run loop, as on VM/370 CP's program-check
+  // handler returned to the guest by LPSW.
+  if (!in_guest_ || vproblem_ || assist_ != Assist::Off) return false;
+  count(s370::lookup(ip));
+  ++emulated_;
+  // The handlers of X'B2xx', X'E5xx' and the bit-15 pairs pick their
+  // second-level table by the problem bit: it is off while CP performs
+  // the instruction, as the virtual PSW says.
+  cpu.psw.problem = false;
+  emulating_ = true;
+  try {
+    s370::dispatch_tables().supervisor[ip[0]](cpu, ip);
+  } catch (...) {
+    // A program exception of the instruction: taken in the virtual
+    // supervisor state (the old PSW shows it), then reflected.
+    emulating_ = false;
+    throw;
+  }
+  emulating_ = false;
+  // The instruction may have loaded a PSW (LPSW, SSM...): its problem
+  // bit is the virtual one. The guest goes on in the real problem state.
+  vproblem_ = cpu.psw.problem;
+  if (!vproblem_) {
+    Psw p = cpu.psw;
+    p.problem = true;
+    cpu.load_psw(p);
+  }
+  return true;
+}
+
+bool VirtualMachine::interruption(s370::Cpu&, const Interruption& x) {
+  // Every interruption of the guest comes to CP (assist off), which
+  // reflects it through the guest's PSWs without the Cpu's run loop being
+  // left. Except: the privileged-operation exception of a semi-privileged
+  // instruction in the virtual supervisor state, which CP must perform,
+  // and that needs the instruction run again: it leaves as an exit.
+  // While CP performs an instruction the virtual problem bit is not yet
+  // settled: an interruption then leaves as an exit, reflected after.
+  if (!in_guest_ || emulating_) return false;
+  if (x.cls == InterruptClass::Program && (x.code & 0x7F) == s370::pgm::kPrivilegedOperation && !vproblem_)
+    return false;
+  reflect(x);
+  return true;
 }
 
 void VirtualMachine::reflect(Interruption x) {

@@ -46,7 +46,7 @@ enum class Assist : u8 {
 // on CP's hot path); by_cause() gives them by name.
 struct Counters {
   u64 direct = 0;  // guest instructions executed by the Cpu without CP
-  u64 traps = 0;   // exits to CP, each counted once under its cause
+  u64 traps = 0;   // entries into CP, each counted once under its cause
   std::vector<u64> by_insn;                    // per opcode-table row
   std::array<u64, s370::kInterruptClasses> by_class{};  // reflected interruptions
   u64 unknown = 0;                             // an instruction CP could not read back
@@ -69,6 +69,19 @@ class VirtualMachine final : public s370::Host {
   s370::Storage& storage() { return storage_; }
   const Counters& counters() const { return counters_; }
 
+  // Counters of a saved state (cp/saved_state.h); rows beyond the opcode
+  // table of this build are dropped.
+  void restore_counters(u64 direct, u64 traps, const std::vector<u64>& by_insn, const std::vector<u64>& by_class,
+                        u64 unknown) {
+    counters_.direct = direct;
+    counters_.traps = traps;
+    for (std::size_t i = 0; i < by_insn.size() && i < counters_.by_insn.size(); i++)
+      counters_.by_insn[i] = by_insn[i];
+    for (std::size_t i = 0; i < by_class.size() && i < counters_.by_class.size(); i++)
+      counters_.by_class[i] = by_class[i];
+    counters_.unknown = unknown;
+  }
+
   Assist assist() const { return assist_; }
   void set_assist(Assist a) { assist_ = a; }
 
@@ -89,6 +102,10 @@ class VirtualMachine final : public s370::Host {
   int clear_channel(s370::Cpu&, u8) override;
   int store_channel_id(s370::Cpu&, u8) override;
   bool diagnose(s370::Cpu&, int r1, int r3, u32 address) override;
+  // The trap: a privileged instruction of the guest (assist off).
+  bool privileged(s370::Cpu&, const s370::u8* ip) override;
+  // An interruption of the guest (assist off): reflected at once.
+  bool interruption(s370::Cpu&, const s370::Interruption& x) override;
 
  private:
   // Emulates the privileged instruction that trapped, in the virtual

@@ -47,6 +47,9 @@ class InstructionClock final : public Clock {
     if (us > now) skipped_ += us - now;
   }
   bool deterministic() const override { return true; }
+  // The time skipped in waits so far, for a saved machine to carry on.
+  u64 skipped() const { return skipped_; }
+  void set_skipped(u64 us) { skipped_ = us; }
 
  private:
   u64 skipped_ = 0;

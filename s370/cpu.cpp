@@ -42,6 +42,58 @@ void Cpu::reset_initial() {
   state_changed();
 }
 
+CpuState Cpu::save_state() const {
+  CpuState st;
+  st.psw = psw.to_u64();
+  std::copy(std::begin(gpr), std::end(gpr), st.gpr);
+  std::copy(std::begin(fpr), std::end(fpr), st.fpr);
+  std::copy(std::begin(cr), std::end(cr), st.cr);
+  st.prefix = prefix;
+  st.ckc = ckc;
+  st.tod_set = tod_set;
+  st.tod_offset = tod_offset_;
+  st.tod_last = tod_last_;
+  st.cpu_timer_base = cpu_timer_base_;
+  st.cpu_timer_at_us = cpu_timer_at_us_;
+  st.itimer_at_us = itimer_at_us_;
+  st.itimer_rem = itimer_rem_;
+  st.itimer_pending = itimer_pending_;
+  // Requests from other threads not yet taken over are not state: a stop
+  // request is spent, the service is asked again on the next run.
+  st.async_pending = async_pending_ | (async_.load(std::memory_order_relaxed) & ~(kAsyncStop | kAsyncService));
+  st.per_code = per_code_;
+  st.per_addr = per_addr_;
+  st.instructions = instructions();
+  st.interruptions = interruptions_;
+  st.program_interruptions = program_interruptions;
+  return st;
+}
+
+void Cpu::restore_state(const CpuState& st) {
+  std::copy(std::begin(st.gpr), std::end(st.gpr), gpr);
+  std::copy(std::begin(st.fpr), std::end(st.fpr), fpr);
+  std::copy(std::begin(st.cr), std::end(st.cr), cr);
+  prefix = st.prefix & 0x00FFF000;
+  ckc = st.ckc & kClockComparatorMask;
+  tod_set = st.tod_set;
+  tod_offset_ = st.tod_offset;
+  tod_last_ = st.tod_last;
+  cpu_timer_base_ = st.cpu_timer_base;
+  cpu_timer_at_us_ = st.cpu_timer_at_us;
+  itimer_at_us_ = st.itimer_at_us;
+  itimer_rem_ = st.itimer_rem;
+  itimer_pending_ = st.itimer_pending;
+  async_pending_ = st.async_pending & (kAsyncIntKey | kAsyncExtCall | kAsyncEmergency | kAsyncRestart);
+  per_code_ = st.per_code;
+  per_addr_ = st.per_addr;
+  icount_base_ = st.instructions;
+  slice_ = countdown_ = 0;
+  interruptions_ = st.interruptions;
+  program_interruptions = st.program_interruptions;
+  load_psw(Psw::from_u64(st.psw));
+  state_changed();
+}
+
 void Cpu::state_changed() {
   dispatch_ = psw.problem ? tables_.problem : tables_.supervisor;
   // PER is active with the PSW's PER mask and the event masks of CR9.

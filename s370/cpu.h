@@ -100,6 +100,29 @@ struct Span {
 
 enum class Access : u8 { Fetch, Store, Instruction };
 
+// Everything of a Cpu that a suspended machine must keep, taken between
+// runs (Cpu::save_state): the architected registers, the timers as their
+// readings against the clock, the conditions pending, and the counts the
+// deterministic clock derives time from. CP writes it to a saved-state
+// file (cp/saved_state.h), whose format is versioned.
+struct CpuState {
+  u64 psw = 0;
+  u32 gpr[16] = {};
+  u64 fpr[4] = {};
+  u32 cr[16] = {};
+  u32 prefix = 0;
+  u64 ckc = 0;
+  bool tod_set = true;
+  u64 tod_offset = 0, tod_last = 0;
+  i64 cpu_timer_base = 0;
+  u64 cpu_timer_at_us = 0, itimer_at_us = 0, itimer_rem = 0;
+  bool itimer_pending = false;
+  u32 async_pending = 0;  // external conditions taken over, not yet delivered
+  u16 per_code = 0;
+  u32 per_addr = 0;
+  u64 instructions = 0, interruptions = 0, program_interruptions = 0;
+};
+
 // The translation format of CR0 bits 8-12 (chapter 3, "Translation
 // Control"): page and segment size, and what follows from them.
 struct DatFormat {
@@ -177,6 +200,11 @@ class Cpu {
   // enabled wait, or UINT64_MAX.
   u64 next_event_us();
   Clock& clock() { return clock_; }
+
+  // The state between runs, and back (a restored Cpu goes on as the saved
+  // one would have: same registers, timers, pending conditions and count).
+  CpuState save_state() const;
+  void restore_state(const CpuState& st);
 
   // Resets (Principles, chapter 4, "CPU Reset" and "Initial CPU Reset").
   void reset_initial();

@@ -46,6 +46,7 @@ void Cpu::deliver(InterruptClass cls, u16 code) {
   }
   if (exit_[c]) {
     exit_info_ = Interruption{cls, code, with_ilc ? ilc_ : u8{0}, Psw::from_u64(old), trans_addr_};
+    if (host_.interruption(*this, exit_info_)) return;  // the host took it at once
     exit_due_ = true;
     force_service();
     return;

@@ -216,7 +216,11 @@ constexpr OpInfo kTable[] = {
 // dispatch tables: taken without a C++ exception (Cpu::program_interrupt),
 // since this is the path of every privileged instruction a guest issues.
 void operation_exception(Cpu& c, const u8*) { c.program_interrupt(pgm::kOperation); }
-void privileged_exception(Cpu& c, const u8*) { c.program_interrupt(pgm::kPrivilegedOperation); }
+void privileged_exception(Cpu& c, const u8* ip) {
+  // CP may take the instruction over (Host::privileged): its trap.
+  if (c.host().privileged(c, ip)) return;
+  c.program_interrupt(pgm::kPrivilegedOperation);
+}
 
 }  // namespace
 

@@ -41,6 +41,10 @@ class Storage {
   u8* ptr(AbsAddr a) { return frame(a) + (a.v & (kFrameSize - 1)); }
 
   u8& key(AbsAddr a) { return keys_[a.v >> kBlockShift]; }
+  u8 key(AbsAddr a) const { return keys_[a.v >> kBlockShift]; }
+  // The 4K frame `n` (0 to size/4K - 1) if it has been touched, else
+  // nullptr: an untouched frame is zeros (a saved state skips it).
+  const u8* frame_if_present(u32 n) const { return frames_[n].get(); }
 
   // Bulk access by absolute address for loaders and the channel subsystem
   // (no key checks). Return false if any byte is outside storage.

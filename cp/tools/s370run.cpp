@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "cp/saved_state.h"
 #include "cp/virtual_machine.h"
 #include "s370/cpu.h"
 #include "s370/disasm.h"
@@ -44,6 +45,12 @@ struct Options {
   bool trace = false, json = false;
   bool vm = false;                   // run under CP
   cp::Assist assist = cp::Assist::Off;
+  bool assist_given = false;
+  // Saved state (docs/CP.md): suspend after N instructions to a file, or
+  // resume from one.
+  std::optional<u64> suspend_after;
+  std::string state_file, resume_file;
+  bool machine_options = false;      // --load, --psw, --gpr... given
   std::string image;
 };
 
@@ -58,6 +65,9 @@ Options parse(int argc, char** argv) {
   auto value = [&](int& i) { return option_value(argc, argv, i); };
   for (int i = 1; i < argc; i++) {
     std::string a = argv[i];
+    if (a == "--load" || a == "--psw" || a == "--mainsize" || a == "--gpr" || a == "--cr" || a == "--fpr" ||
+        a == "--set")
+      o.machine_options = true;
     if (a == "--load") {
       o.load = static_cast<u32>(parse_hex(value(i), "--load", 6));
     } else if (a == "--psw") {
@@ -97,10 +107,19 @@ Options parse(int argc, char** argv) {
       if (v == "on") o.assist = cp::Assist::On;
       else if (v == "off") o.assist = cp::Assist::Off;
       else throw BadInput("--assist must be on or off: '" + v + "'");
+      o.assist_given = true;
+    } else if (a == "--suspend-after") {
+      o.suspend_after = parse_dec(value(i), a);
+    } else if (a == "--state") {
+      o.state_file = value(i);
+    } else if (a == "--resume") {
+      o.resume_file = value(i);
     } else if (a == "-h" || a == "--help") {
       std::cout << "usage: s370run [--load HEX] [--psw HEX16] [--mainsize MB] [--gpr N=HEX]... "
                    "[--fpr N=HEX16]... [--cr N=HEX]... [--set ADDR=HEX]... [--dump ADDR.LEN]... "
-                   "[--max-instructions N] [--trace] [--json] [--vm [--assist on|off]] IMAGE\n";
+                   "[--max-instructions N] [--trace] [--json] [--vm [--assist on|off]] "
+                   "[--suspend-after N --state FILE] IMAGE\n"
+                   "       s370run --resume FILE [--max-instructions N] [--dump ADDR.LEN]... [--trace] [--json]\n";
       std::exit(0);
     } else if (!a.empty() && a[0] == '-') {
       throw BadInput("unknown option " + a);
@@ -110,6 +129,16 @@ Options parse(int argc, char** argv) {
       throw BadInput("more than one image: " + o.image + " and " + a);
     }
   }
+  if (!o.resume_file.empty()) {
+    // The saved machine is the whole configuration.
+    if (!o.image.empty() || o.machine_options || o.suspend_after || !o.state_file.empty() || o.assist_given)
+      throw BadInput("--resume takes the machine from its file: no image, --psw, --gpr... or --suspend-after");
+    o.vm = true;
+    return o;
+  }
+  if (o.suspend_after.has_value() != !o.state_file.empty())
+    throw BadInput("--suspend-after and --state go together");
+  if (o.suspend_after && !o.vm) throw BadInput("--suspend-after needs --vm: only a virtual machine is saved");
   if (o.image.empty()) throw BadInput("no image given");
   return o;
 }
@@ -133,12 +162,18 @@ struct Bare final : Machine {
 };
 
 struct Virtual final : Machine {
-  Virtual(u32 size, Clock& clock, cp::Assist a) : vm(size, clock) { vm.set_assist(a); }
+  Virtual(u32 size, Clock& clock, cp::Assist a) : vm_(std::make_unique<cp::VirtualMachine>(size, clock)), vm(*vm_) {
+    vm.set_assist(a);
+  }
+  explicit Virtual(std::unique_ptr<cp::VirtualMachine> saved) : vm_(std::move(saved)), vm(*vm_) {}
   Cpu& cpu() override { return vm.cpu(); }
   Storage& storage() override { return vm.storage(); }
   RunResult run(u64 budget) override { return vm.run(budget); }
-  cp::VirtualMachine vm;
+  std::unique_ptr<cp::VirtualMachine> vm_;
+  cp::VirtualMachine& vm;
 };
+
+bool peek(Cpu& cpu, u8* out);
 
 // The "cp" field of --vm --json: the assist mode and the counters.
 nlohmann::ordered_json cp_report(const cp::VirtualMachine& vm) {
@@ -154,6 +189,76 @@ nlohmann::ordered_json cp_report(const cp::VirtualMachine& vm) {
   return out;
 }
 
+// Runs a machine to its end (or the limit, or --suspend-after) and reports.
+int drive(const Options& o, Machine& machine, InstructionClock& clock) {
+  Cpu& cpu = machine.cpu();
+  Storage& storage = machine.storage();
+  for (auto& d : o.dumps)
+    if (u64{d.addr} + d.len > storage.size()) throw BadInput("--dump " + d.key + " is beyond storage");
+  std::string status;
+  u64 left = o.suspend_after ? std::min(*o.suspend_after, o.max_insns) : o.max_insns;
+  for (;;) {
+    RunResult r;
+    if (o.trace) {
+      r.reason = StopReason::Budget;
+      if (left) {
+        u8 ib[6];
+        if (peek(cpu, ib))
+          std::cerr << hex(cpu.psw.ia, 6) << "  " << insn_hex(ib) << std::string(14 - 2 * insn_length(ib[0]), ' ')
+                    << disassemble(ib) << "\n";
+        r = machine.run(1);
+      } else {
+        r = machine.run(0);
+      }
+    } else {
+      r = machine.run(left);
+    }
+    // The limit counts instructions and interruptions taken, so that an
+    // interruption loop (which executes nothing) ends too.
+    left -= std::min(left, r.executed + r.interruptions);
+    if (r.reason == StopReason::DisabledWait) {
+      status = "wait";
+      break;
+    }
+    if (r.reason == StopReason::EnabledWait) {
+      // Nothing but a timer can end a wait on this machine: skip the clock
+      // to it, or stop if no timer can ever interrupt.
+      u64 t = cpu.next_event_us();
+      if (t == std::numeric_limits<u64>::max()) {
+        status = "wait";
+        break;
+      }
+      clock.idle_until(t, cpu.instructions());
+      continue;
+    }
+    if (r.reason == StopReason::Budget && left == 0) {
+      status = "limit";
+      if (o.suspend_after && *o.suspend_after <= o.max_insns) {
+        // The virtual machine goes to its file and this run ends; --resume
+        // carries it on.
+        cp::save_state(static_cast<Virtual&>(machine).vm, &clock, o.state_file);
+        status = "suspended";
+      }
+      break;
+    }
+  }
+
+  if (o.vm) {
+    const nlohmann::ordered_json extra = cp_report(static_cast<Virtual&>(machine).vm);
+    print_state(std::cout, cpu, storage, status, o.dumps, o.json, &extra);
+  } else {
+    print_state(std::cout, cpu, storage, status, o.dumps, o.json);
+  }
+  return status == "wait" || status == "suspended" ? 0 : 2;
+}
+
+// --resume FILE: the saved virtual machine, on to its end.
+int resume(const Options& o) {
+  InstructionClock clock;
+  Virtual machine(cp::load_state(o.resume_file, clock));
+  return drive(o, machine, clock);
+}
+
 // Reads the instruction at the current PSW without side effects, for the
 // trace. Returns false when it cannot be fetched.
 bool peek(Cpu& cpu, u8* out) {
@@ -166,6 +271,7 @@ bool peek(Cpu& cpu, u8* out) {
 }
 
 int run(const Options& o) {
+  if (!o.resume_file.empty()) return resume(o);
   std::ifstream f(o.image, std::ios::binary);
   if (!f) throw BadInput("cannot read image " + o.image);
   std::vector<u8> img((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
@@ -194,55 +300,7 @@ int run(const Options& o) {
   for (auto& [n, v] : o.fprs) cpu.fpr[n / 2] = v;
   cpu.load_psw(Psw::from_u64(o.psw));
 
-  std::string status;
-  u64 left = o.max_insns;
-  for (;;) {
-    RunResult r;
-    if (o.trace) {
-      r.reason = StopReason::Budget;
-      if (left) {
-        u8 ib[6];
-        if (peek(cpu, ib))
-          std::cerr << hex(cpu.psw.ia, 6) << "  " << insn_hex(ib) << std::string(14 - 2 * insn_length(ib[0]), ' ')
-                    << disassemble(ib) << "\n";
-        r = machine->run(1);
-      } else {
-        r = machine->run(0);
-      }
-    } else {
-      r = machine->run(left);
-    }
-    // The limit counts instructions and interruptions taken, so that an
-    // interruption loop (which executes nothing) ends too.
-    left -= std::min(left, r.executed + r.interruptions);
-    if (r.reason == StopReason::DisabledWait) {
-      status = "wait";
-      break;
-    }
-    if (r.reason == StopReason::EnabledWait) {
-      // Nothing but a timer can end a wait on this machine: skip the clock
-      // to it, or stop if no timer can ever interrupt.
-      u64 t = cpu.next_event_us();
-      if (t == std::numeric_limits<u64>::max()) {
-        status = "wait";
-        break;
-      }
-      clock.idle_until(t, cpu.instructions());
-      continue;
-    }
-    if (r.reason == StopReason::Budget && left == 0) {
-      status = "limit";
-      break;
-    }
-  }
-
-  if (o.vm) {
-    const nlohmann::ordered_json extra = cp_report(static_cast<Virtual&>(*machine).vm);
-    print_state(std::cout, cpu, storage, status, o.dumps, o.json, &extra);
-  } else {
-    print_state(std::cout, cpu, storage, status, o.dumps, o.json);
-  }
-  return status == "wait" ? 0 : 2;
+  return drive(o, *machine, clock);
 }
 
 }  // namespace

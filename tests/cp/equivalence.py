@@ -69,6 +69,10 @@ def check(s370run, prog):
         return problems
 
 
+def have_binutils():
+    return all(shutil.which(t) for t in (difftest.AS, difftest.LD, difftest.OBJCOPY))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("paths", nargs="*")
@@ -77,7 +81,7 @@ def main():
     ap.add_argument("--no-programs", action="store_true")
     ap.add_argument("-j", "--jobs", type=int, default=2)
     a = ap.parse_args()
-    have_as = all(shutil.which(t) for t in (difftest.AS, difftest.LD, difftest.OBJCOPY))
+    have_as = have_binutils()
     progs = []
     if not a.no_programs and have_as:
         paths = a.paths or [difftest.PROGRAMS, os.path.join(HERE, "programs")]

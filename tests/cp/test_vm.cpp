@@ -130,3 +130,35 @@ TEST_CASE("two virtual machines share nothing") {
   CHECK(a.vm.counters().traps == 1);
   CHECK(b.vm.counters().traps == 1);
 }
+
+TEST_CASE("a semi-privileged instruction short of authority in the problem state is performed by CP") {
+  // SPKA X'50' with CR3 = 0: in the real problem state the key mask
+  // forbids it; the virtual PSW is in the supervisor state, so CP performs it.
+  Guest g;
+  g.put(0x200, {0xB2, 0x0A, 0x00, 0x50,  // SPKA X'50'
+                0x82, 0x00, 0x01, 0xF0});
+  g.go(0x200);
+  CHECK(g.vm.psw().ia == 0xC0DE);
+  CHECK(g.vm.psw().key == 0);  // the end PSW's key; the SPKA's is in the old one
+  CHECK(g.cause("SPKA") == 1);
+}
+
+TEST_CASE("a program exception of an instruction CP performs is reflected in the virtual supervisor state") {
+  // MVCK from a block of key 7, fetch-protected, with source key 5: CP
+  // performs the MVCK (CR3 allows no key in the problem state) and it
+  // takes a protection exception, which the guest sees in the supervisor
+  // state; its handler then ends the program with LPSW.
+  Guest g;
+  g.vm.storage().key(AbsAddr(0x800)) = 0x78;
+  g.put64(0x68, 0x0000000000000300ull);      // program new PSW -> X'300'
+  g.put(0x300, {0x82, 0x00, 0x01, 0xF0});     // LPSW X'1F0'
+  g.vm.cpu().gpr[1] = 4;
+  g.vm.cpu().gpr[3] = 0x50;
+  g.put(0x200, {0xD9, 0x13, 0x09, 0x00, 0x08, 0x00});  // MVCK X'900'(R1),X'800',R3
+  g.go(0x200);
+  CHECK(g.vm.psw().ia == 0xC0DE);
+  CHECK(g.get64(0x28) == 0x00000004C0000206ull);  // supervisor, code 4, ILC 3
+  CHECK(g.cause("MVCK") == 1);
+  CHECK(g.cause("PROGRAM") == 1);
+  CHECK(g.cause("LPSW") == 1);
+}
