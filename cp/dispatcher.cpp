@@ -59,7 +59,10 @@ void Dispatcher::stop(Id id) {
   e.stop_requested = true;
   if (e.st.state == State::Running) e.vm->cpu().request_stop();
   changed_.wait(lk, [&] { return e.st.state != State::Running; });
-  if (e.st.state != State::Ended) e.st.state = State::Stopped;
+  if (e.st.state != State::Ended) {
+    e.st.state = State::Stopped;
+    e.vm->freeze_cpu_timer();
+  }
   e.stop_requested = false;
 }
 
@@ -132,6 +135,7 @@ void Dispatcher::worker() {
     Entry& e = *vms_[static_cast<std::size_t>(i)];
     e.st.state = State::Running;
     lk.unlock();
+    e.vm->thaw_cpu_timer();
     const RunResult r = e.vm->run(slice_);
     lk.lock();
     e.st.slices++;
@@ -158,6 +162,9 @@ void Dispatcher::worker() {
     } else {
       e.st.state = State::Runnable;
     }
+    // Off a worker while ready to run (or stopped): its CPU timer stands
+    // still until it runs again.
+    if (e.st.state == State::Runnable || e.st.state == State::Stopped) e.vm->freeze_cpu_timer();
     changed_.notify_all();
     if (ended && on_end) {
       const s370::Psw psw = e.vm->psw();

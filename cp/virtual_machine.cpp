@@ -267,12 +267,4 @@ int VirtualMachine::store_channel_id(s370::Cpu&, u8) {
   return 3;
 }
 
-bool VirtualMachine::diagnose(s370::Cpu&, int, int, u32) {
-  // The DIAGNOSE codes of VM/370 come with the next part of CP; until
-  // then DIAGNOSE is what it is on the bare machine here: a
-  // specification exception.
-  host_call(diag_);
-  return false;
-}
-
 }  // namespace cp

@@ -82,6 +82,29 @@ class VirtualMachine final : public s370::Host {
     counters_.unknown = unknown;
   }
 
+  // The CPU timer stands still while the machine waits for a host
+  // thread (the dispatcher freezes it when it takes the machine off a
+  // worker ready to run, and thaws it when it runs again), so that it
+  // measures the machine's own time; in an enabled wait it runs, as the
+  // architecture's CPU timer does in the wait state.
+  void freeze_cpu_timer() {
+    if (timer_frozen_) return;
+    frozen_timer_ = cpu_.cpu_timer();
+    timer_frozen_ = true;
+  }
+  void thaw_cpu_timer() {
+    if (!timer_frozen_) return;
+    timer_frozen_ = false;
+    cpu_.set_cpu_timer(frozen_timer_);
+  }
+
+  // The user this machine belongs to (DIAGNOSE X'00'; up to 8 characters).
+  void set_userid(const std::string& u) { userid_ = u.substr(0, 8); }
+  const std::string& userid() const { return userid_; }
+  // SET EMSG: how DIAGNOSE X'5C' edits error messages.
+  enum class Emsg : u8 { On, Off, Code, Text };
+  void set_emsg(Emsg e) { emsg_ = e; }
+
   Assist assist() const { return assist_; }
   void set_assist(Assist a) { assist_ = a; }
 
@@ -143,6 +166,10 @@ class VirtualMachine final : public s370::Host {
   s370::Cpu cpu_;
   Counters counters_;
   Assist assist_ = Assist::Off;
+  std::string userid_ = "GUEST";
+  bool timer_frozen_ = false;
+  s370::i64 frozen_timer_ = 0;
+  Emsg emsg_ = Emsg::On;
   bool vproblem_ = false;  // the virtual PSW's problem bit while the guest runs
   bool in_guest_ = false;
   bool emulating_ = false;  // CP executes a trapped instruction

@@ -45,6 +45,9 @@ class Storage {
   // The 4K frame `n` (0 to size/4K - 1) if it has been touched, else
   // nullptr: an untouched frame is zeros (a saved state skips it).
   const u8* frame_if_present(u32 n) const { return frames_[n].get(); }
+  // Gives frame `n` back: it reads as zeros again, and its memory is freed
+  // (CP's DIAGNOSE X'10'). A Cpu over this storage must purge its TLB.
+  void release(u32 n) { frames_[n].reset(); }
 
   // Bulk access by absolute address for loaders and the channel subsystem
   // (no key checks). Return false if any byte is outside storage.

@@ -4,9 +4,11 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <tuple>
 #include <vector>
 
 #include "cp/virtual_machine.h"
+#include "s370/channel/ebcdic.h"
 
 using namespace s370;
 using cp::Assist;
@@ -161,4 +163,124 @@ TEST_CASE("a program exception of an instruction CP performs is reflected in the
   CHECK(g.cause("MVCK") == 1);
   CHECK(g.cause("PROGRAM") == 1);
   CHECK(g.cause("LPSW") == 1);
+}
+
+// ---- DIAGNOSE --------------------------------------------------------------------
+
+namespace {
+// DIAGNOSE Rx,Ry,code then LPSW X'1F0'.
+std::vector<u8> diag(int rx, int ry, u16 code) {
+  return {0x83, static_cast<u8>((rx << 4) | ry), static_cast<u8>(code >> 8), static_cast<u8>(code),
+          0x82, 0x00, 0x01, 0xF0};
+}
+}  // namespace
+
+TEST_CASE("DIAGNOSE X'60': the virtual storage size") {
+  Guest g;
+  g.put(0x200, diag(3, 4, 0x60));
+  g.go(0x200);
+  CHECK(g.vm.psw().ia == 0xC0DE);
+  CHECK(g.vm.cpu().gpr[3] == 1u << 20);
+  CHECK(g.cause("DIAG") == 1);
+}
+
+TEST_CASE("DIAGNOSE X'00': the extended identification, as much as Ry asks") {
+  Guest g;
+  g.vm.set_userid("MAINT");
+  g.vm.cpu().gpr[2] = 0x800;
+  g.vm.cpu().gpr[3] = 20;
+  g.put(0x200, diag(2, 3, 0x00));
+  g.go(0x200);
+  u8 b[24];
+  g.vm.storage().read(AbsAddr(0x800), b, 24);
+  // "VM/370  " in EBCDIC, release 6, version code X'FD', MCEL 0, CPU 0,
+  // then "MAINT" (4 of its bytes: Ry = 20), nothing after.
+  const std::vector<u8> want = {0xE5, 0xD4, 0x61, 0xF3, 0xF7, 0xF0, 0x40, 0x40, 0x06, 0x00, 0x00, 0xFD,
+                                0x00, 0x00, 0x00, 0x00, 0xD4, 0xC1, 0xC9, 0xD5, 0x00, 0x00, 0x00, 0x00};
+  CHECK(std::vector<u8>(b, b + 24) == want);
+}
+
+TEST_CASE("DIAGNOSE X'00' with a buffer off a doubleword is a specification exception") {
+  Guest g;
+  g.vm.cpu().gpr[2] = 0x804;
+  g.vm.cpu().gpr[3] = 8;
+  g.put(0x200, diag(2, 3, 0x00));
+  g.go(0x200);
+  CHECK(g.vm.psw().ia == 0xEE68);
+  CHECK(((g.get64(0x28) >> 32) & 0xFFFF) == 0x0006);
+}
+
+TEST_CASE("DIAGNOSE X'0C': date, time and CPU times") {
+  Guest g;
+  g.vm.cpu().gpr[2] = 0x800;
+  g.put(0x200, diag(2, 0, 0x0C));
+  g.go(0x200);
+  u8 b[32];
+  g.vm.storage().read(AbsAddr(0x800), b, 32);
+  // The deterministic clock starts at 2000-01-01 00:00: 01/01/00 00:00:00.
+  CHECK(s370::io::to_ascii(b, 16) == "01/01/0000:00:00");
+  // Virtual CPU: what the Cpu ran for the guest without CP (nothing yet);
+  // total: with CP's work, the DIAGNOSE itself (one microsecond each).
+  CHECK(load_be64(b + 16) == 0);
+  CHECK(load_be64(b + 24) == 1);
+}
+
+TEST_CASE("DIAGNOSE X'10': released pages read as zeros") {
+  Guest g;
+  g.put64(0x3000, 0x1122334455667788ull);
+  g.put64(0x4FF8, 0x1122334455667788ull);
+  g.put64(0x5000, 0x99);
+  g.vm.cpu().gpr[2] = 0x3000;
+  g.vm.cpu().gpr[3] = 0x4000;
+  g.put(0x200, diag(2, 3, 0x10));
+  g.go(0x200);
+  CHECK(g.vm.psw().ia == 0xC0DE);
+  CHECK(g.get64(0x3000) == 0);
+  CHECK(g.get64(0x4FF8) == 0);
+  CHECK(g.get64(0x5000) == 0x99);  // past the last page
+}
+
+TEST_CASE("DIAGNOSE X'5C': messages edited by SET EMSG") {
+  for (auto [emsg, x, y] : {std::tuple{VirtualMachine::Emsg::On, 0x800u, 30u},
+                            std::tuple{VirtualMachine::Emsg::Code, 0x800u, 10u},
+                            std::tuple{VirtualMachine::Emsg::Text, 0x80Bu, 19u},
+                            std::tuple{VirtualMachine::Emsg::Off, 0x800u, 0u}}) {
+    Guest g;
+    g.vm.set_emsg(emsg);
+    g.vm.cpu().gpr[2] = 0x800;
+    g.vm.cpu().gpr[3] = 30;
+    g.put(0x200, diag(2, 3, 0x5C));
+    g.go(0x200);
+    CHECK(g.vm.cpu().gpr[2] == x);
+    CHECK(g.vm.cpu().gpr[3] == y);
+  }
+}
+
+TEST_CASE("DIAGNOSE: an unknown code is a specification exception; in the problem state, privileged") {
+  Guest g;
+  g.put(0x200, diag(2, 3, 0x4C4));
+  g.go(0x200);
+  CHECK(((g.get64(0x28) >> 32) & 0xFFFF) == 0x0006);
+  Guest p;
+  p.put(0x200, diag(2, 3, 0x60));
+  p.go(0x0001000000000200ull);
+  CHECK(((p.get64(0x28) >> 32) & 0xFFFF) == 0x0002);
+}
+
+TEST_CASE("the CPU timer stands still while the machine is frozen off the host threads") {
+  // A clock the test moves by hand.
+  struct HandClock final : Clock {
+    u64 t = 1000000;
+    u64 now_us(u64) override { return t; }
+  } clock;
+  VirtualMachine vm(1u << 20, clock);
+  vm.cpu().set_cpu_timer(i64{5000} << 12);
+  clock.t += 1000;
+  CHECK(vm.cpu().cpu_timer() == i64{4000} << 12);  // running: it counts down
+  vm.freeze_cpu_timer();
+  clock.t += 3000;
+  vm.thaw_cpu_timer();
+  CHECK(vm.cpu().cpu_timer() == i64{4000} << 12);  // frozen: it did not
+  clock.t += 500;
+  CHECK(vm.cpu().cpu_timer() == i64{3500} << 12);
 }

@@ -1,0 +1,134 @@
+// DIAGNOSE (X'83'), the paravirtual interface CP offers its guests, with
+// the register conventions of VM/370 Release 6 (System Programmer's Guide,
+// "DIAGNOSE Instruction in a Virtual Machine"; docs/CP.md lists each code).
+// The function code is the second-operand address; Rx and Ry are the R1
+// and R3 fields. Addresses the guest gives are its real addresses. A code
+// CP does not know, or registers that break a code's rules, are a
+// specification exception, as in VM/370.
+#include <cstdio>
+#include <ctime>
+#include <string>
+
+#include "cp/virtual_machine.h"
+#include "s370/channel/ebcdic.h"
+
+namespace cp {
+
+namespace {
+
+// The guest's real storage, bytes at a time (prefixing applied; an
+// address outside its storage is an addressing exception).
+void store_bytes(s370::Cpu& cpu, u32 real, const std::vector<u8>& bytes) {
+  for (std::size_t i = 0; i < bytes.size(); i++) cpu.real_write8(s370::RealAddr(real + static_cast<u32>(i)), bytes[i]);
+}
+
+std::vector<u8> ebcdic(const std::string& s, std::size_t width) {
+  std::string t = s.substr(0, width);
+  t.resize(width, ' ');
+  return s370::io::to_ebcdic(t);
+}
+
+void append(std::vector<u8>& out, u64 v, int bytes) {
+  for (int i = bytes - 1; i >= 0; i--) out.push_back(static_cast<u8>(v >> (8 * i)));
+}
+
+}  // namespace
+
+bool VirtualMachine::diagnose(s370::Cpu& cpu, int rx, int ry, u32 address) {
+  host_call(diag_);
+  const u32 code = address & 0xFFFF;
+  u32& x = cpu.gpr[rx];
+  u32& y = cpu.gpr[ry];
+  switch (code) {
+    case 0x00: {
+      // Store extended-identification code: Rx the buffer (doubleword
+      // aligned), Ry its length. Stored: the system name, version, level
+      // and PLC, the version code of STORE CPU ID, the MCEL length, the
+      // CPU address, the userid, the program-product bit map: as much of
+      // the 32 bytes as Ry allows.
+      if (x & 7) return false;
+      std::vector<u8> id = ebcdic("VM/370", 8);
+      append(id, 0x060000, 3);  // Release 6, level 0, PLC 0
+      append(id, 0xFD, 1);      // STIDP's version code on this machine
+      append(id, 0, 2);         // MCEL length
+      append(id, 0, 2);         // CPU address (STAP)
+      const std::vector<u8> user = ebcdic(userid_, 8);
+      id.insert(id.end(), user.begin(), user.end());
+      append(id, 0, 8);  // program products: none
+      if (y < id.size()) id.resize(y);
+      store_bytes(cpu, x, id);
+      return true;
+    }
+    case 0x0C: {
+      // Pseudo timer: at Rx (doubleword aligned) 32 bytes: the date
+      // mm/dd/yy and time hh:mm:ss in EBCDIC (the guest's TOD clock,
+      // UTC), then the virtual and the total CPU time in microseconds.
+      if (x & 7) return false;
+      const u64 us = cpu.tod_clock() >> 12;  // since 1900-01-01
+      const std::time_t t = static_cast<std::time_t>(us / 1000000 - s370::kEpoch1900To1970);
+      std::tm tm{};
+      gmtime_r(&t, &tm);
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%02d/%02d/%02d%02d:%02d:%02d", (tm.tm_mon + 1) % 100, tm.tm_mday % 100,
+                    tm.tm_year % 100, tm.tm_hour % 100, tm.tm_min % 100, tm.tm_sec % 100);
+      std::vector<u8> area = s370::io::to_ebcdic(std::string(buf, 16));
+      // CPU time: one microsecond per instruction run for the guest (the
+      // deterministic clock's measure), CP's traps included in the total.
+      const u64 total = cpu.instructions(), virt = total - emulated_;
+      append(area, virt, 8);
+      append(area, total, 8);
+      store_bytes(cpu, x, area);
+      return true;
+    }
+    case 0x10: {
+      // Release pages: Rx the first page, Ry the last (4K boundaries);
+      // they read as zeros afterwards and their memory is given back.
+      if ((x & 0xFFF) || (y & 0xFFF) || (x & s370::kAddrMask) > (y & s370::kAddrMask)) return false;
+      for (u32 p = x & s370::kAddrMask; p <= (y & s370::kAddrMask); p += 0x1000) {
+        const s370::AbsAddr a = cpu.real_to_abs(s370::RealAddr(p));
+        if (!storage_.valid(a)) cpu.program_check(s370::pgm::kAddressing);
+        storage_.release(a.v >> s370::Storage::kFrameShift);
+      }
+      cpu.purge_tlb();  // the Cpu's TLB points into the frames given back
+      return true;
+    }
+    case 0x24: {
+      // Device type and features: Rx a device address (or -1 for the
+      // console). This machine has no devices yet: condition code 3.
+      cpu.psw.cc = 3;
+      return true;
+    }
+    case 0x5C: {
+      // Error-message editing: Rx the message `DMSxxxnnnE text`, Ry its
+      // length, edited by SET EMSG: ON unchanged, CODE the 10-character
+      // code, TEXT the text after it, OFF nothing (length 0).
+      switch (emsg_) {
+        case Emsg::On:
+          break;
+        case Emsg::Off:
+          y = 0;
+          break;
+        case Emsg::Code:
+          if (y > 10) y = 10;
+          break;
+        case Emsg::Text:
+          if (y > 11) {
+            x += 11;
+            y -= 11;
+          } else {
+            y = 0;
+          }
+          break;
+      }
+      return true;
+    }
+    case 0x60:
+      // Virtual storage size, in bytes, to Rx.
+      x = storage_.size();
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace cp
