@@ -19,7 +19,7 @@ Dispatcher::~Dispatcher() {
     std::lock_guard<std::mutex> lk(mu_);
     quit_ = true;
     for (auto& e : vms_)
-      if (e->st.state == State::Running) e->vm->cpu().request_stop();
+      if (e->st.state == State::Running) e->vm->request_stop();
   }
   cv_.notify_all();
   changed_.notify_all();
@@ -57,7 +57,7 @@ void Dispatcher::stop(Id id) {
   if (id >= vms_.size()) return;
   Entry& e = *vms_[id];
   e.stop_requested = true;
-  if (e.st.state == State::Running) e.vm->cpu().request_stop();
+  if (e.st.state == State::Running) e.vm->request_stop();
   changed_.wait(lk, [&] { return e.st.state != State::Running; });
   if (e.st.state != State::Ended) {
     e.st.state = State::Stopped;
@@ -150,7 +150,7 @@ void Dispatcher::worker() {
       e.st.state = State::Ended;
       ended = true;
     } else if (r.reason == StopReason::EnabledWait) {
-      const u64 t = e.vm->cpu().next_event_us();
+      const u64 t = e.vm->next_event_us();
       if (e.clock->deterministic() && t != std::numeric_limits<u64>::max()) {
         // Instruction time: the wait is skipped at once.
         e.clock->idle_until(t, e.vm->cpu().instructions());

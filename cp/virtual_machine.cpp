@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "s370/channel/machine.h"
 #include "s370/opcodes.h"
 
 namespace cp {
@@ -35,6 +36,7 @@ const char* class_name(InterruptClass c) {
 
 VirtualMachine::VirtualMachine(u32 storage_bytes, s370::Clock& clock)
     : storage_(storage_bytes),
+      channels_(storage_, events_, clock),
       cpu_(storage_, *this, clock),
       io_rows_{s370::lookup("SIO"), s370::lookup("SIOF"), s370::lookup("TIO"),
                s370::lookup("CLRIO"), s370::lookup("HIO"), s370::lookup("HDV")},
@@ -43,7 +45,26 @@ VirtualMachine::VirtualMachine(u32 storage_bytes, s370::Clock& clock)
       stidc_(s370::lookup("STIDC")),
       diag_(s370::lookup("DIAG")) {
   counters_.by_insn.assign(s370::opcode_table().size(), 0);
+  channels_.attach_cpu(cpu_);
+  events_.set_schedule_hook([this](u64 at) {
+    if (running_ && at < slice_end_) {
+      slice_end_ = at;
+      cpu_.request_stop();
+    }
+  });
 }
+
+std::string VirtualMachine::ipl(u16 address) {
+  s370::Clock& clock = cpu_.clock();
+  return s370::io::initial_program_load(
+      channels_, events_, cpu_, storage_, address,
+      [&](u64 t) {
+        if (clock.deterministic()) clock.idle_until(t, cpu_.instructions());
+      },
+      [] { return false; });
+}
+
+u64 VirtualMachine::next_event_us() { return std::min(cpu_.next_event_us(), events_.next_time()); }
 
 std::map<std::string, u64> Counters::by_cause() const {
   std::map<std::string, u64> m;
@@ -88,29 +109,53 @@ RunResult VirtualMachine::run(u64 budget) {
   // What the guest has used: its instructions (a trapped one once) and
   // the interruptions it took, as the bare machine counts them.
   auto used = [&] { return (cpu_.instructions() - i0) + (cpu_.interruptions_taken() - n0); };
+  s370::Clock& clock = cpu_.clock();
+  auto now = [&] { return clock.now_us(cpu_.instructions()); };
   enter_guest();
   for (;;) {
+    if (stop_.exchange(false)) {
+      total.reason = StopReason::StopRequest;
+      break;
+    }
+    // The devices' events that are due, then the Cpu up to the next one
+    // (as the bare machine does, s370/channel/machine.cpp).
+    const u64 t0 = now();
+    events_.run_due(t0);
+    channels_.poll_devices();
     const u64 u = used();
     if (u >= budget) {
       total.reason = StopReason::Budget;
       break;
     }
-    const RunResult r = cpu_.run(budget - u);
-    if (r.reason != StopReason::Exit) {
-      total.reason = r.reason;
-      if (r.reason == StopReason::Budget && used() < budget) continue;
-      break;
+    u64 slice = budget - u;
+    const u64 next = events_.next_time();
+    if (next != s370::io::EventQueue::kNever) slice = std::min(slice, next > t0 ? next - t0 : 1);
+    slice_end_ = t0 + slice;
+    running_ = true;
+    const RunResult r = cpu_.run(slice);
+    running_ = false;
+    if (r.reason == StopReason::Exit) {
+      const Interruption& x = r.exit;
+      if (x.cls == InterruptClass::Program && (x.code & 0x7F) == s370::pgm::kPrivilegedOperation && !vproblem_) {
+        // A semi-privileged instruction (SPKA, IPK, MVCK) that found the
+        // problem state short of authority: CP performs it (the privileged
+        // ones come in through privileged()).
+        emulate(x);
+      } else {
+        reflect(x);
+      }
+      continue;
     }
-    const Interruption& x = r.exit;
-    if (x.cls == InterruptClass::Program && (x.code & 0x7F) == s370::pgm::kPrivilegedOperation &&
-        !vproblem_) {
-      // A semi-privileged instruction (SPKA, IPK, MVCK) that found the
-      // problem state short of authority: CP performs it (the privileged
-      // ones come in through privileged()).
-      emulate(x);
-    } else {
-      reflect(x);
+    if (r.reason == StopReason::Budget || r.reason == StopReason::StopRequest) continue;  // (a cut slice)
+    if (r.reason == StopReason::EnabledWait && events_.next_time() != s370::io::EventQueue::kNever &&
+        clock.deterministic()) {
+      // A device will end the wait: machine time jumps to whichever comes
+      // first, that or a timer.
+      clock.idle_until(next_event_us(), cpu_.instructions());
+      continue;
     }
+    total.reason = r.reason;
+    break;
   }
   leave_guest();
   total.executed = cpu_.instructions() - i0;
@@ -247,24 +292,34 @@ void VirtualMachine::reflect(Interruption x) {
 // the bare machine without channels. With the assist on these are the
 // traps (the Cpu leaves the guest's instruction stream for CP here).
 
-int VirtualMachine::io_instruction(s370::Cpu&, s370::IoOp op, u16) {
+// ---- The guest's channel subsystem --------------------------------------------
+// The I/O instructions go to the machine's own channel subsystem. With the
+// assist on these calls are the traps (the Cpu leaves the guest's
+// instruction stream for CP here); with it off the instruction has trapped
+// already.
+
+int VirtualMachine::io_instruction(s370::Cpu& cpu, s370::IoOp op, u16 device) {
   host_call(io_rows_[static_cast<int>(op)]);
-  return 3;
+  return channels_.io_instruction(cpu, op, device);
 }
 
-int VirtualMachine::test_channel(s370::Cpu&, u8) {
+int VirtualMachine::test_channel(s370::Cpu& cpu, u8 channel) {
   host_call(tch_);
-  return 3;
+  return channels_.test_channel(cpu, channel);
 }
 
-int VirtualMachine::clear_channel(s370::Cpu&, u8) {
+int VirtualMachine::clear_channel(s370::Cpu& cpu, u8 channel) {
   host_call(clrch_);
-  return 3;
+  return channels_.clear_channel(cpu, channel);
 }
 
-int VirtualMachine::store_channel_id(s370::Cpu&, u8) {
+int VirtualMachine::store_channel_id(s370::Cpu& cpu, u8 channel) {
   host_call(stidc_);
-  return 3;
+  return channels_.store_channel_id(cpu, channel);
+}
+
+bool VirtualMachine::accept_io_interrupt(s370::Cpu& cpu, u16& device) {
+  return channels_.accept_io_interrupt(cpu, device);
 }
 
 }  // namespace cp

@@ -16,11 +16,15 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "s370/channel/channel.h"
+#include "s370/channel/device.h"
+#include "s370/channel/events.h"
 #include "s370/clock.h"
 #include "s370/cpu.h"
 #include "s370/host.h"
@@ -67,6 +71,25 @@ class VirtualMachine final : public s370::Host {
 
   s370::Cpu& cpu() { return cpu_; }
   s370::Storage& storage() { return storage_; }
+
+  // ---- Virtual I/O (docs/CP.md, "Virtual devices") -------------------------
+  // The machine's own channel subsystem, with the device models of
+  // s370/channel: a guest's channel programs run on them as on the bare
+  // machine, in the machine's time. Adds a device (throws
+  // s370::io::DeviceError when its address is taken).
+  s370::io::Device& attach(std::unique_ptr<s370::io::Device> device) { return channels_.add(std::move(device)); }
+  s370::io::ChannelSubsystem& channels() { return channels_; }
+  // CP's IPL of a device: initial program loading from it into the
+  // virtual machine. Returns an empty string, or what went wrong.
+  std::string ipl(u16 address);
+  // The time (clock microseconds) of the next thing that can end an
+  // enabled wait: a timer of the Cpu or a device event; UINT64_MAX if none.
+  u64 next_event_us();
+  // Thread-safe: run() returns at the next instruction boundary.
+  void request_stop() {
+    stop_.store(true);
+    cpu_.request_stop();
+  }
   const Counters& counters() const { return counters_; }
 
   // Counters of a saved state (cp/saved_state.h); rows beyond the opcode
@@ -124,6 +147,7 @@ class VirtualMachine final : public s370::Host {
   int test_channel(s370::Cpu&, u8) override;
   int clear_channel(s370::Cpu&, u8) override;
   int store_channel_id(s370::Cpu&, u8) override;
+  bool accept_io_interrupt(s370::Cpu&, u16& device) override;
   bool diagnose(s370::Cpu&, int r1, int r3, u32 address) override;
   // The trap: a privileged instruction of the guest (assist off).
   bool privileged(s370::Cpu&, const s370::u8* ip) override;
@@ -163,7 +187,14 @@ class VirtualMachine final : public s370::Host {
   void leave_guest();
 
   s370::Storage storage_;
+  s370::io::EventQueue events_;
+  s370::io::ChannelSubsystem channels_;
   s370::Cpu cpu_;
+  // The running slice ends at this clock time; a device event scheduled
+  // sooner (by START I/O) cuts it short, so that devices keep their time.
+  u64 slice_end_ = 0;
+  bool running_ = false;
+  std::atomic<bool> stop_{false};
   Counters counters_;
   Assist assist_ = Assist::Off;
   std::string userid_ = "GUEST";

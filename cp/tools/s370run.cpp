@@ -149,6 +149,8 @@ struct Machine {
   virtual Cpu& cpu() = 0;
   virtual Storage& storage() = 0;
   virtual RunResult run(u64 budget) = 0;
+  // When a timer (or, under CP, a device) could end an enabled wait.
+  virtual u64 next_event_us() { return cpu().next_event_us(); }
 };
 
 struct Bare final : Machine {
@@ -169,6 +171,7 @@ struct Virtual final : Machine {
   Cpu& cpu() override { return vm.cpu(); }
   Storage& storage() override { return vm.storage(); }
   RunResult run(u64 budget) override { return vm.run(budget); }
+  u64 next_event_us() override { return vm.next_event_us(); }
   std::unique_ptr<cp::VirtualMachine> vm_;
   cp::VirtualMachine& vm;
 };
@@ -223,7 +226,7 @@ int drive(const Options& o, Machine& machine, InstructionClock& clock) {
     if (r.reason == StopReason::EnabledWait) {
       // Nothing but a timer can end a wait on this machine: skip the clock
       // to it, or stop if no timer can ever interrupt.
-      u64 t = cpu.next_event_us();
+      u64 t = machine.next_event_us();
       if (t == std::numeric_limits<u64>::max()) {
         status = "wait";
         break;

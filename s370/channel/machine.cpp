@@ -100,28 +100,29 @@ Machine::Status Machine::run(u64 max_instructions) {
   }
 }
 
-std::string Machine::ipl(u16 address) {
+std::string initial_program_load(ChannelSubsystem& channels, EventQueue& events, Cpu& cpu, Storage& storage,
+                                 u16 address, const std::function<void(u64)>& idle,
+                                 const std::function<bool()>& input) {
   const std::string dev = hex(address, 3);
-  if (!channels_.find(address)) return "IPL device " + dev + " is not in the configuration";
+  if (!channels.find(address)) return "IPL device " + dev + " is not in the configuration";
   // System reset: the I/O system and the CPU (initial CPU reset).
-  channels_.reset();
-  cpu_.reset_initial();
-  channels_.start_ipl(address);
-  while (channels_.working(address)) {
-    const u64 next = events_.next_time();
+  channels.reset();
+  cpu.reset_initial();
+  channels.start_ipl(address);
+  while (channels.working(address)) {
+    const u64 next = events.next_time();
     if (next == EventQueue::kNever) {
-      if (channels_.waiting_for_input() && input_wait_ && !stop_.load()) {
-        input_wait_(-1);
-        channels_.poll_devices();
+      if (channels.waiting_for_input() && input()) {
+        channels.poll_devices();
         continue;
       }
       return "IPL from " + dev + " did not complete: the device waits for input";
     }
-    idle_until(next);
-    events_.run_due(now());
+    idle(next);
+    events.run_due(cpu.clock().now_us(cpu.instructions()));
   }
   Csw csw;
-  if (!channels_.take_final(address, csw)) return "IPL from " + dev + " ended without status";
+  if (!channels.take_final(address, csw)) return "IPL from " + dev + " ended without status";
   // The IPL completes normally only with channel end and device end alone.
   if (csw.unit != unit::kEnd || csw.chan != 0)
     return "IPL from " + dev + " failed: CSW " + hex(csw.raw(), 16) + " (unit status " + hex(csw.unit, 2) +
@@ -129,17 +130,27 @@ std::string Machine::ipl(u16 address) {
   // The I/O address goes to bits 16-31 of the IPL PSW in BC mode, to real
   // locations 186-187 in EC mode (chapter 4, "Initial Program Loading").
   u8 psw[8];
-  storage_.read(AbsAddr(0), psw, 8);
+  storage.read(AbsAddr(0), psw, 8);
   if (psw[1] & 0x08) {
     u8 id[4];
     store_be32(id, address);
-    storage_.write(AbsAddr(0xB8), id, 4);
+    storage.write(AbsAddr(0xB8), id, 4);
   } else {
     store_be16(psw + 2, address);
-    storage_.write(AbsAddr(0), psw, 8);
+    storage.write(AbsAddr(0), psw, 8);
   }
-  cpu_.load_psw(Psw::from_u64(load_be64(psw)));
+  cpu.load_psw(Psw::from_u64(load_be64(psw)));
   return "";
+}
+
+std::string Machine::ipl(u16 address) {
+  return initial_program_load(
+      channels_, events_, cpu_, storage_, address, [this](u64 t) { idle_until(t); },
+      [this] {
+        if (!input_wait_ || stop_.load()) return false;
+        input_wait_(-1);
+        return true;
+      });
 }
 
 }  // namespace s370::io

@@ -18,6 +18,17 @@
 
 namespace s370::io {
 
+// Initial program loading (Principles, chapter 4, "Initial Program
+// Loading") on a channel subsystem: the system reset of the I/O system and
+// the CPU, the IPL channel program, the I/O address stored, the PSW at 0
+// loaded. `idle(t)` lets machine time pass to t; `input()` waits for
+// outside input when a device waits for it and returns false when none can
+// come. Returns an empty string, or what went wrong in one line. The bare
+// machine and CP's virtual machines both load this way.
+std::string initial_program_load(ChannelSubsystem& channels, EventQueue& events, Cpu& cpu, Storage& storage,
+                                 u16 address, const std::function<void(u64)>& idle,
+                                 const std::function<bool()>& input);
+
 class Machine {
  public:
   // A machine with `storage_bytes` of main storage (a multiple of 4K, at

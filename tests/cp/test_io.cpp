@@ -1,0 +1,177 @@
+// Virtual I/O: a guest that drives a printer, a card punch, a card reader,
+// a console and a disk (real device models of s370/channel, in the virtual
+// machine's own channel subsystem) ends, under CP with the assist off and
+// on, in the same state as on the bare machine, and leaves the same files.
+// Equivalence for the guests that do I/O (docs/CP.md, "Virtual devices").
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "cp/virtual_machine.h"
+#include "machine_fixture.h"
+#include "s370/channel/ckd_image.h"
+#include "s370/channel/config.h"
+#include "s370/channel/ebcdic.h"
+
+using namespace s370;
+using namespace s370::io;
+
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+}
+
+// The devices of one run, in their own folder: printer 00E, punch 00D,
+// reader 00C (two cards), console 009 (its output kept), disk 190 (a 3330).
+struct Devices {
+  std::string dir;
+  std::string console;
+  MachineConfig mc;
+  explicit Devices(const std::string& name) {
+    dir = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/cp-io-" + name + "-" +
+          std::to_string(reinterpret_cast<uintptr_t>(this));
+    std::string cmd = "mkdir -p " + dir;
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    std::string deck(160, '\0');
+    for (int i = 0; i < 160; i++) deck[i] = static_cast<char>(0xC1 + i % 9);  // A..I in EBCDIC
+    std::ofstream(dir + "/deck.bin", std::ios::binary) << deck;
+    CkdImage::create(dir + "/disk.ckd", *ckd_geometry("3330"), 2);
+    mc = parse_config(R"({"devices": [{"address": "00E", "type": "1403", "file": "print.txt"},
+                                      {"address": "00D", "type": "2540P", "file": "punch.bin"},
+                                      {"address": "00C", "type": "2540R", "file": "deck.bin", "mode": "ebcdic"},
+                                      {"address": "009", "type": "3215"},
+                                      {"address": "190", "type": "3330", "file": "disk.ckd"}]})",
+                      dir + "/machine.json");
+  }
+  ~Devices() {
+    const std::string cmd = "rm -rf " + dir;
+    if (std::system(cmd.c_str()) != 0) std::fprintf(stderr, "could not remove %s\n", dir.c_str());
+  }
+  template <typename Attach>
+  void attach(Attach attach_one) {
+    Operator op;
+    op.output = [this](std::string_view s) { console += s; };
+    for (const DeviceConfig& dc : mc.devices) attach_one(make_device(mc, dc, op));
+  }
+};
+
+// The guest: a line to the printer, a card to the punch, a card read, a
+// line to the console, a record written to the disk and read back; each
+// CSW kept at X'820' on. The program is built by the bare-machine fixture.
+struct Program : test::MachineFixture {
+  void build() {
+    const char* line = "HELLO FROM A VIRTUAL MACHINE";
+    std::vector<u8> text;
+    for (const char* p = line; *p; p++) text.push_back(to_ebcdic(static_cast<u8>(*p)));
+    put(0x2100, text);
+    ccw(0x1100, 0x09, 0x2100, 0, static_cast<u16>(text.size()));  // printer: write, space 1
+    std::vector<u8> card(80, 0xF1);
+    put(0x2200, card);
+    ccw(0x1108, 0x01, 0x2200, 0, 80);                                // punch: write
+    ccw(0x1110, 0x02, 0x3100, 0, 80);                                // reader: read
+    ccw(0x1118, 0x09, 0x2100, 0, static_cast<u16>(text.size()));  // console: write
+    // The disk: write R1 on cylinder 0 head 5, then read it back.
+    put(0x2000, {0, 0, 0, 0, 0, 5});
+    put(0x2010, {0, 0, 0, 5, 0});
+    put(0x2020, {0, 0, 0, 5, 1, 2, 0, 10});
+    put(0x2028, {0xAA, 0xBB, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+    put(0x2040, {0, 0, 0, 5, 1});
+    u32 at = 0x1000;
+    auto c = [&](u8 cmd, u32 data, u8 flags, u16 count) {
+      ccw(at, cmd, data, flags, count);
+      at += 8;
+    };
+    c(0x07, 0x2000, ccw::kChainCommand, 6);
+    c(0x31, 0x2010, ccw::kChainCommand, 5);
+    c(0x08, 0x1008, 0, 0);
+    c(0x1D, 0x2020, 0, 20);
+    c(0x07, 0x2000, ccw::kChainCommand, 6);
+    c(0x31, 0x2040, ccw::kChainCommand, 5);
+    c(0x08, 0x1028, 0, 0);
+    c(0x0E, 0x3000, 0, 12);
+    const std::pair<u16, u32> ops[] = {{0x00E, 0x1100}, {0x00D, 0x1108}, {0x00C, 0x1110},
+                                       {0x009, 0x1118}, {0x190, 0x1000}, {0x190, 0x1020}};
+    u32 log = 0x820;
+    for (auto [dev, prog] : ops) {
+      sio_and_wait(dev, prog, log - 0x20);
+      mvc(log, 0x40, 8);
+      log += 8;
+    }
+    done();
+    put(kOrigin, code);
+  }
+};
+
+struct End {
+  u64 psw;
+  std::vector<u32> gpr;
+  std::vector<u8> low;  // storage 0-X'3FFF'
+  std::string print, punch, console, disk;
+};
+
+End bare_run() {
+  Devices d("bare");
+  Program p;
+  d.attach([&](std::unique_ptr<Device> dev) { p.m.attach(std::move(dev)); });
+  p.build();
+  p.run();
+  End e{p.m.cpu().psw.to_u64(), {}, p.get(0, 0x4000), slurp(d.dir + "/print.txt"), slurp(d.dir + "/punch.bin"),
+        d.console, slurp(d.dir + "/disk.ckd")};
+  e.gpr.assign(p.m.cpu().gpr, p.m.cpu().gpr + 16);
+  return e;
+}
+
+End cp_run(cp::Assist assist, cp::Counters* counters) {
+  Devices d(assist == cp::Assist::On ? "on" : "off");
+  Program p;  // only to build the program's storage
+  p.build();
+  InstructionClock clock;
+  cp::VirtualMachine vm(1u << 20, clock);
+  vm.set_assist(assist);
+  d.attach([&](std::unique_ptr<Device> dev) { vm.attach(std::move(dev)); });
+  const std::vector<u8> image = p.get(0, 0x4000);
+  vm.storage().write(AbsAddr(0), image.data(), static_cast<u32>(image.size()));
+  vm.load_psw(Psw::from_u64(test::MachineFixture::kOrigin));
+  for (int i = 0; i < 100; i++) {
+    const RunResult r = vm.run(1000000);
+    if (r.reason == StopReason::DisabledWait) break;
+  }
+  std::vector<u8> low(0x4000);
+  vm.storage().read(AbsAddr(0), low.data(), 0x4000);
+  End e{vm.cpu().psw.to_u64(), {}, low, slurp(d.dir + "/print.txt"), slurp(d.dir + "/punch.bin"), d.console,
+        slurp(d.dir + "/disk.ckd")};
+  e.gpr.assign(vm.cpu().gpr, vm.cpu().gpr + 16);
+  *counters = vm.counters();
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("virtual I/O: printer, punch, reader, console and disk, bare and under CP, the same") {
+  const End bare = bare_run();
+  REQUIRE((bare.psw & 0xFFFFFF) == 0xC0DE);
+  CHECK(bare.print.find("HELLO FROM A VIRTUAL MACHINE") != std::string::npos);
+  CHECK(bare.console.find("HELLO FROM A VIRTUAL MACHINE") != std::string::npos);
+  CHECK(bare.punch.size() == 80);
+  for (cp::Assist a : {cp::Assist::Off, cp::Assist::On}) {
+    CAPTURE(static_cast<int>(a));
+    cp::Counters c;
+    const End v = cp_run(a, &c);
+    CHECK(v.psw == bare.psw);
+    CHECK(v.gpr == bare.gpr);
+    CHECK(v.low == bare.low);
+    CHECK(v.print == bare.print);
+    CHECK(v.punch == bare.punch);
+    CHECK(v.console == bare.console);
+    CHECK(v.disk == bare.disk);
+    const auto causes = c.by_cause();
+    CHECK(causes.at("SIO") == 6);
+    if (a == cp::Assist::Off) CHECK(causes.at("IO") == 6);  // the interruptions, reflected
+  }
+}
