@@ -125,6 +125,20 @@ std::unique_ptr<CkdImage> CkdImage::open(const std::string& path, const CkdGeome
   return std::unique_ptr<CkdImage>(new CkdImage(path, geo, fd, static_cast<u32>(cyls)));
 }
 
+std::unique_ptr<CkdImage> CkdImage::open_extent(const std::string& path, const CkdGeometry& geometry, u32 first,
+                                                u32 count, bool read_only) {
+  std::unique_ptr<CkdImage> img = open(path, geometry);
+  if (count == 0 || u64{first} + count > img->cylinders_)
+    throw DeviceError("disk image " + path + ": cylinders " + std::to_string(first) + " to " +
+                      std::to_string(u64{first} + count - 1) + " are not within its " +
+                      std::to_string(img->cylinders_) + " cylinders");
+  img->first_ = first;
+  img->extent_ = true;
+  img->cylinders_ = count;
+  img->read_only_ = read_only;
+  return img;
+}
+
 void CkdImage::create(const std::string& path, const CkdGeometry& geo, u32 cylinders) {
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw DeviceError("cannot create disk image " + path + ": " + std::strerror(errno));
@@ -154,11 +168,24 @@ void CkdImage::create(const std::string& path, const CkdGeometry& geo, u32 cylin
 }
 
 bool CkdImage::read_track(u32 track, u8* buf) {
-  return pread_all(fd_, buf, geo_.track_size, static_cast<off_t>(kHeaderSize + u64{track} * geo_.track_size));
+  const u64 real = u64{track} + u64{first_} * geo_.heads;
+  if (!pread_all(fd_, buf, geo_.track_size, static_cast<off_t>(kHeaderSize + real * geo_.track_size))) return false;
+  if (first_ != 0) {
+    // A minidisk: its cylinders are counted from its first. The home
+    // address names the real cylinder (the volume's format wrote it), and
+    // so does record 0 until the guest writes its own: both read
+    // relocated, as CP's minidisk relocation shows them.
+    const u16 real_cc = static_cast<u16>(real / geo_.heads), rel_cc = static_cast<u16>(track / geo_.heads);
+    if (load_be16(buf + 1) == real_cc) store_be16(buf + 1, rel_cc);
+    if (load_be16(buf + kHomeAddress) == real_cc) store_be16(buf + kHomeAddress, rel_cc);
+  }
+  return true;
 }
 
 bool CkdImage::write(u32 track, u32 offset, const u8* data, u32 n) {
-  return pwrite_all(fd_, data, n, static_cast<off_t>(kHeaderSize + u64{track} * geo_.track_size + offset));
+  if (read_only_) return false;
+  const u64 real = u64{track} + u64{first_} * geo_.heads;
+  return pwrite_all(fd_, data, n, static_cast<off_t>(kHeaderSize + real * geo_.track_size + offset));
 }
 
 }  // namespace s370::io

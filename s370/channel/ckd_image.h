@@ -41,6 +41,14 @@ class CkdImage {
  public:
   // Opens an image; throws DeviceError naming the file and the problem.
   static std::unique_ptr<CkdImage> open(const std::string& path, const CkdGeometry& geometry);
+  // A minidisk: `count` cylinders of the image from cylinder `first`, seen
+  // as cylinders 0 to count - 1 (the home addresses, and record 0 where it
+  // still names its real cylinder, read relocated; a write goes to the
+  // real track). With `read_only` every write is refused (the device gives
+  // unit check, command reject). Throws DeviceError when the extent is not
+  // within the image.
+  static std::unique_ptr<CkdImage> open_extent(const std::string& path, const CkdGeometry& geometry, u32 first,
+                                               u32 count, bool read_only);
   // Creates a new image of `cylinders` cylinders formatted as dasdinit -r
   // does (home address and R0 on every track); for the tests and tools.
   static void create(const std::string& path, const CkdGeometry& geometry, u32 cylinders);
@@ -53,6 +61,10 @@ class CkdImage {
   u32 heads() const { return geo_.heads; }
   u32 track_size() const { return geo_.track_size; }
   const std::string& path() const { return path_; }
+  // A minidisk's first real cylinder (0 for a whole volume).
+  u32 first_cylinder() const { return first_; }
+  bool extent() const { return extent_; }
+  bool read_only() const { return read_only_; }
 
   // Reads a whole track slot; false on a host error.
   bool read_track(u32 track, u8* buf);
@@ -65,6 +77,9 @@ class CkdImage {
   const CkdGeometry& geo_;
   int fd_;
   u32 cylinders_;
+  u32 first_ = 0;
+  bool extent_ = false;
+  bool read_only_ = false;
 };
 
 }  // namespace s370::io

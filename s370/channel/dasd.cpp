@@ -196,6 +196,9 @@ bool CkdDasd::read_data(u8 code, u8* data) {
 }
 
 bool CkdDasd::write_image(u32 offset, const u8* data, u32 n) {
+  // A read-only minidisk refuses every write: unit check, command reject
+  // (nothing is written, the track buffer is untouched).
+  if (image_->read_only()) return fail(sense::kCommandReject, 0);
   // Into the track buffer and straight on to the image file.
   std::memcpy(&buf_[offset], data, n);
   if (!image_->write(static_cast<u32>(track_), offset, data, n)) return fail(sense::kEquipmentCheck, 0, 1, 0);
@@ -491,6 +494,8 @@ Result CkdDasd::dispatch(u8 code, Transfer& t) {
     }
     case 0x19: {  // WRITE HOME ADDRESS: accepted, the address is kept
       if (lcount_ > 0) return reject(kMsgInvalidSequence);
+      // Not on a minidisk: the home addresses are the volume's.
+      if (image_->extent()) return reject(0);
       if ((fmask_ & kWriteControl) != kAllowAllWrites) {
         fail(0, kFileProtected);
         return failure_;

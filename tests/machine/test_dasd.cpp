@@ -245,4 +245,86 @@ TEST_CASE("IPL from a disk: READ IPL reads R1 of track 0, the chain reads on") {
   CHECK(m.cpu().psw.to_u64() == 0x000200000000C0DEull);
 }
 
+
+// ---- Minidisks: an extent of a volume's cylinders ---------------------------------
+
+namespace {
+
+// A 3350 volume of 2 cylinders; the minidisk is its cylinder 1, seen as 0.
+struct MinidiskFixture : MachineFixture {
+  std::string path = small_image("mdisk" + std::to_string(reinterpret_cast<uintptr_t>(this)) + ".ckd");
+  void attach(bool read_only) {
+    m.attach(std::make_unique<CkdDasd>(0x191, CkdImage::open_extent(path, g3350(), 1, 1, read_only)));
+  }
+  u32 at = 0x1000;
+  void c(u8 cmd, u32 data, u8 flags, u16 count) {
+    ccw(at, cmd, data, flags, count);
+    at += 8;
+  }
+  // SEEK cylinder `cyl` head 5, SEARCH ID R0, TIC, WRITE CKD of R1 (a
+  // key of 2, 10 bytes of data).
+  void write_r1(u16 cyl) {
+    put(0x2000, {0, 0, static_cast<u8>(cyl >> 8), static_cast<u8>(cyl), 0, 5});
+    put(0x2010, {static_cast<u8>(cyl >> 8), static_cast<u8>(cyl), 0, 5, 0});
+    put(0x2020, {static_cast<u8>(cyl >> 8), static_cast<u8>(cyl), 0, 5, 1, 2, 0, 10});
+    put(0x2028, {0xAA, 0xBB, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+    c(0x07, 0x2000, ccw::kChainCommand, 6);
+    c(0x31, 0x2010, ccw::kChainCommand, 5);
+    c(0x08, at - 8, 0, 0);
+    c(0x1D, 0x2020, 0, 20);
+  }
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(MinidiskFixture, "a minidisk: its cylinder 0 is the volume's first cylinder of the extent") {
+  attach(false);
+  write_r1(0);
+  sio_and_wait(0x191, 0x1000, 0x800);
+  mvc(0x820, 0x40, 8);
+  done();
+  run();
+  REQUIRE(ended());
+  CHECK(get64(0x820) == 0x000010200C000000ull);  // channel end, device end
+  // In the file: real cylinder 1 head 5, after its home address (real
+  // cylinder 1) and R0, the record as the guest wrote it (cylinder 0).
+  const std::string f = read_file(path);
+  const size_t t = 512 + (1 * 30 + 5) * 19456;
+  CHECK(f.substr(t, 5) == std::string("\x00\x00\x01\x00\x05", 5));
+  CHECK(f.substr(t + 21, 8) == std::string("\x00\x00\x00\x05\x01\x02\x00\x0A", 8));
+  // The volume's cylinder 0 is untouched.
+  CHECK(f.substr(512 + 5 * 19456 + 21, 8) == std::string(8, '\xFF'));
+}
+
+TEST_CASE_FIXTURE(MinidiskFixture, "a minidisk: a seek beyond its extent is a command reject") {
+  attach(false);
+  put(0x2000, {0, 0, 0, 1, 0, 0});  // cylinder 1: the volume has it, the minidisk does not
+  c(0x07, 0x2000, 0, 6);
+  c(0x04, 0x2100, 0, 24);  // SENSE
+  sio_and_wait(0x191, 0x1000, 0x800);
+  mvc(0x820, 0x40, 8);
+  sio_and_wait(0x191, 0x1008, 0x801);
+  done();
+  run();
+  REQUIRE(ended());
+  CHECK(((get64(0x820) >> 24) & 0xFF) == 0x0E);  // unit check with channel end and device end
+  CHECK(get(0x2100, 1)[0] == 0x80);             // command reject
+}
+
+TEST_CASE_FIXTURE(MinidiskFixture, "a read-only minidisk refuses a write with unit check, command reject") {
+  attach(true);
+  write_r1(0);
+  c(0x04, 0x2100, 0, 24);  // SENSE, at X'1020'
+  sio_and_wait(0x191, 0x1000, 0x800);
+  mvc(0x820, 0x40, 8);
+  sio_and_wait(0x191, 0x1020, 0x801);
+  done();
+  const std::string before = read_file(path);
+  run();
+  REQUIRE(ended());
+  CHECK(((get64(0x820) >> 24) & 0xFF) == 0x0E);
+  CHECK(get(0x2100, 1)[0] == 0x80);
+  CHECK(read_file(path) == before);  // nothing written
+}
+
 }  // namespace s370::test
