@@ -5,6 +5,7 @@
 // and R3 fields. Addresses the guest gives are its real addresses. A code
 // CP does not know, or registers that break a code's rules, are a
 // specification exception, as in VM/370.
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <string>
@@ -90,6 +91,56 @@ bool VirtualMachine::diagnose(s370::Cpu& cpu, int rx, int ry, u32 address) {
         storage_.release(a.v >> s370::Storage::kFrameShift);
       }
       cpu.purge_tlb();  // the Cpu's TLB points into the frames given back
+      return true;
+    }
+    case 0x20: {
+      // General I/O: Rx the device, Ry the channel program (CCWs in the
+      // guest's real storage, key 0), run to its end before DIAGNOSE
+      // completes, with no interruption. cc 0 done; cc 1 with R15 = 1 no
+      // such device, 5 busy; cc 2 with R15 = 2 unit exception, 3 wrong
+      // length; cc 3 with R15 = 13 unit check.
+      const u16 dev = static_cast<u16>(x);
+      const u32 program = y & s370::kAddrMask;
+      u32& r15 = cpu.gpr[15];
+      if (!channels_.find(dev)) {
+        r15 = 1;
+        cpu.psw.cc = 1;
+        return true;
+      }
+      if (!channels_.start_direct(dev, program, 0)) {
+        r15 = 5;
+        cpu.psw.cc = 1;
+        return true;
+      }
+      s370::Clock& clock = cpu.clock();
+      while (channels_.working(dev)) {
+        const u64 next = events_.next_time();
+        if (next == s370::io::EventQueue::kNever) break;  // a device that waits for input
+        // The machine's time passes to the device's next event (the host's
+        // clock: the event is fired now, the guest waiting for nothing).
+        if (clock.deterministic()) clock.idle_until(next, cpu.instructions());
+        events_.run_due(std::max(next, clock.now_us(cpu.instructions())));
+      }
+      s370::io::Csw csw;
+      if (channels_.working(dev) || !channels_.take_final(dev, csw)) {
+        r15 = 13;
+        cpu.psw.cc = 3;
+        return true;
+      }
+      namespace u = s370::io::unit;
+      namespace c = s370::io::chan;
+      if ((csw.unit & u::kUnitCheck) || (csw.chan & ~(c::kPci | c::kIncorrectLength))) {
+        r15 = 13;  // a unit check, or a check of the channel (program, protection...)
+        cpu.psw.cc = 3;
+      } else if (csw.unit & u::kUnitException) {
+        r15 = 2;
+        cpu.psw.cc = 2;
+      } else if (csw.chan & c::kIncorrectLength) {
+        r15 = 3;
+        cpu.psw.cc = 2;
+      } else {
+        cpu.psw.cc = 0;
+      }
       return true;
     }
     case 0x24: {

@@ -689,6 +689,20 @@ bool ChannelSubsystem::start_ipl(u16 address) {
   return true;
 }
 
+bool ChannelSubsystem::start_direct(u16 address, u32 ccw, u8 key) {
+  Subchannel* sc = sub(address);
+  if (!sc || sc->state != State::Available || sc->device_status) return false;
+  sc->ipl = false;
+  const Start s = begin(*sc, key, ccw & kAddrMask, true);
+  if (s == Start::Concluded && !chains(*sc)) {
+    conclude(*sc);
+    return true;
+  }
+  sc->state = State::Working;
+  if (s != Start::Waiting) schedule_end(*sc, sc->duration);
+  return true;
+}
+
 bool ChannelSubsystem::working(u16 address) {
   Subchannel* sc = sub(address);
   return sc && sc->state == State::Working;

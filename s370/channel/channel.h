@@ -89,6 +89,13 @@ class ChannelSubsystem final : public Host, public DeviceEvents {
   // with command chaining, from a CCW at absolute 0, key 0). False when the
   // device does not exist.
   bool start_ipl(u16 address);
+  // Starts the channel program at `ccw` (protection key `key`) on
+  // `address` with no I/O instruction and, at its end, no interruption:
+  // CP's synchronous I/O for its guest (DIAGNOSE X'20'). The caller runs
+  // the events until !working() and takes the status with take_final().
+  // False when the device does not exist or its subchannel is not
+  // available.
+  bool start_direct(u16 address, u32 ccw, u8 key);
   // The device's channel program is still running.
   bool working(u16 address);
   // Takes the final status of a concluded channel program without an

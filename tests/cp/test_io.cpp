@@ -175,3 +175,30 @@ TEST_CASE("virtual I/O: printer, punch, reader, console and disk, bare and under
     if (a == cp::Assist::Off) CHECK(causes.at("IO") == 6);  // the interruptions, reflected
   }
 }
+
+TEST_CASE("DIAGNOSE X'20': a channel program run to its end, no interruption") {
+  Devices d("diag20");
+  InstructionClock clock;
+  cp::VirtualMachine vm(1u << 20, clock);
+  d.attach([&](std::unique_ptr<Device> dev) { vm.attach(std::move(dev)); });
+  Program p;  // storage and CCWs of the guest above, built by the fixture
+  p.build();
+  const std::vector<u8> image = p.get(0, 0x4000);
+  vm.storage().write(AbsAddr(0), image.data(), static_cast<u32>(image.size()));
+  // LA 2,X'00E'; L 3,X'700' (X'1100'); DIAG 2,3,X'20'; BALR 1,0 (the
+  // cc); LA 4,X'123'; DIAG 4,3,X'20'; BALR 5,0; LPSW X'1F0'
+  const u8 ccw_at[4] = {0x00, 0x00, 0x11, 0x00};
+  vm.storage().write(AbsAddr(0x700), ccw_at, 4);
+  const std::vector<u8> code = {0x41, 0x20, 0x00, 0x0E, 0x58, 0x30, 0x07, 0x00, 0x83, 0x23, 0x00, 0x20,
+                                0x05, 0x10, 0x41, 0x40, 0x01, 0x23, 0x83, 0x43, 0x00, 0x20, 0x05, 0x50,
+                                0x82, 0x00, 0x01, 0xF0};
+  vm.storage().write(AbsAddr(0x200), code.data(), static_cast<u32>(code.size()));
+  vm.load_psw(Psw::from_u64(0x200));
+  vm.run(100000);
+  CHECK((vm.psw().ia) == 0xC0DE);
+  CHECK(((vm.cpu().gpr[1] >> 28) & 3) == 0);  // the printer: done
+  CHECK(((vm.cpu().gpr[5] >> 28) & 3) == 1);  // device X'123': not there
+  CHECK(vm.cpu().gpr[15] == 1);
+  CHECK(slurp(d.dir + "/print.txt").find("HELLO FROM A VIRTUAL MACHINE") != std::string::npos);
+  CHECK(vm.cpu().interruptions_taken() == 0);  // no I/O interruption
+}
