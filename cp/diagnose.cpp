@@ -113,9 +113,18 @@ bool VirtualMachine::diagnose(s370::Cpu& cpu, int rx, int ry, u32 address) {
         return true;
       }
       s370::Clock& clock = cpu.clock();
+      // A channel program that never ends (a TIC loop) must not hold CP:
+      // after 100,000 device events it is halted, as HALT I/O would, and
+      // DIAGNOSE ends with cc 3.
+      int budget = 100000, halts = 0;
       while (channels_.working(dev)) {
         const u64 next = events_.next_time();
         if (next == s370::io::EventQueue::kNever) break;  // a device that waits for input
+        if (--budget == 0) {
+          if (halts++ == 3) break;  // it would not stop: cc 3 below
+          channels_.io_instruction(cpu, s370::IoOp::HIO, dev);
+          budget = 1000;  // the halt's own end
+        }
         // The machine's time passes to the device's next event (the host's
         // clock: the event is fired now, the guest waiting for nothing).
         if (clock.deterministic()) clock.idle_until(next, cpu.instructions());

@@ -7,11 +7,17 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <string>
 #include <random>
 #include <thread>
 #include <vector>
 
 #include "cp/dispatcher.h"
+#include "s370/channel/ckd_image.h"
+#include "s370/channel/dasd.h"
 
 using namespace s370;
 using cp::Dispatcher;
@@ -172,4 +178,70 @@ TEST_CASE("dispatcher: fifty hostile guests beside a good one: it finishes right
     CHECK(median >= mine / 2);       // it was not favoured
     CHECK(median <= 2 * mine + 4000);  // nor left behind
   }
+}
+
+TEST_CASE("dispatcher: I/O storms and wild DIAGNOSEs beside a good guest; nothing outside the minidisks") {
+  // Ten guests, each with a minidisk (one cylinder of a shared 3330 volume,
+  // cylinders 1 to 10) and a printer, loop for ever: START I/O, TEST I/O,
+  // DIAGNOSE X'20' and HALT I/O on their disk with random channel
+  // programs, and DIAGNOSE with ever-changing codes and random registers.
+  // Beside them a good guest sums 1..N. It must finish right; the
+  // volume's cylinders 0 and 11 (nobody's) must be as they were.
+  const std::string dir = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp");
+  const std::string vol = dir + "/cp-storm-" + std::to_string(reinterpret_cast<uintptr_t>(&dir)) + ".ckd";
+  const io::CkdGeometry& g = *io::ckd_geometry("3330");
+  io::CkdImage::create(vol, g, 12);
+  auto read_all = [&] {
+    std::ifstream f(vol, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  };
+  const std::string before = read_all();
+  const size_t cyl = size_t{g.heads} * g.track_size;
+  Dispatcher d(2, 2000);
+  std::mt19937_64 rnd(7);
+  std::vector<std::unique_ptr<Machine>> storms;
+  for (u32 i = 0; i < 10; i++) {
+    auto m = std::make_unique<Machine>();
+    m->vm->attach(std::make_unique<io::CkdDasd>(0x190, io::CkdImage::open_extent(vol, g, 1 + i, 1, false)));
+    std::vector<u8> ccws(0x2000);
+    for (auto& b : ccws) b = static_cast<u8>(rnd());
+    for (size_t k = 0; k < ccws.size(); k += 8) ccws[k + 1] = 0, ccws[k + 2] &= 0x3F;  // data in the first 64K
+    m->put(0x1000, ccws);
+    m->put(0x400, {0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x1F, 0xF8, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x00, 0x04});
+    m->put(0x200, {0x58, 0x50, 0x04, 0x00,   // L 5,X'400' (the first CCW)
+                   0x50, 0x50, 0x00, 0x48,   // loop: ST 5,X'48' (the CAW)
+                   0x9C, 0x00, 0x01, 0x90,   // SIO X'190'
+                   0x9D, 0x00, 0x01, 0x90,   // TIO X'190'
+                   0x41, 0x20, 0x01, 0x90,   // LA 2,X'190'
+                   0x83, 0x25, 0x00, 0x20,   // DIAG 2,5,X'20'
+                   0x83, 0x67, 0x80, 0x00,   // DIAG 6,7,0(8): a code from R8
+                   0x9E, 0x00, 0x01, 0x90,   // HIO X'190'
+                   0x41, 0x55, 0x00, 0x08,   // LA 5,8(5)
+                   0x54, 0x50, 0x04, 0x04,   // N 5,X'404'
+                   0x56, 0x50, 0x04, 0x08,   // O 5,X'408'
+                   0x5A, 0x80, 0x04, 0x0C,   // A 8,X'40C'
+                   0x47, 0xF0, 0x02, 0x04}); // B loop
+    for (int r = 6; r <= 8; r++) m->vm->cpu().gpr[r] = static_cast<u32>(rnd());
+    m->vm->load_psw(Psw::from_u64(0x200));
+    d.add(m->vm, m->clock);
+    storms.push_back(std::move(m));
+  }
+  Machine good;
+  good.put64(0x1F0, 0x000200000000C0DEull);
+  good.put(0x300, {0x00, 0x01, 0x86, 0xA0});
+  good.put(0x200, {0x58, 0x10, 0x03, 0x00, 0x1B, 0x22, 0x1A, 0x21, 0x46, 0x10, 0x02, 0x06,
+                   0x50, 0x20, 0x08, 0x00, 0x82, 0x00, 0x01, 0xF0});
+  good.vm->load_psw(Psw::from_u64(0x200));
+  const auto id = d.add(good.vm, good.clock);
+  REQUIRE(eventually([&] { return d.status(id).state == Dispatcher::State::Ended; }));
+  for (std::size_t i = 0; i < storms.size(); i++) d.stop(i);
+  CHECK(good.get32(0x800) == 705082704u);
+  u64 traps = 0;
+  for (auto& m : storms) traps += m->vm->counters().traps;
+  CHECK(traps > 1000);  // the storms did storm
+  const std::string after = read_all();
+  REQUIRE(after.size() == before.size());
+  CHECK(after.compare(0, 512 + cyl, before, 0, 512 + cyl) == 0);  // header and cylinder 0
+  CHECK(after.compare(512 + 11 * cyl, cyl, before, 512 + 11 * cyl, cyl) == 0);  // cylinder 11
+  std::remove(vol.c_str());
 }
