@@ -247,8 +247,17 @@ int drive(const Options& o, Machine& machine, InstructionClock& clock) {
   }
 
   if (o.vm) {
-    const nlohmann::ordered_json extra = cp_report(static_cast<Virtual&>(machine).vm);
+    const cp::VirtualMachine& vm = static_cast<Virtual&>(machine).vm;
+    const nlohmann::ordered_json extra = cp_report(vm);
     print_state(std::cout, cpu, storage, status, o.dumps, o.json, &extra);
+    if (!o.json) {
+      // For a person: CP's counters on one line.
+      const cp::Counters& c = vm.counters();
+      std::cout << "cp  assist " << (vm.assist() == cp::Assist::On ? "on" : "off") << "  direct " << c.direct
+                << "  traps " << c.traps;
+      for (const auto& [cause, n] : c.by_cause()) std::cout << "  " << cause << " " << n;
+      std::cout << "\n";
+    }
   } else {
     print_state(std::cout, cpu, storage, status, o.dumps, o.json);
   }
