@@ -12,6 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "s370/tools/report.h"
+
 namespace cp {
 
 namespace {
@@ -22,11 +24,7 @@ void put32(std::vector<u8>& out, u32 v) {
   for (int i = 3; i >= 0; i--) out.push_back(static_cast<u8>(v >> (8 * i)));
 }
 
-std::string hex(u64 v, int digits) {
-  char b[20];
-  std::snprintf(b, sizeof b, "%0*llX", digits, static_cast<unsigned long long>(v));
-  return b;
-}
+using s370::report::hex;
 
 u64 unhex(const nlohmann::json& j) {
   if (!j.is_string()) throw SavedStateError("saved state: a register is not a hex string");

@@ -80,9 +80,13 @@ std::map<std::string, u64> Counters::by_cause() const {
 void VirtualMachine::enter_guest() {
   const bool off = assist_ == Assist::Off;
   for (InterruptClass c : kClasses) cpu_.set_exit(c, off);
-  vproblem_ = cpu_.psw.problem;
   in_guest_ = true;
-  if (off && !vproblem_) {
+  take_virtual_psw();
+}
+
+void VirtualMachine::take_virtual_psw() {
+  vproblem_ = cpu_.psw.problem;
+  if (assist_ == Assist::Off && !vproblem_) {
     // The guest runs in the real problem state: its privileged
     // instructions trap.
     Psw p = cpu_.psw;
@@ -204,20 +208,16 @@ void VirtualMachine::emulate(const Interruption& trap) {
   emulating_ = true;
   const RunResult r = cpu_.run(1);
   emulating_ = false;
-  // The instruction may have changed the PSW (LPSW, SSM...): its problem
-  // bit is the virtual one from now on.
-  vproblem_ = cpu_.psw.problem;
   if (r.reason == StopReason::Exit) {
     // A program check of the emulated instruction (or an interruption
     // its new masks let in): to the guest, with the virtual bit.
+    vproblem_ = cpu_.psw.problem;
     reflect(r.exit);
     return;
   }
-  if (assist_ == Assist::Off && !vproblem_) {
-    Psw q = cpu_.psw;
-    q.problem = true;
-    cpu_.load_psw(q);
-  }
+  // The instruction may have changed the PSW (LPSW, SSM...): its problem
+  // bit is the virtual one from now on.
+  take_virtual_psw();
 }
 
 bool VirtualMachine::privileged(s370::Cpu& cpu, const u8* ip) {
@@ -248,12 +248,7 @@ bool VirtualMachine::privileged(s370::Cpu& cpu, const u8* ip) {
   emulating_ = false;
   // The instruction may have loaded a PSW (LPSW, SSM...): its problem
   // bit is the virtual one. The guest goes on in the real problem state.
-  vproblem_ = cpu.psw.problem;
-  if (!vproblem_) {
-    Psw p = cpu.psw;
-    p.problem = true;
-    cpu.load_psw(p);
-  }
+  take_virtual_psw();
   return true;
 }
 
@@ -279,12 +274,7 @@ void VirtualMachine::reflect(Interruption x) {
   count(x.cls);
   x.old_psw.problem = vproblem_;
   cpu_.reflect(x);
-  vproblem_ = cpu_.psw.problem;
-  if (assist_ == Assist::Off && !vproblem_) {
-    Psw p = cpu_.psw;
-    p.problem = true;
-    cpu_.load_psw(p);
-  }
+  take_virtual_psw();
 }
 
 // ---- The guest's channel subsystem and DIAGNOSE --------------------------------

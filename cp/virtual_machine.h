@@ -183,6 +183,11 @@ class VirtualMachine final : public s370::Host {
   }
   // Cpu's state for running: the real problem bit on (assist off).
   void enter_guest();
+  // The Cpu's PSW has just become the virtual one (entering the guest, a
+  // PSW loaded by an instruction or an interruption): its problem bit is
+  // kept as the virtual bit, and with the assist off the guest goes on in
+  // the real problem state.
+  void take_virtual_psw();
   // And back: the virtual PSW in the Cpu.
   void leave_guest();
 

@@ -32,18 +32,26 @@ constexpr u32 kCr0EmergencySignal = 0x4000, kCr0ExternalCall = 0x2000,
 
 }  // namespace
 
+namespace {
+// The 8 bytes of an old PSW: in the BC mode the interruption code and, for
+// program and SVC interruptions, the ILC are part of it.
+u64 old_psw_bytes(const Psw& p, InterruptClass cls, u16 code, u8 ilc) {
+  u64 old = p.to_u64();
+  if (!p.ec) {
+    old = (old & ~((u64{0xFFFF} << 32) | (u64{3} << 30))) | (u64{code} << 32);
+    if (cls == InterruptClass::Program || cls == InterruptClass::Svc) old |= u64{ilc} << 30;
+  }
+  return old;
+}
+}  // namespace
+
 void Cpu::deliver(InterruptClass cls, u16 code) {
   const int c = static_cast<int>(cls);
   const bool with_ilc = cls == InterruptClass::Program || cls == InterruptClass::Svc;
   // The old PSW from psw's fields one by one (psw holds no code or ILC):
   // a copy of the struct would read back, eight at a time, bytes that the
   // instruction has just stored one by one, a stalled forwarding.
-  u64 old = psw.to_u64();
-  if (!psw.ec) {
-    // BC mode: the interruption code and ILC are part of the old PSW.
-    old = (old & ~((u64{0xFFFF} << 32) | (u64{3} << 30))) | (u64{code} << 32);
-    if (with_ilc) old |= u64{ilc_} << 30;
-  }
+  const u64 old = old_psw_bytes(psw, cls, code, ilc_);
   if (exit_[c]) {
     exit_info_ = Interruption{cls, code, with_ilc ? ilc_ : u8{0}, Psw::from_u64(old), trans_addr_};
     if (host_.interruption(*this, exit_info_)) return;  // the host took it at once
@@ -58,13 +66,7 @@ void Cpu::reflect(const Interruption& x) {
   // The interruption an exit reported, now through the PSWs, with the old
   // PSW the host gives (CP puts the virtual problem bit back in it).
   ilc_ = x.ilc;
-  u64 old = x.old_psw.to_u64();
-  if (!x.old_psw.ec) {
-    const bool with_ilc = x.cls == InterruptClass::Program || x.cls == InterruptClass::Svc;
-    old = (old & ~((u64{0xFFFF} << 32) | (u64{3} << 30))) | (u64{x.code} << 32);
-    if (with_ilc) old |= u64{x.ilc} << 30;
-  }
-  enter(x.cls, x.code, old);
+  enter(x.cls, x.code, old_psw_bytes(x.old_psw, x.cls, x.code, x.ilc));
 }
 
 void Cpu::enter(InterruptClass cls, u16 code, u64 old) {
