@@ -2,6 +2,7 @@
 # Installs the Debian packages the project needs, and nothing when all are there.
 set -euo pipefail
 need=(cmake g++ python3 libboost-dev libncurses-dev nlohmann-json3-dev doctest-dev
+      libssl-dev libsodium-dev libsqlite3-dev
       hercules binutils-s390x-linux-gnu s3270)
 missing=()
 for p in "${need[@]}"; do

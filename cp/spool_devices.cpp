@@ -1,0 +1,1 @@
+#include "cp/spool_devices.h"
