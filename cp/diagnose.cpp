@@ -19,6 +19,12 @@ namespace {
 
 // The guest's real storage, bytes at a time (prefixing applied; an
 // address outside its storage is an addressing exception).
+u8 read_byte(s370::Cpu& cpu, u32 real) {
+  const s370::AbsAddr a = cpu.real_to_abs(s370::RealAddr(real & s370::kAddrMask));
+  if (!cpu.storage().valid(a)) cpu.program_check(s370::pgm::kAddressing);
+  return *cpu.storage().ptr(a);
+}
+
 void store_bytes(s370::Cpu& cpu, u32 real, const std::vector<u8>& bytes) {
   for (std::size_t i = 0; i < bytes.size(); i++) cpu.real_write8(s370::RealAddr(real + static_cast<u32>(i)), bytes[i]);
 }
@@ -34,6 +40,21 @@ void append(std::vector<u8>& out, u64 v, int bytes) {
 }
 
 }  // namespace
+
+// VM/370's device class and type codes (VDEVTYPC, VDEVTYPE; the CP Data
+// Areas manual): terminals X'80' (3215 X'10', 3270 graf X'04'), unit
+// record input X'40' (2540 reader X'08'), output X'20' (2540 punch X'08',
+// 1403 X'41'), DASD X'04' (3330 X'01', 3350 X'08'); model in the third byte.
+DeviceCodes device_codes(std::string_view type) {
+  if (type == "3215") return {0x80, 0x10, 0};
+  if (type == "3270") return {0x40 | 0x80, 0x04, 2};
+  if (type == "2540R") return {0x40, 0x08, 0};
+  if (type == "2540P") return {0x20, 0x08, 0};
+  if (type == "1403") return {0x20, 0x41, 0};
+  if (type == "3330") return {0x04, 0x01, 1};
+  if (type == "3350") return {0x04, 0x08, 0};
+  return {0, 0, 0};
+}
 
 bool VirtualMachine::diagnose(s370::Cpu& cpu, int rx, int ry, u32 address) {
   host_call(diag_);
@@ -58,6 +79,46 @@ bool VirtualMachine::diagnose(s370::Cpu& cpu, int rx, int ry, u32 address) {
       append(id, 0, 8);  // program products: none
       if (y < id.size()) id.resize(y);
       store_bytes(cpu, x, id);
+      return true;
+    }
+    case 0x08: {
+      // Virtual console function: a CP command. Rx the command text, Ry its
+      // length (up to 132) with flags in the high-order byte: X'40' asks
+      // for the response in a buffer (Rx+1 its address, Ry+1 its length up
+      // to 8192; on return Ry+1 the response's length, cc 1 if it did not
+      // fit). Ry gets CP's return code. Length 0 enters CP (console) mode.
+      // CP runs the command outside the machine: the machine stops here
+      // (hold) and CP completes the instruction (System::diag08).
+      const u32 len = y & 0xFFFFFF;
+      const bool response = (y & 0x40000000) != 0;
+      if (len > 132) return false;
+      std::string text;
+      for (u32 i = 0; i < len; i++) text += static_cast<char>(read_byte(cpu, x + i));
+      CpRequest req;
+      req.text = s370::io::to_ascii(reinterpret_cast<const u8*>(text.data()), text.size());
+      req.ry = ry;
+      req.enter_cp = len == 0;
+      if (response) {
+        req.response = true;
+        req.buffer = cpu.gpr[(rx + 1) & 15] & s370::kAddrMask;
+        req.buffer_len = std::min<u32>(cpu.gpr[(ry + 1) & 15], 8192);
+        // The buffer must be the guest's own storage: an addressing
+        // exception now, not a surprise when CP answers.
+        if (req.buffer_len) {
+          read_byte(cpu, req.buffer);
+          read_byte(cpu, req.buffer + req.buffer_len - 1);
+        }
+      }
+      if (!cp_commands_) {
+        // No command processor (a machine of s370run --vm): every command
+        // is unknown, return code 1, as CP answers one it does not know.
+        y = 1;
+        if (response) cpu.gpr[(ry + 1) & 15] = 0;
+        cpu.psw.cc = 0;
+        return true;
+      }
+      cp_request_ = std::move(req);
+      hold();
       return true;
     }
     case 0x0C: {
@@ -153,9 +214,30 @@ bool VirtualMachine::diagnose(s370::Cpu& cpu, int rx, int ry, u32 address) {
       return true;
     }
     case 0x24: {
-      // Device type and features: Rx a device address (or -1 for the
-      // console). This machine has no devices yet: condition code 3.
-      cpu.psw.cc = 3;
+      // Device type and features: Rx a device address (or -1: the
+      // console, whose address is then returned in Rx). Ry: virtual
+      // class, type, status, flags; Ry+1: the real device's class, type,
+      // model, features. cc 0; cc 3 no such device. The class and type
+      // codes are VM/370's VDEVTYPC/VDEVTYPE values (docs/CP.md).
+      s370::io::Device* dev = nullptr;
+      if (x == 0xFFFFFFFF) {
+        for (s370::io::Device* d : channels_.devices())
+          if (d->type() == "3215") {
+            dev = d;
+            break;
+          }
+        if (dev) x = dev->address();
+      } else {
+        dev = channels_.find(static_cast<u16>(x));
+      }
+      if (!dev) {
+        cpu.psw.cc = 3;
+        return true;
+      }
+      const DeviceCodes dc = device_codes(dev->type());
+      y = u32{dc.cls} << 24 | u32{dc.type} << 16;
+      cpu.gpr[(ry + 1) & 15] = u32{dc.cls} << 24 | u32{dc.type} << 16 | u32{dc.model} << 8;
+      cpu.psw.cc = 0;
       return true;
     }
     case 0x5C: {

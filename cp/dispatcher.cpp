@@ -26,7 +26,7 @@ Dispatcher::~Dispatcher() {
   for (auto& t : threads_) t.join();
 }
 
-Dispatcher::Id Dispatcher::add(std::shared_ptr<VirtualMachine> vm, s370::Clock& clock) {
+Dispatcher::Id Dispatcher::add(std::shared_ptr<VirtualMachine> vm, s370::Clock& clock, bool runnable) {
   std::lock_guard<std::mutex> lk(mu_);
   auto e = std::make_unique<Entry>();
   e->vm = std::move(vm);
@@ -37,6 +37,10 @@ Dispatcher::Id Dispatcher::add(std::shared_ptr<VirtualMachine> vm, s370::Clock& 
   for (auto& x : vms_)
     if (x->st.state == State::Runnable || x->st.state == State::Running) least = std::min(least, x->st.instructions);
   e->st.instructions = least == std::numeric_limits<u64>::max() ? 0 : least;
+  if (!runnable) {
+    e->st.state = State::Stopped;
+    e->vm->freeze_cpu_timer();
+  }
   vms_.push_back(std::move(e));
   cv_.notify_one();
   return vms_.size() - 1;
@@ -49,7 +53,27 @@ void Dispatcher::wake(Id id) {
   if (e.st.state == State::Waiting) {
     e.st.state = State::Runnable;
     cv_.notify_one();
+  } else if (e.st.state == State::Running) {
+    e.wake_pending = true;
   }
+}
+
+void Dispatcher::remove(Id id) {
+  std::shared_ptr<VirtualMachine> gone;
+  {
+    std::unique_lock<std::mutex> lk(mu_);
+    if (id >= vms_.size()) return;
+    Entry& e = *vms_[id];
+    e.stop_requested = true;
+    if (e.st.state == State::Running) e.vm->request_stop();
+    changed_.wait(lk, [&] { return e.st.state != State::Running; });
+    e.st.state = State::Removed;
+    e.stop_requested = false;
+    gone = std::move(e.vm);
+  }
+  // The machine is destroyed (if CP holds no other reference) outside the
+  // lock: closing its devices may take a while.
+  gone.reset();
 }
 
 void Dispatcher::stop(Id id) {
@@ -59,6 +83,7 @@ void Dispatcher::stop(Id id) {
   e.stop_requested = true;
   if (e.st.state == State::Running) e.vm->request_stop();
   changed_.wait(lk, [&] { return e.st.state != State::Running; });
+  if (e.st.state == State::Removed) return;
   if (e.st.state != State::Ended) {
     e.st.state = State::Stopped;
     e.vm->freeze_cpu_timer();
@@ -115,7 +140,7 @@ void Dispatcher::worker() {
     // timer still ahead bounds this worker's sleep.
     u64 sleep_us = std::numeric_limits<u64>::max();
     for (auto& e : vms_) {
-      if (e->st.state != State::Waiting || e->wake_at_us == 0) continue;
+      if (e->st.state != State::Waiting || e->wake_at_us == 0 || !e->vm) continue;
       const u64 now = e->clock->now_us(e->vm->cpu().instructions());
       if (e->wake_at_us <= now)
         e->st.state = State::Runnable;
@@ -134,15 +159,20 @@ void Dispatcher::worker() {
     }
     Entry& e = *vms_[static_cast<std::size_t>(i)];
     e.st.state = State::Running;
+    e.wake_pending = false;
     lk.unlock();
     e.vm->thaw_cpu_timer();
     const RunResult r = e.vm->run(slice_);
     lk.lock();
     e.st.slices++;
     e.st.instructions += r.executed + r.interruptions;
-    bool ended = false;
+    bool ended = false, held = false;
     if (e.stop_requested || quit_) {
       e.st.state = State::Stopped;
+    } else if (e.vm->take_hold()) {
+      // The machine asked CP for a service: stopped until CP answers.
+      e.st.state = State::Stopped;
+      held = true;
     } else if (r.reason == StopReason::StopRequest) {
       // A stop asked for after its slice had ended, and since undone.
       e.st.state = State::Runnable;
@@ -155,6 +185,8 @@ void Dispatcher::worker() {
         // Instruction time: the wait is skipped at once.
         e.clock->idle_until(t, e.vm->cpu().instructions());
         e.st.state = State::Runnable;
+      } else if (e.wake_pending) {
+        e.st.state = State::Runnable;
       } else {
         e.st.state = State::Waiting;
         e.wake_at_us = t == std::numeric_limits<u64>::max() ? 0 : t;
@@ -166,6 +198,12 @@ void Dispatcher::worker() {
     // still until it runs again.
     if (e.st.state == State::Runnable || e.st.state == State::Stopped) e.vm->freeze_cpu_timer();
     changed_.notify_all();
+    if (held && on_hold) {
+      const Id id = static_cast<Id>(i);
+      lk.unlock();
+      on_hold(id);
+      lk.lock();
+    }
     if (ended && on_end) {
       const s370::Psw psw = e.vm->psw();
       const Id id = static_cast<Id>(i);

@@ -32,6 +32,7 @@ class Dispatcher {
     Waiting,   // enabled wait: parked until its timer or wake()
     Stopped,   // stop(): not dispatched until start()
     Ended,     // disabled wait (or a wait nothing can end): CP was told
+    Removed,   // remove(): gone for good
   };
   struct Status {
     State state = State::Runnable;
@@ -46,9 +47,10 @@ class Dispatcher {
   Dispatcher(const Dispatcher&) = delete;
   Dispatcher& operator=(const Dispatcher&) = delete;
 
-  // A machine to dispatch, runnable at once. `clock` is the clock it runs
-  // on (an InstructionClock skips its waits). Thread-safe.
-  Id add(std::shared_ptr<VirtualMachine> vm, s370::Clock& clock);
+  // A machine to dispatch, runnable at once (or stopped, until start()).
+  // `clock` is the clock it runs on (an InstructionClock skips its
+  // waits). Thread-safe.
+  Id add(std::shared_ptr<VirtualMachine> vm, s370::Clock& clock, bool runnable = true);
   // An interruption for a parked machine is due (console input, I/O):
   // runnable again. Thread-safe; no effect on a machine not waiting.
   void wake(Id id);
@@ -56,12 +58,18 @@ class Dispatcher {
   void stop(Id id);
   // Makes a stopped (or ended) machine runnable again. Thread-safe.
   void start(Id id);
+  // Stops a machine for good and lets go of it (LOGOFF). Thread-safe.
+  void remove(Id id);
   Status status(Id id);
   // Every machine's status at one instant, by Id.
   std::vector<Status> snapshot();
   // Called, on a worker thread and without the dispatcher's lock, when a
   // machine ends.
   std::function<void(Id, const s370::Psw&)> on_end;
+  // Called the same way when a machine has stopped itself to ask CP for a
+  // service that CP gives outside the machine (VirtualMachine::hold(): a
+  // CP command by DIAGNOSE X'08'); CP answers and calls start().
+  std::function<void(Id)> on_hold;
   // Waits until no machine is runnable or running (all waiting, stopped or
   // ended), at most `ms` milliseconds; true if that state was reached.
   bool wait_quiet(unsigned ms);
@@ -73,6 +81,9 @@ class Dispatcher {
     Status st;
     u64 wake_at_us = 0;  // Waiting: the clock time of its next timer event (0: none)
     bool stop_requested = false;
+    // wake() came while the machine ran: its coming wait ends at once
+    // (the console line that ends it is already there).
+    bool wake_pending = false;
   };
   void worker();
   // The runnable entry with the least virtual CPU, or -1.

@@ -19,6 +19,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,21 @@ struct Counters {
   std::map<std::string, u64> by_cause() const;
 };
 
+// DIAGNOSE X'24''s codes for a device type ("3215", "3350", ...).
+struct DeviceCodes {
+  u8 cls, type, model;
+};
+DeviceCodes device_codes(std::string_view type);
+
+// A CP command a guest gave by DIAGNOSE X'08', waiting for CP.
+struct CpRequest {
+  std::string text;  // ASCII; several commands are separated by X'15' (newline here)
+  bool response = false;
+  bool enter_cp = false;  // length 0: enter CP's console mode
+  u32 buffer = 0, buffer_len = 0;
+  int ry = 0;
+};
+
 class VirtualMachine final : public s370::Host {
  public:
   // `storage_bytes` of guest storage (allocated as it is touched), run on
@@ -91,6 +107,25 @@ class VirtualMachine final : public s370::Host {
     cpu_.request_stop();
   }
   const Counters& counters() const { return counters_; }
+
+  // The guest asks CP for a service CP gives outside the machine (a CP
+  // command by DIAGNOSE X'08'): the instruction is left complete but for
+  // its results, the machine stops at once, and the dispatcher hands it
+  // to CP (Dispatcher::on_hold), which fills in the results and starts it
+  // again. take_hold() is the dispatcher's side.
+  void hold() {
+    hold_.store(true);
+    request_stop();
+  }
+  bool take_hold() { return hold_.exchange(false); }
+  // CP's command processor answers DIAGNOSE X'08' (without it, as under
+  // s370run, every command is unknown).
+  void enable_cp_commands() { cp_commands_ = true; }
+  std::optional<CpRequest> take_cp_request() {
+    std::optional<CpRequest> r = std::move(cp_request_);
+    cp_request_.reset();
+    return r;
+  }
 
   // Counters of a saved state (cp/saved_state.h); rows beyond the opcode
   // table of this build are dropped.
@@ -200,12 +235,15 @@ class VirtualMachine final : public s370::Host {
   u64 slice_end_ = 0;
   bool running_ = false;
   std::atomic<bool> stop_{false};
+  std::atomic<bool> hold_{false};
   Counters counters_;
   Assist assist_ = Assist::Off;
   std::string userid_ = "GUEST";
   bool timer_frozen_ = false;
   s370::i64 frozen_timer_ = 0;
   Emsg emsg_ = Emsg::On;
+  bool cp_commands_ = false;
+  std::optional<CpRequest> cp_request_;
   bool vproblem_ = false;  // the virtual PSW's problem bit while the guest runs
   bool in_guest_ = false;
   bool emulating_ = false;  // CP executes a trapped instruction

@@ -211,6 +211,17 @@ Device& ChannelSubsystem::add(std::unique_ptr<Device> device) {
   return *sc.dev;
 }
 
+std::unique_ptr<Device> ChannelSubsystem::remove(u16 address) {
+  auto it = subs_.find(address);
+  if (it == subs_.end()) return nullptr;
+  cancel(it->second);
+  std::unique_ptr<Device> dev = std::move(it->second.dev);
+  subs_.erase(it);
+  dev->connect(nullptr);
+  update_pending();
+  return dev;
+}
+
 Device* ChannelSubsystem::find(u16 address) {
   auto it = subs_.find(address);
   return it == subs_.end() ? nullptr : it->second.dev.get();

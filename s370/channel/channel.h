@@ -70,6 +70,10 @@ class ChannelSubsystem final : public Host, public DeviceEvents {
   // Adds a device; throws DeviceError when the address is taken.
   Device& add(std::unique_ptr<Device> device);
   Device* find(u16 address);
+  // Takes a device away (CP's DETACH): a channel program in progress is
+  // cancelled and any interruption condition of it is dropped, as when
+  // the device is switched off line. Null when there is no such device.
+  std::unique_ptr<Device> remove(u16 address);
   std::vector<Device*> devices();
 
   // ---- Host: the I/O instructions ------------------------------------------

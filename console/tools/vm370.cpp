@@ -1,0 +1,170 @@
+// vm370: the time-sharing system (docs/USER-GUIDE.md, "The system").
+//
+//   vm370 [--data DIR] [--directory FILE] [--port N] [--bind ADDR] [--no-panel]
+//   vm370 [--data DIR] send USERID FILE [--class C] [--name "FN FT"] [--ascii]
+//
+// Starts CP on the data folder (a first start makes a working system in
+// it), serves terminals on one TCP port, and prints "vm370: ready on
+// ADDR:PORT" when it accepts connections. The operator's console is stdin
+// and stdout (OPERATOR is logged on to it). SIGTERM or the operator's
+// SHUTDOWN ends it in order, with exit code 0.
+#include <unistd.h>
+
+#include <utility>  // Boost 1.74's awaitable.hpp uses std::exchange without it
+#include <boost/asio.hpp>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "console/line_server.h"
+#include "cp/system.h"
+
+namespace {
+
+int usage(const char* why) {
+  std::fprintf(stderr,
+               "vm370: %s\n"
+               "usage: vm370 [--data DIR] [--directory FILE] [--port N] [--bind ADDR] [--no-panel]\n"
+               "       vm370 [--data DIR] send USERID FILE [--class C] [--name \"FN FT\"] [--ascii]\n",
+               why);
+  return 1;
+}
+
+// The operator's console on stdin and stdout.
+class StdioTerminal final : public cp::Terminal {
+ public:
+  void write(std::string_view text) override {
+    std::lock_guard<std::mutex> lk(mu_);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+  }
+  void set_echo(bool) override {}
+  void hang_up() override {}
+  std::string name() const override { return "SYSC"; }
+  std::string peer() const override { return "the operator's console"; }
+
+ private:
+  std::mutex mu_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  cp::SystemOptions opt;
+  std::string bind = "127.0.0.1";
+  long port = 3270;
+  std::vector<std::string> rest;
+  for (int i = 1; i < argc; i++) {
+    const std::string a = argv[i];
+    auto value = [&](const char* what) -> std::string {
+      if (i + 1 >= argc) {
+        usage((std::string(what) + " needs a value").c_str());
+        std::exit(1);
+      }
+      return argv[++i];
+    };
+    if (a == "--data") opt.data = value("--data");
+    else if (a == "--directory") opt.directory = value("--directory");
+    else if (a == "--bind") bind = value("--bind");
+    else if (a == "--port") {
+      const std::string v = value("--port");
+      char* end = nullptr;
+      port = std::strtol(v.c_str(), &end, 10);
+      if (!end || *end || port < 0 || port > 65535) return usage(("--port " + v + " is not a port number").c_str());
+    } else if (a == "--no-panel") {
+      // The ncurses panel comes with the terminal issue: the console is
+      // always stdin and stdout for now.
+    } else if (a == "--help" || a == "-h") {
+      usage("the VM/370 time-sharing system");
+      return 0;
+    } else {
+      rest.push_back(a);
+    }
+  }
+  if (opt.data.empty()) opt.data = "vm370-data";
+
+  if (!rest.empty()) {
+    if (rest[0] != "send") return usage(("unknown argument " + rest[0]).c_str());
+    // vm370 send USERID FILE [--class C] [--name "FN FT"] [--ascii]
+    std::string user, file, name;
+    char cls = 'A';
+    bool ascii = false;
+    for (std::size_t i = 1; i < rest.size(); i++) {
+      const std::string& a = rest[i];
+      if (a == "--ascii") ascii = true;
+      else if (a == "--class" && i + 1 < rest.size()) {
+        const std::string c = rest[++i];
+        if (c.size() != 1 || !std::isalnum(static_cast<unsigned char>(c[0])))
+          return usage(("--class " + c + " is not one letter or digit").c_str());
+        cls = static_cast<char>(std::toupper(static_cast<unsigned char>(c[0])));
+      } else if (a == "--name" && i + 1 < rest.size()) {
+        name = rest[++i];
+      } else if (user.empty()) user = a;
+      else if (file.empty()) file = a;
+      else return usage(("unexpected " + a).c_str());
+    }
+    if (user.empty() || file.empty()) return usage("send needs USERID and FILE");
+    try {
+      const auto id = cp::System::send_to_reader(opt.data, user, file, cls, name, ascii);
+      std::printf("vm370: file %04u sent to the reader of %s\n", id, user.c_str());
+      return 0;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "vm370: %s\n", e.what());
+      return 1;
+    }
+  }
+
+  std::signal(SIGPIPE, SIG_IGN);
+  std::unique_ptr<cp::System> sys;
+  try {
+    sys = std::make_unique<cp::System>(opt);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "vm370: %s\n", e.what());
+    return 1;
+  }
+  boost::asio::io_context io;
+  std::unique_ptr<console::LineServer> server;
+  try {
+    server = std::make_unique<console::LineServer>(io, *sys, bind, static_cast<unsigned short>(port));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "vm370: cannot listen on %s:%ld: %s\n", bind.c_str(), port, e.what());
+    return 1;
+  }
+  boost::asio::signal_set signals(io, SIGTERM, SIGINT);
+  signals.async_wait([&](boost::system::error_code ec, int sig) {
+    if (!ec) sys->shutdown(sig == SIGTERM ? "SIGTERM" : "SIGINT");
+  });
+  boost::asio::steady_timer grace(io);
+  sys->on_shutdown = [&] {
+    // On the CP thread: the io loop closes the port and ends once the
+    // last lines had a moment to leave.
+    boost::asio::post(io, [&] {
+      server->close();
+      signals.cancel();
+      grace.expires_after(std::chrono::milliseconds(300));
+      grace.async_wait([&](boost::system::error_code) { io.stop(); });
+    });
+  };
+
+  auto op = std::make_shared<StdioTerminal>();
+  const auto opid = sys->operator_console(op);
+  std::printf("vm370: ready on %s:%u\n", server->address().c_str(), server->port());
+  std::fflush(stdout);
+  // The operator's lines: a thread of their own, since stdin may be a
+  // terminal, a pipe or nothing at all.
+  std::thread([&sys, opid] {
+    std::string line;
+    while (std::getline(std::cin, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      sys->input(opid, line);
+    }
+  }).detach();
+  io.run();
+  sys.reset();  // CP's thread and the dispatcher end; spool and accounting are closed
+  std::fflush(stdout);
+  _exit(0);  // the stdin reader may still be blocked in read()
+}

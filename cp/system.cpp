@@ -1,0 +1,970 @@
+// The time-sharing system (system.h; docs/CP.md, "The system"): the data
+// folder, logon and logoff, the sessions, the users' virtual machines and
+// their devices, spool delivery. The commands are in commands.cpp.
+#include "cp/system.h"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "cp/user.h"
+#include "s370/channel/cards2540.h"
+#include "s370/channel/ckd_image.h"
+#include "s370/channel/dasd.h"
+#include "s370/channel/ebcdic.h"
+
+namespace cp {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string pad(const std::string& s, std::size_t n) {
+  std::string t = s.substr(0, n);
+  t.resize(n, ' ');
+  return t;
+}
+
+std::string hex3(u16 a) {
+  char b[8];
+  std::snprintf(b, sizeof b, "%03X", a);
+  return b;
+}
+
+std::vector<std::string> words(const std::string& line) {
+  std::vector<std::string> w;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ') i++;
+    std::size_t j = i;
+    while (j < line.size() && line[j] != ' ') j++;
+    if (j > i) w.push_back(line.substr(i, j - i));
+    i = j;
+  }
+  return w;
+}
+
+// CP's "hh:mm:ss ZONE WEEKDAY mm/dd/yy" (LOGON AT, LOGOFF AT, TIME IS), in
+// the host's local time zone.
+std::string stamp(std::time_t t) {
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char zone[16], day[16], rest[32];
+  std::strftime(zone, sizeof zone, "%Z", &tm);
+  std::strftime(day, sizeof day, "%A", &tm);
+  std::strftime(rest, sizeof rest, "%H:%M:%S", &tm);
+  char date[16];
+  std::strftime(date, sizeof date, "%m/%d/%y", &tm);
+  return std::string(rest) + " " + zone + " " + upper(day) + " " + date;
+}
+
+void write_file_synced(const std::string& path, const void* data, std::size_t n) {
+  const std::string tmp = path + ".tmp";
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw std::runtime_error("cannot write " + tmp + ": " + std::strerror(errno));
+  const char* p = static_cast<const char*>(data);
+  std::size_t done = 0;
+  while (done < n) {
+    const ssize_t w = ::write(fd, p + done, n - done);
+    if (w <= 0) {
+      ::close(fd);
+      throw std::runtime_error("cannot write " + tmp + ": " + std::strerror(errno));
+    }
+    done += static_cast<std::size_t>(w);
+  }
+  ::fsync(fd);
+  ::close(fd);
+  fs::rename(tmp, path);
+  const int d = ::open(fs::path(path).parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (d >= 0) {
+    ::fsync(d);
+    ::close(d);
+  }
+}
+
+constexpr int kMaxFailures = 5;          // wrong passwords in a row before a lock
+constexpr std::int64_t kLockSeconds = 300;  // how long the userid stays locked
+
+}  // namespace
+
+// ---- The data folder ---------------------------------------------------------
+
+System::System(SystemOptions options) : opt_(std::move(options)) {
+  if (opt_.data.empty()) opt_.data = "vm370-data";
+  std::error_code ec;
+  fs::create_directories(opt_.data, ec);
+  if (ec) throw std::runtime_error("cannot create the data folder " + opt_.data + ": " + ec.message());
+  for (const char* sub : {"volumes", "printer", "punch"}) fs::create_directories(fs::path(opt_.data) / sub, ec);
+  if (opt_.directory.empty()) opt_.directory = (fs::path(opt_.data) / "directory.json").string();
+  if (!fs::exists(opt_.directory)) {
+    // A first start: a directory with random initial passwords, written
+    // once to a file only its owner can read.
+    Directory::write_default(opt_.directory, (fs::path(opt_.data) / "initial-passwords.txt").string());
+  }
+  dir_ = std::make_unique<Directory>(Directory::load(opt_.directory, true));
+  std::error_code e2;
+  dir_stamp_ = std::to_string(fs::last_write_time(opt_.directory, e2).time_since_epoch().count());
+  volumes_ = std::make_unique<Volumes>((fs::path(opt_.data) / "volumes").string());
+  volumes_->ensure_all(*dir_);
+  spool_ = SpoolStore::open((fs::path(opt_.data) / "spool.db").string());
+  for (const SpoolFile& f : spool_->list_all(Queue::Reader)) seen_reader_.insert(f.id);
+
+  // Accounting: one row per session, in its own database (a crash loses
+  // nothing written: WAL with synchronous FULL).
+  const std::string acct = (fs::path(opt_.data) / "accounting.db").string();
+  if (sqlite3_open(acct.c_str(), &acct_) != SQLITE_OK)
+    throw std::runtime_error("cannot open " + acct + ": " + sqlite3_errmsg(acct_));
+  char* err = nullptr;
+  if (sqlite3_exec(acct_,
+                   "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                   "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
+                   "INSERT OR IGNORE INTO meta VALUES('version','1');"
+                   "CREATE TABLE IF NOT EXISTS sessions(userid TEXT, logon INTEGER, logoff INTEGER,"
+                   " connect_s INTEGER, virtual_instructions INTEGER, total_instructions INTEGER, traps INTEGER);",
+                   nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string m = err ? err : "?";
+    sqlite3_free(err);
+    throw std::runtime_error("accounting database " + acct + ": " + m);
+  }
+
+  unsigned threads = opt_.threads ? opt_.threads : std::max(1u, std::thread::hardware_concurrency());
+  disp_ = std::make_unique<Dispatcher>(threads);
+  disp_->on_end = [this](Dispatcher::Id id, const s370::Psw& psw) {
+    post([this, id, psw] {
+      auto it = by_vm_.find(id);
+      if (it != by_vm_.end()) vm_ended(*it->second, psw);
+    });
+  };
+  disp_->on_hold = [this](Dispatcher::Id id) {
+    post([this, id] {
+      auto it = by_vm_.find(id);
+      if (it != by_vm_.end()) vm_held(*it->second);
+    });
+  };
+  thread_ = std::thread([this] { cp_thread(); });
+}
+
+System::~System() {
+  {
+    std::lock_guard<std::mutex> lk(mu_);
+    quit_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  // Whoever is still on: their machines stop before anything they use goes.
+  for (auto& [id, u] : users_) disp_->remove(u->vmid);
+  disp_.reset();
+  users_.clear();
+  if (acct_) sqlite3_close(acct_);
+}
+
+void System::post(std::function<void()> task) {
+  {
+    std::lock_guard<std::mutex> lk(mu_);
+    if (quit_) return;
+    tasks_.push_back(std::move(task));
+  }
+  cv_.notify_one();
+}
+
+void System::cp_thread() {
+  auto next_tick = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+  for (;;) {
+    std::function<void()> task;
+    {
+      std::unique_lock<std::mutex> lk(mu_);
+      cv_.wait_until(lk, next_tick, [&] { return quit_ || !tasks_.empty(); });
+      if (quit_) return;
+      if (!tasks_.empty()) {
+        task = std::move(tasks_.front());
+        tasks_.pop_front();
+      }
+    }
+    if (task) {
+      try {
+        task();
+      } catch (const std::exception& e) {
+        // A command that went wrong in a way nobody foresaw must not take
+        // CP down: the operator hears of it.
+        say_operator(std::string("DMKCPI999E CP ERROR: ") + e.what());
+      }
+    }
+    if (std::chrono::steady_clock::now() >= next_tick) {
+      next_tick = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+      try {
+        tick();
+      } catch (const std::exception& e) {
+        say_operator(std::string("DMKCPI999E CP ERROR: ") + e.what());
+      }
+    }
+  }
+}
+
+// Once a second: sleepers whose time is up, files that came to readers
+// from outside (vm370 send), a directory changed on disk.
+void System::tick() {
+  const std::time_t now = std::time(nullptr);
+  for (auto& [id, u] : users_) {
+    if (u->sleep_until && now >= u->sleep_until) wake_up(*u);
+  }
+  for (const SpoolFile& f : spool_->list_all(Queue::Reader)) {
+    if (seen_reader_.insert(f.id).second) notify_reader(f);
+  }
+  std::error_code ec;
+  const std::string st = std::to_string(fs::last_write_time(opt_.directory, ec).time_since_epoch().count());
+  if (!ec && st != dir_stamp_) {
+    dir_stamp_ = st;
+    reload_directory(false);
+  }
+}
+
+void System::reload_directory(bool) {
+  try {
+    auto d = std::make_unique<Directory>(Directory::load(opt_.directory, true));
+    volumes_->ensure_all(*d);
+    dir_ = std::move(d);
+    std::error_code ec;
+    dir_stamp_ = std::to_string(fs::last_write_time(opt_.directory, ec).time_since_epoch().count());
+    say_operator("DMKDIR470I DIRECTORY UPDATED");
+  } catch (const std::exception& e) {
+    // A malformed directory changes nothing: the system keeps the one it
+    // had, and the operator is told what is wrong.
+    say_operator(std::string("DMKDIR471E DIRECTORY NOT UPDATED: ") + e.what());
+  }
+}
+
+// ---- Sessions and logon ------------------------------------------------------
+
+System::TermId System::connect(std::shared_ptr<Terminal> terminal) {
+  TermId id;
+  {
+    std::lock_guard<std::mutex> lk(mu_);
+    id = next_term_++;
+  }
+  post([this, id, terminal] {
+    auto s = std::make_unique<Session>();
+    s->id = id;
+    s->term = terminal;
+    sessions_[id] = std::move(s);
+    on_connect(id);
+  });
+  return id;
+}
+
+System::TermId System::operator_console(std::shared_ptr<Terminal> terminal) {
+  TermId id;
+  {
+    std::lock_guard<std::mutex> lk(mu_);
+    id = next_term_++;
+  }
+  post([this, id, terminal] {
+    auto s = std::make_unique<Session>();
+    s->id = id;
+    s->term = terminal;
+    s->operator_console = true;
+    Session& ref = *s;
+    sessions_[id] = std::move(s);
+    const UserEntry* op = dir_->find("OPERATOR");
+    if (!op) {
+      say(ref, "DMKCPI955W NO OPERATOR IN THE DIRECTORY: OPERATOR CONSOLE NOT LOGGED ON");
+      return;
+    }
+    logon(ref, *op);
+  });
+  return id;
+}
+
+void System::input(TermId id, std::string line) {
+  post([this, id, l = std::move(line)]() mutable { on_input(id, std::move(l)); });
+}
+
+void System::attention(TermId id) {
+  post([this, id] { on_attention(id); });
+}
+
+void System::hang_up(TermId id) {
+  post([this, id] { on_hang_up(id); });
+}
+
+void System::on_connect(TermId id) {
+  Session& s = *sessions_[id];
+  s.term->write("\n" + opt_.sysname + " ONLINE\n\n");
+  if (!logmsg_.empty()) s.term->write(logmsg_ + "\n");
+}
+
+void System::say(Session& s, const std::string& line) { s.term->write(line + "\n"); }
+
+void System::say(User& u, const std::string& line) {
+  std::lock_guard<std::mutex> lk(u.term_mu);
+  if (u.term) u.term->write(line + "\n");
+}
+
+void System::say_operator(const std::string& line) {
+  auto it = users_.find("OPERATOR");
+  if (it != users_.end()) say(*it->second, line);
+}
+
+System::User* System::find_user(const std::string& userid) {
+  auto it = users_.find(upper(userid));
+  return it == users_.end() ? nullptr : it->second.get();
+}
+
+std::string System::now_line() const { return stamp(std::time(nullptr)); }
+
+void System::on_input(TermId id, std::string line) {
+  auto it = sessions_.find(id);
+  if (it == sessions_.end()) return;
+  Session& s = *it->second;
+  // Bytes a terminal cannot show are dropped; a line is at most 255.
+  std::string clean;
+  for (char c : line)
+    if (static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F) clean += c;
+  if (clean.size() > 255) clean.resize(255);
+  switch (s.stage) {
+    case Session::Stage::Logo: {
+      const std::vector<std::string> w = words(clean);
+      if (w.empty()) return;
+      const std::string verb = upper(w[0]);
+      if (verb == "LOGON" || verb == "LOGIN" || verb == "L" || verb == "LOGO" || verb == "LOGI") {
+        if (w.size() < 2 || w[1].size() > 8) {
+          say(s, "DMKLOG020E USERID MISSING OR INVALID");
+          return;
+        }
+        s.pending = upper(w[1]);
+        s.stage = Session::Stage::Password;
+        s.term->write("ENTER PASSWORD:\n");
+        s.term->set_echo(false);
+        return;
+      }
+      if (verb == "LOGOFF" || verb == "LOGOUT") {
+        s.term->hang_up();
+        return;
+      }
+      say(s, "DMKLOG001E LOGON OR LOGIN REQUIRED");
+      return;
+    }
+    case Session::Stage::Password:
+      s.term->set_echo(true);
+      logon_password(s, clean);
+      return;
+    case Session::Stage::LoggedOn:
+      if (s.user) {
+        if (s.user->sleep_until) wake_up(*s.user);
+        command_line(*s.user, clean);
+      }
+      return;
+  }
+}
+
+void System::logon_password(Session& s, const std::string& pw) {
+  const std::string uid = s.pending;
+  s.pending.clear();
+  s.stage = Session::Stage::Logo;
+  const std::int64_t now = std::time(nullptr);
+  Failures& f = failures_[uid];
+  if (f.locked_until > now) {
+    // Locked: the same answer whether or not the user exists, and whether
+    // or not the password was right.
+    Directory::verify_dummy(pw);
+    say(s, "DMKLOG051E LOGON LOCKED FOR " + uid + "; TOO MANY INCORRECT PASSWORDS");
+    return;
+  }
+  const UserEntry* e = dir_->find(uid);
+  bool ok;
+  if (e && !e->nolog())
+    ok = Directory::verify(*e, pw);
+  else {
+    Directory::verify_dummy(pw);  // the same time as a real check
+    ok = false;
+  }
+  if (!ok) {
+    if (++f.count >= kMaxFailures) {
+      f.locked_until = now + kLockSeconds;
+      f.count = 0;
+      say_operator("DMKLOG052I USERID " + uid + " LOCKED AFTER " + std::to_string(kMaxFailures) +
+                   " INCORRECT PASSWORDS FROM " + s.term->peer());
+    }
+    say(s, "DMKLOG050E PASSWORD INCORRECT - REINITIATE LOGON PROCEDURE");
+    return;
+  }
+  failures_.erase(uid);
+  logon(s, *e);
+}
+
+void System::logon(Session& s, const UserEntry& entry) {
+  if (User* u = find_user(entry.userid)) {
+    if (u->termid) {
+      say(s, "DMKLOG054E ALREADY LOGGED ON " + u->term->name());
+      return;
+    }
+    // Reconnect: the machine ran on while disconnected.
+    {
+      std::lock_guard<std::mutex> lk(u->term_mu);
+      u->term = s.term;
+    }
+    u->termid = s.id;
+    s.user = u;
+    s.stage = Session::Stage::LoggedOn;
+    say(*u, "RECONNECTED AT " + now_line());
+    say_operator("RECONNECT " + pad(u->userid, 8) + " USERS = " + std::to_string(users_.size()));
+    if (u->cp_mode) say(*u, "CP READ");
+    return;
+  }
+  if (shutting_down()) {
+    say(s, "DMKLOG021E SYSTEM SHUTDOWN IN PROGRESS");
+    return;
+  }
+  if (!enabled_ && !entry.has_class('A')) {
+    say(s, "DMKLOG023E LOGONS DISABLED BY THE OPERATOR");
+    return;
+  }
+  auto owned = std::make_unique<User>();
+  User& u = *owned;
+  u.entry = entry;
+  u.userid = entry.userid;
+  u.storage = entry.storage;
+  u.logon_at = std::time(nullptr);
+  {
+    std::lock_guard<std::mutex> lk(u.term_mu);
+    u.term = s.term;
+  }
+  u.termid = s.id;
+  users_[u.userid] = std::move(owned);
+  s.user = &u;
+  s.stage = Session::Stage::LoggedOn;
+  u.vm = build_vm(u, u.storage);
+  u.vmid = disp_->add(u.vm, clock_, false);
+  by_vm_[u.vmid] = &u;
+  if (!logmsg_.empty()) say(u, "LOGMSG - " + logmsg_);
+  for (const DeviceEntry& d : entry.devices) {
+    const std::string err = add_device(u, d, true);
+    if (!err.empty()) say(u, err);
+  }
+  say(u, "LOGON AT " + now_line());
+  if (u.userid != "OPERATOR")
+    say_operator("LOGON  AS " + pad(u.userid, 8) + " USERS = " + std::to_string(users_.size()) + " FROM " +
+                 s.term->peer());
+  if (!entry.ipl.empty()) {
+    command_line(u, "IPL " + entry.ipl);
+  } else {
+    say(u, "CP READ");
+  }
+}
+
+void System::on_attention(TermId id) {
+  auto it = sessions_.find(id);
+  if (it == sessions_.end() || !it->second->user) return;
+  User& u = *it->second->user;
+  if (u.sleep_until) {
+    u.sleep_until = 0;
+    u.sleep_resume = false;
+  }
+  if (!u.cp_mode) stop_vm(u);
+  say(u, "CP READ");
+}
+
+void System::on_hang_up(TermId id) {
+  auto it = sessions_.find(id);
+  if (it == sessions_.end()) return;
+  if (User* u = it->second->user; u && u->termid == id) disconnect(*u, false);
+  sessions_.erase(it);
+}
+
+void System::disconnect(User& u, bool tell) {
+  if (tell) say(u, "DISCONNECT AT " + now_line());
+  std::shared_ptr<Terminal> t;
+  {
+    std::lock_guard<std::mutex> lk(u.term_mu);
+    t = std::move(u.term);
+    u.term.reset();
+  }
+  auto s = sessions_.find(u.termid);
+  if (s != sessions_.end()) {
+    s->second->user = nullptr;
+    s->second->stage = Session::Stage::Logo;
+  }
+  u.termid = 0;
+  say_operator("DSCONNECT " + pad(u.userid, 8) + " USERS = " + std::to_string(users_.size()));
+  if (tell && t) t->hang_up();
+}
+
+void System::logoff(User& u, bool forced, const std::string& how) {
+  // Spool files open on its punch and printer are closed, as LOGOFF does.
+  for (auto& [a, d] : u.devs)
+    if (d.writer && d.writer->pending()) close_device(u, a, false, false, "");
+  disp_->remove(u.vmid);
+  const std::time_t now = std::time(nullptr);
+  const long conn = static_cast<long>(now - u.logon_at);
+  const Counters& c = u.vm->counters();
+  const u64 total = u.vm->cpu().instructions();
+  // CPU times in the machine's measure: a microsecond per instruction
+  // (docs/CP.md, "Time").
+  auto cpu_time = [](u64 us) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%03llu:%02llu.%02llu", static_cast<unsigned long long>(us / 60000000),
+                  static_cast<unsigned long long>(us / 1000000 % 60),
+                  static_cast<unsigned long long>(us / 10000 % 100));
+    return std::string(b);
+  };
+  char cb[64];
+  std::snprintf(cb, sizeof cb, "%02ld:%02ld:%02ld", conn / 3600, conn / 60 % 60, conn % 60);
+  if (!how.empty()) say(u, how);
+  say(u, std::string("CONNECT= ") + cb + " VIRTCPU= " + cpu_time(c.direct) + " TOTCPU= " + cpu_time(total));
+  say(u, "LOGOFF AT " + now_line());
+  account(u);
+  for (auto& [a, d] : u.devs)
+    if (d.kind == DevKind::Minidisk || d.kind == DevKind::Link) release_links(u, a);
+  std::shared_ptr<Terminal> t;
+  {
+    std::lock_guard<std::mutex> lk(u.term_mu);
+    t = std::move(u.term);
+  }
+  auto s = sessions_.find(u.termid);
+  if (s != sessions_.end()) {
+    s->second->user = nullptr;
+    s->second->stage = Session::Stage::Logo;
+  }
+  const std::string uid = u.userid;
+  by_vm_.erase(u.vmid);
+  users_.erase(uid);  // u is gone from here
+  if (uid != "OPERATOR")
+    say_operator(std::string(forced ? "FORCED " : "LOGOFF ") + " AS " + pad(uid, 8) +
+                 " USERS = " + std::to_string(users_.size()));
+  // A line-mode session goes back to the logo; R6 drops a switched line.
+  if (t && s != sessions_.end() && !s->second->operator_console) t->hang_up();
+}
+
+void System::account(const User& u) {
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(acct_, "INSERT INTO sessions VALUES(?,?,?,?,?,?,?)", -1, &st, nullptr) != SQLITE_OK) return;
+  const std::int64_t now = std::time(nullptr);
+  sqlite3_bind_text(st, 1, u.userid.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64(st, 2, u.logon_at);
+  sqlite3_bind_int64(st, 3, now);
+  sqlite3_bind_int64(st, 4, now - u.logon_at);
+  sqlite3_bind_int64(st, 5, static_cast<std::int64_t>(u.vm->counters().direct));
+  sqlite3_bind_int64(st, 6, static_cast<std::int64_t>(u.vm->cpu().instructions()));
+  sqlite3_bind_int64(st, 7, static_cast<std::int64_t>(u.vm->counters().traps));
+  sqlite3_step(st);
+  sqlite3_finalize(st);
+}
+
+void System::shutdown(const std::string& why) {
+  post([this, why] {
+    if (down_) return;
+    down_ = true;
+    say_operator("DMKCPI960I SYSTEM SHUTDOWN: " + why);
+    std::vector<User*> all;
+    for (auto& [id, u] : users_) all.push_back(u.get());
+    for (User* u : all) {
+      say(*u, "DMKCPI961W SYSTEM SHUTDOWN IN PROGRESS");
+      logoff(*u, true, "");
+    }
+    for (auto& [id, s] : sessions_) s->term->hang_up();
+    if (on_shutdown) on_shutdown();
+  });
+}
+
+// ---- The virtual machine -------------------------------------------------------
+
+std::shared_ptr<VirtualMachine> System::build_vm(User& u, u32 storage) {
+  auto vm = std::make_shared<VirtualMachine>(storage, clock_);
+  vm->set_userid(u.userid);
+  vm->enable_cp_commands();
+  return vm;
+}
+
+std::string System::add_device(User& u, const DeviceEntry& d, bool at_logon) {
+  const u16 a = d.address;
+  if (u.vm->channels().find(a)) return "DMKDEF??? DEVICE " + hex3(a) + " ALREADY DEFINED";
+  VDev v;
+  v.kind = d.kind;
+  try {
+    switch (d.kind) {
+      case DevKind::Console: {
+        User* up = &u;
+        u.vm->attach(std::make_unique<s370::io::Console3215>(a, &u.console_in, [up](std::string_view text) {
+          std::lock_guard<std::mutex> lk(up->term_mu);
+          if (up->term) up->term->write(text);
+        }));
+        if (!u.console_addr) u.console_addr = a;
+        break;
+      }
+      case DevKind::Reader: {
+        User* up = &u;
+        auto r = std::make_unique<SpoolReader>(
+            a,
+            [this, up, a]() -> std::optional<std::pair<SpoolFile, std::vector<SpoolRecord>>> {
+              // Runs on the machine's worker: the store has its own lock.
+              const char cls = up->devs.count(a) && up->devs[a].reader ? up->devs[a].reader->options().cls : '*';
+              for (const SpoolFile& f : spool_->list(up->userid, Queue::Reader)) {
+                if (f.hold) continue;
+                if (cls != '*' && f.cls != cls) continue;
+                return std::make_pair(f, spool_->records(f.id));
+              }
+              return std::nullopt;
+            },
+            [this](u32 id) { spool_->remove(id); });
+        r->options().cls = d.cls;
+        v.reader = r.get();
+        u.vm->attach(std::move(r));
+        break;
+      }
+      case DevKind::Punch:
+      case DevKind::Printer: {
+        auto w = std::make_unique<SpoolWriter>(a, d.kind == DevKind::Punch ? SpoolWriter::Kind::Punch
+                                                                            : SpoolWriter::Kind::Printer);
+        w->options().cls = d.cls == '*' ? 'A' : d.cls;
+        v.writer = w.get();
+        u.vm->attach(std::move(w));
+        break;
+      }
+      case DevKind::Minidisk: {
+        // The user's own minidisk: linked in the directory's mode.
+        u.devs[a] = v;  // link() fills it in
+        const std::string err = link(u, u.userid, a, a, d.mode.empty() ? "W" : d.mode, "", true);
+        if (!err.empty()) u.devs.erase(a);
+        return err;
+      }
+      case DevKind::Link:
+        return link(u, d.user, d.to, a, d.mode.empty() ? "RR" : d.mode, d.password, true);
+      case DevKind::Graf:
+      case DevKind::Dedicate:
+        // Virtual 3270s come with the terminal issue; real devices are not
+        // dedicated on this system yet.
+        return "DMKDEF040E DEV " + hex3(a) + " NOT DEFINED; " +
+               (d.kind == DevKind::Graf ? "GRAF NOT SUPPORTED YET" : "NO REAL DEVICES TO DEDICATE");
+    }
+  } catch (const std::exception& e) {
+    return "DMKDEF999E DEV " + hex3(a) + " NOT DEFINED: " + e.what();
+  }
+  (void)at_logon;
+  u.devs[a] = v;
+  return "";
+}
+
+// LINK (and the directory's MDISK and LINK statements): R6's modes. R and
+// RR read; W, WR, M, MR, MW write. R fails if anyone writes (RR does not
+// care); W only if nobody else has it; WR falls back to R; M only if
+// nobody else writes; MR falls back to R; MW always. A password of the
+// owner's entry is needed unless the link is the owner's own or from the
+// directory; "ALL" means none.
+std::string System::link(User& u, const std::string& owner_id, u16 their, u16 mine, const std::string& mode_in,
+                         const std::string& password, bool directory) {
+  const std::string owner = upper(owner_id);
+  const std::string mode = upper(mode_in);
+  static const std::set<std::string> modes = {"R", "RR", "W", "WR", "M", "MR", "MW"};
+  if (!modes.count(mode)) return "DMKLNK003E INVALID OPTION - " + mode;
+  const UserEntry* oe = dir_->find(owner);
+  if (!oe) return "DMKLNK053E " + owner + " NOT IN CP DIRECTORY";
+  const DeviceEntry* md = oe->device(their);
+  if (!md || md->kind != DevKind::Minidisk) return "DMKLNK040E " + owner + " " + hex3(their) + " DOES NOT EXIST";
+  if (u.vm->channels().find(mine) && !(owner == u.userid && their == mine && u.devs.count(mine) && u.devs[mine].volume.empty()))
+    return "DMKLNK023E DEV " + hex3(mine) + " ALREADY DEFINED";
+  const bool wants_write = mode[0] == 'W' || mode[0] == 'M';
+  if (!directory && owner != u.userid) {
+    // The password for the access asked for.
+    const std::string need = mode[0] == 'M' ? md->multi_pw : mode[0] == 'W' ? md->write_pw : md->read_pw;
+    if (need.empty()) return "DMKLNK113E " + owner + " " + hex3(their) + " NOT LINKED; NO " +
+                             std::string(mode[0] == 'M' ? "MULT" : mode[0] == 'W' ? "WRITE" : "READ") + " PASSWORD";
+    if (need != "ALL" && upper(password) != upper(need)) return "DMKLNK114E PASSWORD INCORRECT";
+  }
+  Links& l = links_[{md->volume, md->cylinder}];
+  auto others = [&](const std::set<std::string>& s) {
+    std::size_t n = s.size();
+    if (s.count(u.userid)) n--;
+    return n;
+  };
+  bool write = false;
+  std::string note;
+  if (mode == "RR") {
+  } else if (mode == "R") {
+    if (others(l.writers)) return "DMKLNK105E " + owner + " " + hex3(their) + " NOT LINKED; R/W BY " +
+                                  std::to_string(others(l.writers)) + " USERS";
+  } else if (mode == "W" || mode == "WR") {
+    if (others(l.writers) || others(l.readers)) {
+      if (mode == "W")
+        return "DMKLNK104E " + owner + " " + hex3(their) + " NOT LINKED; R/" +
+               std::string(others(l.writers) ? "W" : "O") + " BY " +
+               std::to_string(others(l.writers) + others(l.readers)) + " USERS";
+      note = "DMKLNK101W DASD " + hex3(mine) + " FORCED R/O; R/" + std::string(others(l.writers) ? "W" : "O") +
+             " BY " + std::to_string(others(l.writers) + others(l.readers)) + " USERS";
+    } else {
+      write = true;
+    }
+  } else if (mode == "M" || mode == "MR") {
+    if (others(l.writers)) {
+      if (mode == "M")
+        return "DMKLNK105E " + owner + " " + hex3(their) + " NOT LINKED; R/W BY " + std::to_string(others(l.writers)) +
+               " USERS";
+      note = "DMKLNK101W DASD " + hex3(mine) + " FORCED R/O; R/W BY " + std::to_string(others(l.writers)) + " USERS";
+    } else {
+      write = true;
+    }
+  } else if (mode == "MW") {
+    write = true;
+  }
+  (void)wants_write;
+  const s370::io::CkdGeometry* geo = s370::io::ckd_geometry(md->devtype);
+  if (!geo) return "DMKLNK006E INVALID DEVICE TYPE - " + md->devtype;
+  try {
+    const std::string path = volumes_->ensure(md->volume, md->devtype);
+    auto img = s370::io::CkdImage::open_extent(path, *geo, md->cylinder, md->cylinders, !write);
+    u.vm->attach(std::make_unique<s370::io::CkdDasd>(mine, std::move(img)));
+  } catch (const std::exception& e) {
+    return "DMKLNK108E " + owner + " " + hex3(their) + " NOT LINKED; VOLID " + md->volume + " NOT MOUNTED (" +
+           e.what() + ")";
+  }
+  (write ? l.writers : l.readers).insert(u.userid);
+  VDev v;
+  v.kind = owner == u.userid && their == mine ? DevKind::Minidisk : DevKind::Link;
+  v.volume = md->volume;
+  v.devtype = md->devtype;
+  v.owner = owner;
+  v.cylinder = md->cylinder;
+  v.cylinders = md->cylinders;
+  v.write = write;
+  u.devs[mine] = v;
+  return note;
+}
+
+void System::release_links(User& u, u16 addr) {
+  auto it = u.devs.find(addr);
+  if (it == u.devs.end() || it->second.volume.empty()) return;
+  // Another device of the same user on the same extent keeps the claim.
+  for (auto& [a, d] : u.devs)
+    if (a != addr && d.volume == it->second.volume && d.cylinder == it->second.cylinder) return;
+  auto l = links_.find({it->second.volume, it->second.cylinder});
+  if (l == links_.end()) return;
+  l->second.readers.erase(u.userid);
+  l->second.writers.erase(u.userid);
+  if (l->second.readers.empty() && l->second.writers.empty()) links_.erase(l);
+}
+
+std::string System::detach(User& u, u16 addr) {
+  auto it = u.devs.find(addr);
+  if (it == u.devs.end()) return "DMKDET040E DEV " + hex3(addr) + " DOES NOT EXIST";
+  const bool running = !u.cp_mode;
+  if (running) disp_->stop(u.vmid);
+  if (it->second.writer && it->second.writer->pending()) close_device(u, addr, false, false, "");
+  release_links(u, addr);
+  const DevKind k = it->second.kind;
+  u.vm->channels().remove(addr);
+  u.devs.erase(addr);
+  if (addr == u.console_addr) u.console_addr = 0;
+  if (running) disp_->start(u.vmid);
+  const char* what = k == DevKind::Console ? "CONS"
+                     : k == DevKind::Reader ? "RDR"
+                     : k == DevKind::Punch  ? "PUN"
+                     : k == DevKind::Printer ? "PRT"
+                                             : "DASD";
+  return std::string(what) + " " + hex3(addr) + " DETACHED";
+}
+
+// CLOSE of a punch or printer: the file goes to its destination, a user's
+// reader (SPOOL ... TO) or the system's printer or punch, which CP prints
+// at once into the data folder.
+std::string System::close_device(User& u, u16 addr, bool hold_opt, bool purge, const std::string& name) {
+  auto it = u.devs.find(addr);
+  if (it == u.devs.end()) return "DMKCSO040E DEV " + hex3(addr) + " DOES NOT EXIST";
+  VDev& d = it->second;
+  if (d.reader) {
+    d.reader->close_file();
+    return "";
+  }
+  if (!d.writer) return "DMKCSO022E VADDR MISSING OR INVALID";
+  std::vector<SpoolRecord> recs = d.writer->take();
+  if (purge || recs.empty()) return "";
+  const SpoolOptions& o = d.writer->options();
+  SpoolFile f;
+  f.origin = u.userid;
+  f.device = d.kind == DevKind::Punch ? "PUN" : "PRT";
+  f.cls = o.cls;
+  f.copies = o.copies ? o.copies : 1;
+  f.hold = o.hold || hold_opt;
+  f.dist = u.userid;
+  f.records = static_cast<u32>(recs.size());
+  std::vector<std::string> nm = words(name);
+  if (nm.size() > 0) f.fn = upper(nm[0]).substr(0, 8);
+  if (nm.size() > 1) f.ft = upper(nm[1]).substr(0, 8);
+  if (!o.to.empty()) {
+    f.owner = o.to;
+    f.queue = Queue::Reader;
+  } else {
+    f.owner = u.userid;
+    f.queue = d.kind == DevKind::Punch ? Queue::Punch : Queue::Printer;
+  }
+  f.id = spool_->add(f, recs);
+  char b[128];
+  std::snprintf(b, sizeof b, "%s FILE %04u TO %s COPY %03u %s", f.device.c_str(), f.id,
+                f.queue == Queue::Reader ? f.owner.c_str() : "SYSTEM", f.copies, f.hold ? "HOLD" : "NOHOLD");
+  deliver_spool(f, &u);
+  return b;
+}
+
+// A closed file on the system's printer or punch queue is printed (or
+// punched) at once into the data folder, unless held; a reader file tells
+// its owner.
+void System::deliver_spool(const SpoolFile& f, const User*) {
+  if (f.queue == Queue::Reader) {
+    seen_reader_.insert(f.id);
+    notify_reader(f);
+    return;
+  }
+  if (f.hold) return;
+  const std::vector<SpoolRecord> recs = spool_->records(f.id);
+  char base[64];
+  std::snprintf(base, sizeof base, "%s-%04u", f.owner.c_str(), f.id);
+  if (f.queue == Queue::Printer) {
+    std::string text;
+    for (u32 c = 0; c < f.copies; c++) text += render_printer(recs);
+    write_file_synced((fs::path(opt_.data) / "printer" / (std::string(base) + ".txt")).string(), text.data(),
+                      text.size());
+  } else {
+    std::vector<u8> cards;
+    for (u32 c = 0; c < f.copies; c++) {
+      std::vector<u8> one = render_punch(recs);
+      cards.insert(cards.end(), one.begin(), one.end());
+    }
+    write_file_synced((fs::path(opt_.data) / "punch" / (std::string(base) + ".pun")).string(), cards.data(),
+                      cards.size());
+  }
+  spool_->remove(f.id);
+}
+
+void System::notify_reader(const SpoolFile& f) {
+  User* to = find_user(f.owner);
+  if (!to) return;
+  char b[128];
+  std::snprintf(b, sizeof b, "RDR FILE %04u FROM %s %s COPY %03u %s", f.id, f.origin.c_str(), f.device.c_str(),
+                f.copies, f.hold ? "HOLD" : "NOHOLD");
+  say(*to, b);
+}
+
+void System::wake_up(User& u) {
+  u.sleep_until = 0;
+  if (u.sleep_resume) run_vm(u);
+  u.sleep_resume = false;
+}
+
+void System::run_vm(User& u) {
+  u.cp_mode = false;
+  u.ended = false;
+  disp_->start(u.vmid);
+}
+
+void System::stop_vm(User& u) {
+  disp_->stop(u.vmid);
+  u.cp_mode = true;
+}
+
+void System::vm_ended(User& u, const s370::Psw& psw) {
+  u.cp_mode = true;
+  u.ended = true;
+  const u64 w = psw.to_u64();
+  char b[96];
+  std::snprintf(b, sizeof b, "DMKDSP450W CP ENTERED; DISABLED WAIT PSW '%08X %08X'", static_cast<u32>(w >> 32),
+                static_cast<u32>(w));
+  say(u, b);
+  say(u, "CP READ");
+}
+
+// A CP command by DIAGNOSE X'08' (diagnose.cpp): the machine is stopped at
+// the instruction's end; CP runs the command and completes it.
+void System::vm_held(User& u) {
+  std::optional<CpRequest> req = u.vm->take_cp_request();
+  if (!req) {
+    run_vm(u);
+    return;
+  }
+  s370::Cpu& cpu = u.vm->cpu();
+  if (req->enter_cp) {
+    cpu.gpr[req->ry] = 0;
+    u.cp_mode = true;
+    say(u, "CP READ");
+    return;
+  }
+  u.diag_pending = true;
+  std::string response;
+  int rc = 0;
+  std::string text = req->text;
+  std::replace(text.begin(), text.end(), '\x85', '\n');
+  std::size_t i = 0;
+  while (i <= text.size()) {
+    std::size_t j = text.find('\n', i);
+    if (j == std::string::npos) j = text.size();
+    const std::string one = text.substr(i, j - i);
+    i = j + 1;
+    if (words(one).empty()) continue;
+    std::string out;
+    rc = command(u, one, out);
+    if (!find_user(u.userid)) return;  // it logged itself off
+    if (req->response) {
+      response += out;
+    } else if (!out.empty()) {
+      std::lock_guard<std::mutex> lk(u.term_mu);
+      if (u.term) u.term->write(out);
+    }
+  }
+  if (!u.diag_pending) return;  // the command reset the machine (IPL, SYSTEM RESET)
+  u.diag_pending = false;
+  cpu.gpr[req->ry & 15] = static_cast<u32>(rc);
+  if (req->response) {
+    std::vector<u8> bytes = s370::io::to_ebcdic(response);
+    for (u8& b : bytes)
+      if (b == s370::io::to_ebcdic('\n')) b = 0x15;
+    const u32 n = std::min<u32>(static_cast<u32>(bytes.size()), req->buffer_len);
+    u.vm->storage().write(s370::AbsAddr(cpu.real_to_abs(s370::RealAddr(req->buffer)).v), bytes.data(), n);
+    cpu.gpr[(req->ry + 1) & 15] = n < bytes.size() ? static_cast<u32>(bytes.size() - n) : n;
+    cpu.psw.cc = n < bytes.size() ? 1 : 0;
+  } else {
+    cpu.psw.cc = 0;
+  }
+  if (!u.cp_mode) disp_->start(u.vmid);
+}
+
+// ---- vm370 send ----------------------------------------------------------------
+
+u32 System::send_to_reader(const std::string& data_dir, const std::string& userid, const std::string& file, char cls,
+                           const std::string& name, bool ascii) {
+  const std::string dpath = (fs::path(data_dir) / "directory.json").string();
+  if (fs::exists(dpath)) {
+    const Directory d = Directory::load(dpath, false);
+    if (!d.find(userid)) throw std::runtime_error("user " + upper(userid) + " is not in the directory " + dpath);
+  }
+  std::vector<s370::io::Card> deck =
+      s370::io::load_deck(file, ascii ? s370::io::DeckMode::Ascii : s370::io::DeckMode::Ebcdic);
+  fs::create_directories(data_dir);
+  auto store = SpoolStore::open((fs::path(data_dir) / "spool.db").string());
+  SpoolFile f;
+  f.owner = upper(userid);
+  f.queue = Queue::Reader;
+  f.origin = "SYSTEM";
+  f.device = "RDR";
+  f.cls = cls;
+  f.dist = f.owner;
+  std::vector<std::string> nm = words(name);
+  if (!nm.empty()) f.fn = upper(nm[0]).substr(0, 8);
+  if (nm.size() > 1) f.ft = upper(nm[1]).substr(0, 8);
+  std::vector<SpoolRecord> recs;
+  for (const auto& c : deck) recs.push_back(SpoolRecord{0, std::vector<u8>(c.begin(), c.end())});
+  f.records = static_cast<u32>(recs.size());
+  return store->add(f, recs);
+}
+
+}  // namespace cp

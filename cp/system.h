@@ -1,0 +1,168 @@
+// The time-sharing system: CP with its users (docs/CP.md, "The system").
+//
+// One System owns the directory, the volumes, the spool, the dispatcher
+// and every logged-on user's virtual machine. Terminals (console/) hand it
+// lines and attentions through connect(), input(), attention() and
+// hang_up(); those calls only queue, so the network side never waits on
+// CP. CP's own work (logon, commands, the answers to a guest's DIAGNOSE
+// X'08') runs on one CP thread, in order; virtual machines run on the
+// dispatcher's workers. Users' state belongs to the CP thread alone; what
+// a worker reaches (a virtual console's output, its input queue) has its
+// own lock.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cp/directory.h"
+#include "cp/dispatcher.h"
+#include "cp/spool.h"
+#include "cp/spool_devices.h"
+#include "cp/terminal.h"
+#include "cp/virtual_machine.h"
+#include "cp/volumes.h"
+#include "s370/channel/console3215.h"
+
+struct sqlite3;
+
+namespace cp {
+
+struct SystemOptions {
+  std::string data;         // the data folder (created on a first start)
+  std::string directory;    // default: data/directory.json
+  std::string sysname = "VM/370";
+  unsigned threads = 0;     // dispatcher workers; 0: the host's cores
+};
+
+class System {
+ public:
+  using TermId = u64;
+
+  // Opens the data folder, and on a first start makes a working system in
+  // it (directory with random passwords, volumes, spool). Throws
+  // std::runtime_error with a message for the operator.
+  explicit System(SystemOptions options);
+  ~System();
+  System(const System&) = delete;
+  System& operator=(const System&) = delete;
+
+  // ---- The console side: thread-safe, never blocks on CP's work ----------
+  // A new terminal: CP writes the logo and waits for LOGON.
+  TermId connect(std::shared_ptr<Terminal> terminal);
+  // A line typed (without its line end).
+  void input(TermId id, std::string line);
+  // The attention key (telnet BREAK or interrupt process).
+  void attention(TermId id);
+  // The connection is gone: a logged-on user is disconnected.
+  void hang_up(TermId id);
+  // The operator's console: OPERATOR is logged on to it.
+  TermId operator_console(std::shared_ptr<Terminal> terminal);
+
+  // Orderly end (SIGTERM, the operator's SHUTDOWN): users told and logged
+  // off, machines stopped, spool files closed, accounting written; then
+  // `on_shutdown` runs (on the CP thread). Thread-safe.
+  void shutdown(const std::string& why);
+  std::function<void()> on_shutdown;
+  bool shutting_down() const { return down_; }
+
+  const std::string& data() const { return opt_.data; }
+
+  // ---- Host-side spool input (vm370 send): used with the system down too --
+  // Puts a deck into a user's reader; returns the spoolid. Throws
+  // std::runtime_error.
+  static u32 send_to_reader(const std::string& data_dir, const std::string& userid, const std::string& file,
+                            char cls, const std::string& name, bool ascii);
+
+  struct User;
+  struct Session;
+
+ private:
+  void post(std::function<void()> task);
+  void cp_thread();
+  void tick();
+
+  // Logon and the sessions.
+  void on_connect(TermId id);
+  void on_input(TermId id, std::string line);
+  void on_attention(TermId id);
+  void on_hang_up(TermId id);
+  void logon_password(Session& s, const std::string& pw);
+  void logon(Session& s, const UserEntry& entry);
+  void logoff(User& u, bool forced, const std::string& how);
+  void disconnect(User& u, bool tell);
+  void reload_directory(bool at_start);
+
+  // Commands (commands.cpp).
+  void command_line(User& u, const std::string& line, std::string* response = nullptr);
+  int command(User& u, const std::string& text, std::string& out);
+  std::string emsg(const User& u, const std::string& msg) const;
+
+  // Virtual machine and devices.
+  std::shared_ptr<VirtualMachine> build_vm(User& u, u32 storage);
+  std::string add_device(User& u, const DeviceEntry& d, bool at_logon);
+  std::string link(User& u, const std::string& owner, u16 their, u16 mine, const std::string& mode,
+                   const std::string& password, bool directory);
+  std::string detach(User& u, u16 addr);
+  void release_links(User& u, u16 addr);
+  std::string close_device(User& u, u16 addr, bool hold_opt, bool purge, const std::string& name);
+  void run_vm(User& u);
+  void wake_up(User& u);  // the end of SLEEP
+  void stop_vm(User& u);
+  void vm_ended(User& u, const s370::Psw& psw);
+  void vm_held(User& u);
+  void diag08(User& u);
+  void deliver_spool(const SpoolFile& f, const User* from);
+  void notify_reader(const SpoolFile& f);
+
+  // Output.
+  void say(User& u, const std::string& line);
+  void say(Session& s, const std::string& line);
+  void say_operator(const std::string& line);
+  User* find_user(const std::string& userid);
+  std::string now_line() const;  // "hh:mm:ss ZONE WEEKDAY mm/dd/yy"
+  void account(const User& u);
+
+  SystemOptions opt_;
+  s370::HostClock clock_;
+  std::unique_ptr<Directory> dir_;
+  std::string dir_stamp_;
+  std::unique_ptr<Volumes> volumes_;
+  std::unique_ptr<SpoolStore> spool_;
+  sqlite3* acct_ = nullptr;
+  std::unique_ptr<Dispatcher> disp_;
+
+  std::map<TermId, std::unique_ptr<Session>> sessions_;
+  std::map<std::string, std::unique_ptr<User>> users_;  // logged on, by userid
+  std::map<Dispatcher::Id, User*> by_vm_;
+  struct Failures {
+    int count = 0;
+    std::int64_t locked_until = 0;
+  };
+  std::map<std::string, Failures> failures_;
+  std::string logmsg_;
+  bool enabled_ = true;  // ENABLE/DISABLE: new logons accepted
+  std::set<u32> seen_reader_;
+  // Minidisk links: (volume, first cylinder) -> users reading, writing.
+  struct Links {
+    std::set<std::string> readers, writers;
+  };
+  std::map<std::pair<std::string, u32>, Links> links_;
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> tasks_;
+  bool quit_ = false;
+  bool down_ = false;
+  TermId next_term_ = 1;
+  std::thread thread_;
+};
+
+}  // namespace cp

@@ -1,0 +1,96 @@
+// A logged-on user and a terminal session, as CP keeps them (system.h).
+// Internal to cp/: system.cpp and commands.cpp.
+#pragma once
+
+#include <ctime>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "cp/system.h"
+
+namespace cp {
+
+// The virtual console's input: lines the user typed for the guest, taken
+// by the 3215 on a worker thread.
+class ConsoleInput final : public s370::io::LineInput {
+ public:
+  std::optional<std::string> take_line() override {
+    std::lock_guard<std::mutex> lk(mu_);
+    if (lines_.empty()) return std::nullopt;
+    std::string l = std::move(lines_.front());
+    lines_.pop_front();
+    return l;
+  }
+  bool closed() const override { return false; }
+  // False when too many lines wait already (type-ahead is bounded).
+  bool push(std::string line) {
+    std::lock_guard<std::mutex> lk(mu_);
+    if (lines_.size() >= kTypeAhead) return false;
+    lines_.push_back(std::move(line));
+    return true;
+  }
+  void clear() {
+    std::lock_guard<std::mutex> lk(mu_);
+    lines_.clear();
+  }
+  static constexpr std::size_t kTypeAhead = 32;
+
+ private:
+  std::mutex mu_;
+  std::deque<std::string> lines_;
+};
+
+// A virtual device as CP describes it (QUERY VIRTUAL, DETACH, CLOSE).
+struct VDev {
+  DevKind kind = DevKind::Console;
+  SpoolWriter* writer = nullptr;  // punch, printer (owned by the machine)
+  SpoolReader* reader = nullptr;  // reader
+  // DASD
+  std::string volume, devtype, owner;
+  u32 cylinder = 0, cylinders = 0;
+  bool write = false;  // linked read/write
+};
+
+struct System::User {
+  UserEntry entry;
+  std::string userid;
+  std::shared_ptr<VirtualMachine> vm;
+  Dispatcher::Id vmid = 0;
+  // The terminal (null when disconnected): the worker that runs the
+  // guest's console writes through it, so it has a lock.
+  std::mutex term_mu;
+  std::shared_ptr<Terminal> term;
+  TermId termid = 0;
+  ConsoleInput console_in;
+  std::map<u16, VDev> devs;
+  u16 console_addr = 0;
+  // CP READ (the machine stopped, lines are CP commands) or the machine
+  // running (lines go to the guest; #CP reaches CP).
+  bool cp_mode = true;
+  bool ended = false;  // the machine is in a disabled wait
+  u32 storage = 0;
+  std::time_t logon_at = 0;
+  // SET
+  bool msg = true, wng = true, imsg = true, run = false;
+  std::string emsg = "ON";  // ON, OFF, CODE, TEXT
+  char linend = '#';
+  // SLEEP: until this time (0: not asleep).
+  std::time_t sleep_until = 0;
+  bool sleep_resume = false;  // the machine ran when SLEEP began
+  // A CP command by DIAGNOSE X'08' waits for CP (on_hold).
+  bool diag_pending = false;
+};
+
+struct System::Session {
+  TermId id = 0;
+  std::shared_ptr<Terminal> term;
+  enum class Stage { Logo, Password, LoggedOn } stage = Stage::Logo;
+  std::string pending;  // the userid given to LOGON
+  User* user = nullptr;
+  bool operator_console = false;
+};
+
+}  // namespace cp
