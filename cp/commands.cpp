@@ -238,6 +238,9 @@ int System::command(User& u, const std::string& text, std::string& out) {
     }
     if (!u.cp_mode) stop_vm(u);
     u.diag_pending = false;
+    // A reader starts the IPL with a file of its own: what is left of one
+    // an earlier IPL read is closed (and purged) first.
+    if (u.devs[a].reader) close_device(u, a, false, false, "");
     if (clear) {
       std::vector<u8> zero(0x1000, 0);
       for (u32 p = 0; p < u.vm->storage().size(); p += 0x1000) u.vm->storage().release(p >> 12);
@@ -1039,6 +1042,53 @@ int System::command(User& u, const std::string& text, std::string& out) {
     char b[64];
     std::snprintf(b, sizeof b, "%04zu FILE%s CHANGED", chosen.size(), chosen.size() == 1 ? "" : "S");
     line(out, b);
+    return 0;
+  }
+  // ---- TRACE and ADSTOP -------------------------------------------------------
+  if (abbrev(v, "TRACE", 2)) {
+    if (w.size() < 2) return err("DMKTRA026E OPERAND MISSING OR INVALID", 26);
+    VirtualMachine::TraceSet t = u.vm->trace();
+    bool end = false;
+    for (std::size_t i = 1; i < w.size(); i++) {
+      const std::string& o = w[i];
+      if (o == "END" || o == "OFF") end = true;
+      else if (o == "SVC") t.svc = true;
+      else if (abbrev(o, "PROGRAM", 4)) t.program = true;
+      else if (abbrev(o, "EXTERNAL", 3)) t.external = true;
+      else if (o == "I/O" || o == "IO") t.io = true;
+      else if (abbrev(o, "PRIVILEGED", 4)) t.priv = true;
+      else if (o == "SIO") t.sio = true;
+      else if (abbrev(o, "INSTRUCT", 4)) t.instruct = true;
+      else if (abbrev(o, "BRANCH", 2)) t.branch = true;
+      else if (o == "ALL") t.svc = t.program = t.external = t.io = t.priv = t.sio = true;
+      else if (abbrev(o, "TERMINAL", 1) || o == "RUN" || o == "NORUN") {
+        // Traces go to the terminal, and the machine runs on after each
+        // event (R6's NORUN, a stop after each, is not built: docs/CP.md).
+      } else {
+        return err("DMKTRA003E INVALID OPTION - " + o, 3);
+      }
+    }
+    if (end) t = VirtualMachine::TraceSet{};
+    User* up = &u;
+    with_stopped([&] {
+      u.vm->set_trace(t, [up](const std::string& l) {
+        std::lock_guard<std::mutex> lk(up->term_mu);
+        if (up->term) up->term->write(l + "\n");
+      });
+    });
+    if (end) line(out, "TRACE ENDED");
+    return 0;
+  }
+  if (abbrev(v, "ADSTOP", 2)) {
+    if (w.size() < 2) return err("DMKCFM026E OPERAND MISSING OR INVALID", 26);
+    if (w[1] == "OFF") {
+      with_stopped([&] { u.vm->set_adstop(std::nullopt); });
+      return 0;
+    }
+    u32 a;
+    if (!parse_hex(w[1], a, 6) || (a & 1)) return err("DMKCFM004E INVALID HEXLOC - " + w[1], 4);
+    if (a >= u.vm->storage().size()) return err("DMKCFM160E HEXLOC " + w[1] + " EXCEEDS STORAGE", 160);
+    with_stopped([&] { u.vm->set_adstop(a); });
     return 0;
   }
   // ---- INDICATE ------------------------------------------------------------

@@ -157,9 +157,17 @@ System::System(SystemOptions options) : opt_(std::move(options)) {
     });
   };
   thread_ = std::thread([this] { cp_thread(); });
+  for (auto& t : checkers_) t = std::thread([this] { checker(); });
 }
 
 System::~System() {
+  {
+    std::lock_guard<std::mutex> lk(check_mu_);
+    check_quit_ = true;
+  }
+  check_cv_.notify_all();
+  for (auto& t : checkers_)
+    if (t.joinable()) t.join();
   {
     std::lock_guard<std::mutex> lk(mu_);
     quit_ = true;
@@ -362,6 +370,8 @@ void System::on_input(TermId id, std::string line) {
       s.term->set_echo(true);
       logon_password(s, clean);
       return;
+    case Session::Stage::Checking:
+      return;  // typed while the password is checked: dropped
     case Session::Stage::LoggedOn:
       if (s.user) {
         if (s.user->sleep_until) wake_up(*s.user);
@@ -371,39 +381,80 @@ void System::on_input(TermId id, std::string line) {
   }
 }
 
+// The password is checked off CP's thread: an Argon2id hash takes tens of
+// milliseconds and as much memory, by design, and CP must not stand still
+// for it. Two checker threads take the checks in turn (a flood of logons
+// waits in their queue, bounded, rather than costing a thread and 64 MiB
+// each); the answer comes back to CP's thread as a task.
 void System::logon_password(Session& s, const std::string& pw) {
   const std::string uid = s.pending;
   s.pending.clear();
-  s.stage = Session::Stage::Logo;
+  s.stage = Session::Stage::Checking;
+  Check c;
+  c.term = s.id;
+  c.userid = uid;
+  c.password = pw;
+  const UserEntry* e = dir_->find(uid);
+  // Locked, unknown or NOLOG: checked against nothing, in the same time.
+  c.locked = failures_[uid].locked_until > std::time(nullptr);
+  if (e && !e->nolog() && !c.locked) c.entry = *e;
+  {
+    std::lock_guard<std::mutex> lk(check_mu_);
+    if (checks_.size() >= kCheckQueue) {
+      s.stage = Session::Stage::Logo;
+      say(s, "DMKLOG024E SYSTEM BUSY; LOGON AGAIN LATER");
+      return;
+    }
+    checks_.push_back(std::move(c));
+  }
+  check_cv_.notify_one();
+}
+
+void System::checker() {
+  for (;;) {
+    Check c;
+    {
+      std::unique_lock<std::mutex> lk(check_mu_);
+      check_cv_.wait(lk, [&] { return check_quit_ || !checks_.empty(); });
+      if (check_quit_) return;
+      c = std::move(checks_.front());
+      checks_.pop_front();
+    }
+    bool ok = false;
+    if (c.entry)
+      ok = Directory::verify(*c.entry, c.password);
+    else
+      Directory::verify_dummy(c.password);  // the same time as a real check
+    std::fill(c.password.begin(), c.password.end(), '\0');
+    post([this, id = c.term, uid = c.userid, locked = c.locked, ok] { password_checked(id, uid, locked, ok); });
+  }
+}
+
+void System::password_checked(TermId id, const std::string& uid, bool locked, bool ok) {
+  auto it = sessions_.find(id);
+  Session* s = it == sessions_.end() ? nullptr : it->second.get();
+  if (s) s->stage = Session::Stage::Logo;
   const std::int64_t now = std::time(nullptr);
   Failures& f = failures_[uid];
-  if (f.locked_until > now) {
-    // Locked: the same answer whether or not the user exists, and whether
-    // or not the password was right.
-    Directory::verify_dummy(pw);
-    say(s, "DMKLOG051E LOGON LOCKED FOR " + uid + "; TOO MANY INCORRECT PASSWORDS");
+  if (locked) {
+    // The same answer whether or not the user exists, and whether or not
+    // the password was right.
+    if (s) say(*s, "DMKLOG051E LOGON LOCKED FOR " + uid + "; TOO MANY INCORRECT PASSWORDS");
     return;
   }
   const UserEntry* e = dir_->find(uid);
-  bool ok;
-  if (e && !e->nolog())
-    ok = Directory::verify(*e, pw);
-  else {
-    Directory::verify_dummy(pw);  // the same time as a real check
-    ok = false;
-  }
-  if (!ok) {
+  if (!ok || !e) {
     if (++f.count >= kMaxFailures) {
       f.locked_until = now + kLockSeconds;
       f.count = 0;
       say_operator("DMKLOG052I USERID " + uid + " LOCKED AFTER " + std::to_string(kMaxFailures) +
-                   " INCORRECT PASSWORDS FROM " + s.term->peer());
+                   " INCORRECT PASSWORDS FROM " + (s ? s->term->peer() : std::string("A LINE NOW GONE")));
     }
-    say(s, "DMKLOG050E PASSWORD INCORRECT - REINITIATE LOGON PROCEDURE");
+    if (s) say(*s, "DMKLOG050E PASSWORD INCORRECT - REINITIATE LOGON PROCEDURE");
     return;
   }
   failures_.erase(uid);
-  logon(s, *e);
+  if (s) logon(*s, *e);
 }
 
 void System::logon(Session& s, const UserEntry& entry) {
@@ -504,7 +555,9 @@ void System::disconnect(User& u, bool tell) {
 }
 
 void System::logoff(User& u, bool forced, const std::string& how) {
-  // Spool files open on its punch and printer are closed, as LOGOFF does.
+  // The machine stops; spool files open on its punch and printer are
+  // closed, as LOGOFF does.
+  disp_->stop(u.vmid);
   for (auto& [a, d] : u.devs)
     if (d.writer && d.writer->pending()) close_device(u, a, false, false, "");
   disp_->remove(u.vmid);
@@ -610,8 +663,11 @@ std::string System::add_device(User& u, const DeviceEntry& d, bool at_logon) {
         auto r = std::make_unique<SpoolReader>(
             a,
             [this, up, a]() -> std::optional<std::pair<SpoolFile, std::vector<SpoolRecord>>> {
-              // Runs on the machine's worker: the store has its own lock.
-              const char cls = up->devs.count(a) && up->devs[a].reader ? up->devs[a].reader->options().cls : '*';
+              // Runs on the machine's worker, inside its I/O instruction:
+              // only the machine's own state and the store (which has its
+              // own lock) are touched, not CP's tables.
+              auto* self = dynamic_cast<SpoolReader*>(up->vm->channels().find(a));
+              const char cls = self ? self->options().cls : '*';
               for (const SpoolFile& f : spool_->list(up->userid, Queue::Reader)) {
                 if (f.hold) continue;
                 if (cls != '*' && f.cls != cls) continue;
@@ -784,7 +840,11 @@ std::string System::close_device(User& u, u16 addr, bool hold_opt, bool purge, c
   if (it == u.devs.end()) return "DMKCSO040E DEV " + hex3(addr) + " DOES NOT EXIST";
   VDev& d = it->second;
   if (d.reader) {
+    // CLOSE of a reader: the file being read is purged, or kept in the
+    // queue with HOLD (R6's CLOSE).
+    const u32 id = d.reader->open_id();
     d.reader->close_file();
+    if (id && !hold_opt) spool_->remove(id);
     return "";
   }
   if (!d.writer) return "DMKCSO022E VADDR MISSING OR INVALID";
@@ -887,6 +947,14 @@ void System::vm_ended(User& u, const s370::Psw& psw) {
 // A CP command by DIAGNOSE X'08' (diagnose.cpp): the machine is stopped at
 // the instruction's end; CP runs the command and completes it.
 void System::vm_held(User& u) {
+  if (u.vm->take_adstop_hit()) {
+    char b[48];
+    std::snprintf(b, sizeof b, "ADSTOP AT %06X", u.vm->cpu().psw.ia);
+    say(u, b);
+    u.cp_mode = true;
+    say(u, "CP READ");
+    return;
+  }
   std::optional<CpRequest> req = u.vm->take_cp_request();
   if (!req) {
     run_vm(u);

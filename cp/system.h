@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -95,6 +96,8 @@ class System {
   void on_attention(TermId id);
   void on_hang_up(TermId id);
   void logon_password(Session& s, const std::string& pw);
+  void checker();
+  void password_checked(TermId id, const std::string& uid, bool locked, bool ok);
   void logon(Session& s, const UserEntry& entry);
   void logoff(User& u, bool forced, const std::string& how);
   void disconnect(User& u, bool tell);
@@ -155,6 +158,20 @@ class System {
     std::set<std::string> readers, writers;
   };
   std::map<std::pair<std::string, u32>, Links> links_;
+
+  // Password checks (logon_password).
+  struct Check {
+    TermId term = 0;
+    std::string userid, password;
+    std::optional<UserEntry> entry;  // none: unknown, NOLOG or locked
+    bool locked = false;
+  };
+  static constexpr std::size_t kCheckQueue = 256;
+  std::mutex check_mu_;
+  std::condition_variable check_cv_;
+  std::deque<Check> checks_;
+  bool check_quit_ = false;
+  std::thread checkers_[2];
 
   std::mutex mu_;
   std::condition_variable cv_;

@@ -87,7 +87,7 @@ struct System::User {
 struct System::Session {
   TermId id = 0;
   std::shared_ptr<Terminal> term;
-  enum class Stage { Logo, Password, LoggedOn } stage = Stage::Logo;
+  enum class Stage { Logo, Password, Checking, LoggedOn } stage = Stage::Logo;
   std::string pending;  // the userid given to LOGON
   User* user = nullptr;
   bool operator_console = false;

@@ -1,6 +1,10 @@
 // Trap and emulate: the run loop of a virtual machine (docs/CP.md).
 #include "cp/virtual_machine.h"
 
+#include <cstdio>
+
+#include "s370/disasm.h"
+
 #include <algorithm>
 
 #include "s370/channel/machine.h"
@@ -134,10 +138,30 @@ RunResult VirtualMachine::run(u64 budget) {
     u64 slice = budget - u;
     const u64 next = events_.next_time();
     if (next != s370::io::EventQueue::kNever) slice = std::min(slice, next > t0 ? next - t0 : 1);
+    u32 step_ia = 0;
+    if (stepping()) {
+      // ADSTOP and instruction tracing: one instruction at a time, each
+      // looked at before it runs.
+      step_ia = cpu_.psw.ia;
+      if (adstop_ && step_ia == *adstop_ && !cpu_.psw.wait) {
+        adstop_.reset();
+        adstop_hit_ = true;
+        assist_ = user_assist_;
+        hold();
+        continue;  // the stop request ends the run at the top
+      }
+      if (trace_.instruct && !cpu_.psw.wait) trace_insn(step_ia, "");
+      slice = 1;
+    }
     slice_end_ = t0 + slice;
     running_ = true;
     const RunResult r = cpu_.run(slice);
     running_ = false;
+    if (trace_.branch && r.reason != StopReason::Exit && r.interruptions == 0 && r.executed == 1 && !cpu_.psw.wait) {
+      // A branch taken: the next instruction is not the one after it.
+      const u32 len = static_cast<u32>(s370::insn_length(peek(step_ia)));
+      if (cpu_.psw.ia != ((step_ia + len) & s370::kAddrMask)) trace_insn(step_ia, " ==> " + hex6(cpu_.psw.ia));
+    }
     if (r.reason == StopReason::Exit) {
       const Interruption& x = r.exit;
       if (x.cls == InterruptClass::Program && (x.code & 0x7F) == s370::pgm::kPrivilegedOperation && !vproblem_) {
@@ -221,6 +245,12 @@ void VirtualMachine::emulate(const Interruption& trap) {
 }
 
 bool VirtualMachine::privileged(s370::Cpu& cpu, const u8* ip) {
+  if (trace_.priv && in_guest_ && !vproblem_ && assist_ == Assist::Off) {
+    char b[96];
+    std::snprintf(b, sizeof b, "*** PRIV AT %06X  %s", (cpu.psw.ia - static_cast<u32>(s370::insn_length(ip[0]))) & s370::kAddrMask,
+                  s370::disassemble(ip).c_str());
+    trace_line(b);
+  }
   // The trap of a privileged instruction (assist off). In the virtual
   // problem state it is the guest's own privileged-operation exception:
   // declined, so the Cpu takes it, and it exits to be reflected. In the
@@ -273,8 +303,66 @@ void VirtualMachine::reflect(Interruption x) {
   // ILC; the old PSW carries the virtual problem bit.
   count(x.cls);
   x.old_psw.problem = vproblem_;
+  const bool traced = (x.cls == InterruptClass::Svc && trace_.svc) ||
+                      (x.cls == InterruptClass::Program && trace_.program) ||
+                      (x.cls == InterruptClass::External && trace_.external) ||
+                      (x.cls == InterruptClass::Io && trace_.io);
   cpu_.reflect(x);
+  if (traced) {
+    static const char* const names[] = {"RSTR", "EXT", "SVC", "PROG", "MCHK", "I/O"};
+    const int c = static_cast<int>(x.cls);
+    char b[128];
+    const u64 o = x.old_psw.to_u64(), n = cpu_.psw.to_u64();
+    std::snprintf(b, sizeof b, "*** %-4s %04X  AT %06X  OLD %08X %08X  NEW %08X %08X",
+                  c >= 0 && c < 6 ? names[c] : "INT", x.code, x.old_psw.ia, static_cast<u32>(o >> 32),
+                  static_cast<u32>(o), static_cast<u32>(n >> 32), static_cast<u32>(n));
+    trace_line(b);
+  }
   take_virtual_psw();
+}
+
+u8 VirtualMachine::peek(u32 real) {
+  const s370::AbsAddr a = cpu_.real_to_abs(s370::RealAddr(real & s370::kAddrMask));
+  if (!storage_.valid(a)) return 0;
+  const u8* f = storage_.frame_if_present(a.v >> s370::Storage::kFrameShift);
+  return f ? f[a.v & (s370::Storage::kFrameSize - 1)] : 0;
+}
+
+std::string VirtualMachine::hex6(u32 v) {
+  char b[16];
+  std::snprintf(b, sizeof b, "%06X", v & s370::kAddrMask);
+  return b;
+}
+
+// One traced instruction, disassembled (real addresses: with the guest's
+// DAT on, the instruction address is virtual and shown as such).
+void VirtualMachine::trace_insn(u32 ia, const std::string& tail) {
+  u8 ip[6];
+  for (int i = 0; i < 6; i++) ip[i] = cpu_.psw.dat() ? 0 : peek(ia + static_cast<u32>(i));
+  std::string text = cpu_.psw.dat() ? "(DAT on)" : s370::disassemble(ip);
+  const int len = s370::insn_length(ip[0]);
+  char hex[16] = {};
+  int n = 0;
+  for (int i = 0; i < len && !cpu_.psw.dat(); i++) n += std::snprintf(hex + n, sizeof hex - static_cast<std::size_t>(n), "%02X", ip[i]);
+  char b[160];
+  std::snprintf(b, sizeof b, "*** %06X  %-12s %s%s", ia, hex, text.c_str(), tail.c_str());
+  trace_line(b);
+}
+
+void VirtualMachine::set_trace(const TraceSet& t, std::function<void(const std::string&)> out) {
+  const bool was = trace_.any() || adstop_;
+  if (!was) user_assist_ = assist_;
+  trace_ = t;
+  trace_out_ = std::move(out);
+  assist_ = trace_.any() || adstop_ ? Assist::Off : user_assist_;
+}
+
+void VirtualMachine::set_adstop(std::optional<u32> address) {
+  const bool was = trace_.any() || adstop_;
+  if (!was) user_assist_ = assist_;
+  adstop_ = address;
+  if (adstop_) *adstop_ &= s370::kAddrMask;
+  assist_ = trace_.any() || adstop_ ? Assist::Off : user_assist_;
 }
 
 // ---- The guest's channel subsystem and DIAGNOSE --------------------------------
@@ -290,7 +378,16 @@ void VirtualMachine::reflect(Interruption x) {
 
 int VirtualMachine::io_instruction(s370::Cpu& cpu, s370::IoOp op, u16 device) {
   host_call(io_rows_[static_cast<int>(op)]);
-  return channels_.io_instruction(cpu, op, device);
+  const int cc = channels_.io_instruction(cpu, op, device);
+  if (trace_.sio) {
+    static const char* const names[] = {"SIO", "SIOF", "TIO", "CLRIO", "HIO", "HDV"};
+    const int o = static_cast<int>(op);
+    char b[96];
+    std::snprintf(b, sizeof b, "*** %-5s %03X  CC %d  CAW %08X", o >= 0 && o < 6 ? names[o] : "I/O", device, cc,
+                  cpu.real_read32(s370::RealAddr(0x48)));
+    trace_line(b);
+  }
+  return cc;
 }
 
 int VirtualMachine::test_channel(s370::Cpu& cpu, u8 channel) {

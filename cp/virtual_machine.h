@@ -17,6 +17,7 @@
 
 #include <array>
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -166,6 +167,29 @@ class VirtualMachine final : public s370::Host {
   Assist assist() const { return assist_; }
   void set_assist(Assist a) { assist_ = a; }
 
+  // ---- CP's TRACE and ADSTOP (docs/CP.md, "Tracing") ------------------------
+  // What TRACE shows: each event as one line through `out`. Tracing and an
+  // address stop run the machine without the assist (every event passes
+  // CP, as on VM/370, where TRACE turned the assist off), and
+  // instruction by instruction when they need to see each one.
+  struct TraceSet {
+    bool svc = false, program = false, external = false, io = false, priv = false, sio = false;
+    bool instruct = false, branch = false;
+    bool any() const { return svc || program || external || io || priv || sio || instruct || branch; }
+  };
+  void set_trace(const TraceSet& t, std::function<void(const std::string&)> out);
+  const TraceSet& trace() const { return trace_; }
+  // Stop before the instruction at `address` is executed (CP's ADSTOP);
+  // the machine holds (hold()) and adstop_hit() tells CP why. One at a
+  // time; cleared when reached.
+  void set_adstop(std::optional<u32> address);
+  std::optional<u32> adstop() const { return adstop_; }
+  bool take_adstop_hit() {
+    const bool h = adstop_hit_;
+    adstop_hit_ = false;
+    return h;
+  }
+
   // The virtual PSW (between runs it is the Cpu's).
   const s370::Psw& psw() const { return cpu_.psw; }
   void load_psw(const s370::Psw& p) { cpu_.load_psw(p); }
@@ -205,6 +229,9 @@ class VirtualMachine final : public s370::Host {
   }
   // Reflects an interruption to the guest with the virtual problem bit.
   void reflect(s370::Interruption x);
+  u8 peek(u32 real);  // a byte of guest real storage, 0 outside it
+  static std::string hex6(u32 v);
+  void trace_insn(u32 ia, const std::string& tail);
   void count(const s370::OpInfo* op) {
     ++counters_.traps;
     if (op)
@@ -242,6 +269,16 @@ class VirtualMachine final : public s370::Host {
   bool timer_frozen_ = false;
   s370::i64 frozen_timer_ = 0;
   Emsg emsg_ = Emsg::On;
+  TraceSet trace_;
+  std::function<void(const std::string&)> trace_out_;
+  std::optional<u32> adstop_;
+  bool adstop_hit_ = false;
+  Assist user_assist_ = Assist::Off;  // the assist to go back to when tracing ends
+  // One instruction at a time: TRACE INSTRUCT or BRANCH, or an ADSTOP.
+  bool stepping() const { return adstop_.has_value() || trace_.instruct || trace_.branch; }
+  void trace_line(const std::string& l) {
+    if (trace_out_) trace_out_(l);
+  }
   bool cp_commands_ = false;
   std::optional<CpRequest> cp_request_;
   bool vproblem_ = false;  // the virtual PSW's problem bit while the guest runs
