@@ -87,8 +87,12 @@ class Session final : public cp::Terminal, public std::enable_shared_from_this<S
     writing_ = true;
     auto self = shared_from_this();
     asio::async_write(socket_, asio::buffer(out_.front()), [self](boost::system::error_code ec, std::size_t) {
-      if (ec) {
-        self->writing_ = false;
+      self->writing_ = false;
+      if (ec || self->dropped_) {
+        // The buffer that was being written may go only now that the
+        // write is over.
+        self->out_.clear();
+        self->queued_ = 0;
         self->drop();
         return;
       }
@@ -111,8 +115,10 @@ class Session final : public cp::Terminal, public std::enable_shared_from_this<S
   void drop() {
     if (dropped_) return;
     dropped_ = true;
-    out_.clear();
-    queued_ = 0;
+    if (!writing_) {  // else the write's completion lets go of the queue
+      out_.clear();
+      queued_ = 0;
+    }
     boost::system::error_code ec;
     socket_.close(ec);
     system_.hang_up(id_);

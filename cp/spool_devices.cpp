@@ -84,7 +84,9 @@ SpoolWriter::Result SpoolWriter::print(Transfer& t) {
   // load leave no mark on the paper).
   const bool kept = what == PrinterForms::Command::Write || what == PrinterForms::Command::Carriage ||
                     cmd == 0x03 || cmd == 0x23 || cmd == 0x43 || cmd == 0xF3 || cmd == 0xFB;
-  if (kept && records_.size() >= limit_) return full();
+  // A full file refuses what would add to it; a command the 1403 rejects
+  // is rejected as it would be, and a no-op writes nothing.
+  if (kept && cmd != 0x03 && what != PrinterForms::Command::Reject && records_.size() >= limit_) return full();
   switch (what) {
     case PrinterForms::Command::Write: {
       u8 line[PrinterForms::kLineBuffer];

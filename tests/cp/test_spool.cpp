@@ -15,11 +15,11 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
-#include <deque>
 #include <ctime>
+#include <deque>
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -162,8 +162,9 @@ struct Op {
   u16 count = 0;
 };
 
-// How a program ended: the condition code of its SIO, the CSW (stored at the
-// SIO or by the interruption) and the data areas of its CCWs afterwards.
+// How a program ended: the condition code of its SIO, the CSW (its status bytes
+// stored by the SIO, or all of it by the interruption: the residual count is 0
+// when the SIO concluded the program) and the data areas of its CCWs afterwards.
 struct Outcome {
   int cc = -1;
   u8 unit = 0;
@@ -210,7 +211,9 @@ struct Io : s370::test::MachineFixture {
       REQUIRE(ccw_at < 0x8000);
       REQUIRE(data_at < 0xF0000);
     }
+    // No condition code, and no CSW: a START I/O that ends at once stores only the status bytes.
     put(0xF00, {0xFF});
+    put64(0x40, 0);
     put64(0xE00, 0);
     sio_and_wait(dev, first, 0xF00);
     mvc(0xE00, 0x40, 8);
@@ -243,9 +246,9 @@ Op read_op(u8 cmd, u16 count, u8 flags = 0) {
 
 }  // namespace
 
-// ============================================================================================================
+// ====================================================================================================
 // The store
-// ============================================================================================================
+// ====================================================================================================
 
 // A file added comes back from get(), list() and records() with every attribute and every record as given,
 // plus what the store assigns: id, record count and queue position.
@@ -255,7 +258,7 @@ TEST_CASE("SpoolStore: add, get, list and records round trip every attribute") {
   CHECK(store->path() == tmp.file("spool.db"));
   const std::vector<SpoolRecord> recs = {
       {0x09, ebcdic("FIRST LINE")},
-      {0x0B, {}},                                        // a carriage command: no data
+      {0x0B, {}},                                          // a carriage command: no data
       {0x11, {0x00, 0xFF, 0x00, 0x40, 0x7F, 0x80, 0x01}},  // binary bytes, zeros included
       {0x8B, {}},
       {0x19, std::vector<u8>(1500, 0xC1)},
@@ -373,7 +376,8 @@ TEST_CASE("SpoolStore: SpoolError when all 9999 spoolids are in use") {
       "BEGIN;"
       "WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < 9999) "
       "INSERT INTO files(id, owner, queue, origin, device, cls, fn, ft, dist, records, copies, hold, tag, "
-      "created, ord) SELECT i, 'FILLER', 0, 'FILLER', 'PUN', 'A', '', '', '', 0, 1, 0, '', 1, 1000 + i FROM n;"
+      "created, ord) "
+      "SELECT i, 'FILLER', 0, 'FILLER', 'PUN', 'A', '', '', '', 0, 1, 0, '', 1, 1000 + i FROM n;"
       "UPDATE meta SET value = 4321 WHERE key = 'last_id';"
       "UPDATE meta SET value = 20000 WHERE key = 'last_order';"
       "COMMIT;");
@@ -771,8 +775,8 @@ TEST_CASE("SpoolStore: threads adding at once get distinct ids and whole files")
   auto records_of = [](int t, int i) {
     std::vector<SpoolRecord> r;
     for (int j = 0; j <= (t + i) % 5; j++)
-      r.push_back({static_cast<u8>(t), card("T" + std::to_string(t) + " F" + std::to_string(i) + " R" +
-                                           std::to_string(j))});
+      r.push_back({static_cast<u8>(t),
+                   card("T" + std::to_string(t) + " F" + std::to_string(i) + " R" + std::to_string(j))});
     return r;
   };
   {
@@ -897,7 +901,7 @@ TEST_CASE("SpoolStore: a kill -9 at a random moment leaves only whole files") {
       CHECK(reported.count(entry[0]) == 0);
       reported[entry[0]] = entry[1];
     }
-    MESSAGE("round ", round, ": killed after ", delay_ms, " ms, ", reported.size(), " files reported so far");
+    INFO("killed after ", delay_ms, " ms; ", reported.size(), " files reported in all");
 
     auto store = SpoolStore::open(path);
     for (auto [id, k] : reported) {
@@ -936,9 +940,9 @@ TEST_CASE("SpoolStore: a kill -9 at a random moment leaves only whole files") {
   CHECK(reported.size() >= kRounds);
 }
 
-// ============================================================================================================
+// ====================================================================================================
 // The devices
-// ============================================================================================================
+// ====================================================================================================
 
 // Three cards punched by three channel programs (each stacker command) are three 80-byte records with the
 // command codes and EBCDIC text written; a short card is padded with EBCDIC blanks, data chaining makes one
@@ -999,7 +1003,7 @@ TEST_CASE("SpoolWriter punch: the same answers and cards as CardPunch2540") {
       {Op{0x01, 0, card("FULL CARD"), 0}},
       {write_op(0x41, "SHORT WITH SLI")},
       {write_op(0x81, "SHORT WITHOUT SLI", 0)},
-      {Op{0x01, 0, hundred, 0}},              // more than a card: incorrect length, cut at 80
+      {Op{0x01, 0, hundred, 0}},  // more than a card: incorrect length, cut at 80
       {Op{0x01, ccwf::kChainData, ebcdic("DATA "), 0}, write_op(0x00, "CHAINED")},
       {Op{0x01, ccwf::kChainCommand, card("CC 1"), 0}, Op{0x01, 0, card("CC 2"), 0}},
       {control_op(0x03)},
@@ -1022,7 +1026,8 @@ TEST_CASE("SpoolWriter punch: the same answers and cards as CardPunch2540") {
   // Some answers checked for themselves.
   CHECK(io.exec(0x00D, control_op(0x02)).unit == (unit::kEnd | unit::kUnitCheck));
   CHECK(io.exec(0x00D, read_op(0x04, 1)).areas[0] == std::vector<u8>{0x80});
-  CHECK(io.exec(0x00D, read_op(0xE4, 7)).areas[0] == std::vector<u8>{0xFF, 0x28, 0x21, 0x01, 0x25, 0x40, 0x01});
+  CHECK(io.exec(0x00D, read_op(0xE4, 7)).areas[0] ==
+        std::vector<u8>{0xFF, 0x28, 0x21, 0x01, 0x25, 0x40, 0x01});
   CHECK(io.exec(0x00D, Op{0x81, 0, hundred, 0}).channel == chan::kIncorrectLength);
 
   const std::vector<SpoolRecord> recs = pun.take();
@@ -1057,7 +1062,6 @@ TEST_CASE("SpoolWriter: the record limit gives unit check, intervention required
     CHECK(full.cc == 1);  // at once, no data moved: CSW stored by the SIO
     CHECK((full.unit & unit::kUnitCheck) != 0);
     CHECK((full.unit & unit::kUnitException) == 0);
-    CHECK(full.residual == 5);
     CHECK(w->pending() == 2);
     const Outcome s = io.exec(dev, read_op(0x04, 1));
     CHECK(s.unit == unit::kEnd);
@@ -1124,11 +1128,11 @@ TEST_CASE("SpoolWriter printer: render_printer() gives what Printer1403 prints")
       {read_op(0x06, 1, sli)},
       {read_op(0x04, 1)},
       {read_op(0xE4, 7)},
-      {control_op(0xF3)},                                       // load UCS out of sequence: rejected
-      {read_op(0x04, 1)},                                       // ... command reject
+      {control_op(0xF3)},                                          // load UCS out of sequence: rejected
+      {read_op(0x04, 1)},                                          // ... command reject
       {Op{0x09, cc, ebcdic("BEFORE GATE"), 0}, control_op(0xEB)},  // gate load chained: rejected
-      {control_op(0x02)},                                       // a read: rejected
-      {control_op(0x63)},                                       // LOAD FCB (3211): rejected
+      {control_op(0x02)},                                          // a read: rejected
+      {control_op(0x63)},                                          // LOAD FCB (3211): rejected
       {read_op(0x04, 1)},
       {write_op(0xA1, "TO CHANNEL 4")},
       {control_op(0x93)},  // skip to channel 2 immediate
@@ -1149,7 +1153,7 @@ TEST_CASE("SpoolWriter printer: render_printer() gives what Printer1403 prints")
   const std::string rendered = cp::render_printer(prt.take());
   CHECK(rendered == printed);
   // What the forms did, checked for itself in places.
-  CHECK(printed.rfind("AB\r\nL1\n\n\nL2\n\n\n\nL3\n", 0) == 0);
+  CHECK(printed.rfind("AB\r\nL1\n\n\nL2\n\n\n\n\nL3\n\n\nCH9\n", 0) == 0);
   CHECK(printed.find("lower case, unfolded\n") != std::string::npos);
   CHECK(printed.find("FOLDED LOWER CASE\n") != std::string::npos);
   CHECK(printed.find("STILL FOLDED\n\n") != std::string::npos);
@@ -1173,7 +1177,7 @@ TEST_CASE("SpoolWriter printer: spaces, overprint and skip rendered by hand") {
   io.exec(0x00E, write_op(0x11, "L2"));  // line 4, space 2: line 6
   io.exec(0x00E, write_op(0x01, "OV"));  // no space: overprint
   io.exec(0x00E, write_op(0x09, "OV2"));
-  io.exec(0x00E, control_op(0x8B));      // skip to channel 1: a new page
+  io.exec(0x00E, control_op(0x8B));  // skip to channel 1: a new page
   io.exec(0x00E, write_op(0x09, "END"));
   const std::vector<SpoolRecord> recs = prt.take();
   REQUIRE(recs.size() == 7);
@@ -1184,7 +1188,8 @@ TEST_CASE("SpoolWriter printer: spaces, overprint and skip rendered by hand") {
   CHECK(cp::render_printer({}).empty());
 }
 
-// Commands a 1403 rejects get unit check alone with command reject, and leave no record in the file.
+// Commands a 1403 rejects get unit check alone with command reject, and leave no record in the file; sense
+// ID answers 2821/1403.
 TEST_CASE("SpoolWriter printer: rejected commands leave no record") {
   Io io;
   SpoolWriter& prt = io.add(std::make_unique<SpoolWriter>(0x00E, SpoolWriter::Kind::Printer));
@@ -1197,7 +1202,10 @@ TEST_CASE("SpoolWriter printer: rejected commands leave no record") {
     CHECK(io.exec(0x00E, read_op(0x04, 1)).areas[0] == std::vector<u8>{0x80});
   }
   // Sense, sense ID, diagnostic read, data-check controls and a lone gate load leave nothing either.
-  io.exec(0x00E, read_op(0xE4, 7));
+  const Outcome id = io.exec(0x00E, read_op(0xE4, 7));
+  CHECK(id.unit == unit::kEnd);
+  CHECK(id.areas[0] == std::vector<u8>{0xFF, 0x28, 0x21, 0x01, 0x14, 0x03, 0x01});
+  CHECK(io.exec(0x00E, read_op(0x04, 1)).areas[0] == std::vector<u8>{0x00});
   io.exec(0x00E, read_op(0x06, 1, ccwf::kSuppressLength));
   io.exec(0x00E, control_op(0x73));
   io.exec(0x00E, control_op(0x7B));
@@ -1369,7 +1377,7 @@ TEST_CASE("SpoolReader: the same answers as CardReader2540") {
   std::vector<s370::io::Card> deck;
   ReaderQueue q;
   std::vector<std::string> texts;
-  for (int i = 0; i < 6; i++) texts.push_back("CARD NUMBER " + std::to_string(i + 1) + " OF THE DECK");
+  for (int i = 0; i < 7; i++) texts.push_back("CARD NUMBER " + std::to_string(i + 1) + " OF THE DECK");
   for (const std::string& t : texts) {
     s370::io::Card c;
     const std::vector<u8> b = card(t);
@@ -1383,28 +1391,43 @@ TEST_CASE("SpoolReader: the same answers as CardReader2540") {
       {read_op(0xE4, 7)},
       {read_op(0x04, 4)},
       {read_op(0x02, 80)},
-      {read_op(0x02, 40)},                        // short: incorrect length
-      {read_op(0x42, 100)},                       // stacker 2, count longer: incorrect length, residual 20
+      {read_op(0x02, 40)},                         // short: incorrect length
+      {read_op(0x42, 100)},                        // stacker 2, count longer: incorrect length, residual 20
       {read_op(0x82, 20, ccwf::kSuppressLength)},  // SLI: no incorrect length
       {control_op(0x03)},
-      {control_op(0x23)},                         // feed only: no card
-      {control_op(0x01)},                         // a write: command reject
+      {control_op(0x23)},  // feed only: no card
+      {control_op(0x01)},  // a write: command reject
       {read_op(0x04, 4)},
-      {Op{0x02, ccwf::kChainData, {}, 30}, read_op(0x00, 50)},  // one card in two areas
-      {Op{0x02, ccwf::kChainCommand, {}, 80}, read_op(0x02, 80)},
-      {read_op(0x02, 80)},  // the end of the file: unit exception
+      {Op{0x02, ccwf::kChainData, {}, 30}, read_op(0x00, 50)},     // one card in two areas
+      {Op{0x02, ccwf::kChainCommand, {}, 80}, read_op(0x02, 80)},  // the last two cards
+      {read_op(0x02, 80)},                                         // the end of the file: unit exception
       {read_op(0x04, 4)},
   };
+  std::vector<Outcome> got;
   for (size_t i = 0; i < programs.size(); i++) {
     CAPTURE(i);
     const Outcome real = io.exec(0x01C, programs[i]);
     const Outcome spooled = io.exec(0x00C, programs[i]);
     INFO("2540R: ", outcome_text(real), "; spooled: ", outcome_text(spooled));
     CHECK(spooled == real);
+    got.push_back(spooled);
   }
   CHECK(q.done == std::vector<uint32_t>{3});
   // A few of those answers for themselves.
-  CHECK(io.exec(0x00C, read_op(0xE4, 7)).areas[0] == std::vector<u8>{0xFF, 0x28, 0x21, 0x01, 0x25, 0x40, 0x01});
+  const std::vector<u8> c2 = card(texts[1]), c3 = card(texts[2]), c4 = card(texts[3]), c5 = card(texts[4]);
+  CHECK(got[3].channel == chan::kIncorrectLength);
+  CHECK(got[3].areas[0] == std::vector<u8>(c2.begin(), c2.begin() + 40));
+  CHECK(got[4].channel == chan::kIncorrectLength);
+  CHECK(got[4].residual == 20);
+  CHECK(std::vector<u8>(got[4].areas[0].begin(), got[4].areas[0].begin() + 80) == c3);
+  CHECK(got[5].channel == 0);
+  CHECK(got[5].areas[0] == std::vector<u8>(c4.begin(), c4.begin() + 20));
+  CHECK(got[10].areas[0] == std::vector<u8>(c5.begin(), c5.begin() + 30));
+  CHECK(got[10].areas[1] == std::vector<u8>(c5.begin() + 30, c5.end()));
+  CHECK(got[11].areas[1] == card(texts[6]));
+  CHECK(got[12].unit == (unit::kEnd | unit::kUnitException));
+  CHECK(io.exec(0x00C, read_op(0xE4, 7)).areas[0] ==
+        std::vector<u8>{0xFF, 0x28, 0x21, 0x01, 0x25, 0x40, 0x01});
   CHECK(io.exec(0x00C, control_op(0x01)).unit == (unit::kEnd | unit::kUnitCheck));
   CHECK(io.exec(0x00C, read_op(0x04, 4)).areas[0] == std::vector<u8>{0x80, 0, 0, 0});
 }

@@ -53,7 +53,9 @@ class System:
 
     def start(self):
         self.out = ""
-        self.p = subprocess.Popen([self.vm370, "--data", self.data, "--port", str(self.port), "--no-panel"]
+        # VM370_WRAP (e.g. "gdb -q -batch -ex run -ex bt --args") runs it under a debugger.
+        wrap = os.environ.get("VM370_WRAP", "").split()
+        self.p = subprocess.Popen(wrap + [self.vm370, "--data", self.data, "--port", str(self.port), "--no-panel"]
                                   + self.extra, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                   stderr=subprocess.STDOUT)
         os.set_blocking(self.p.stdout.fileno(), False)
