@@ -15,8 +15,11 @@ namespace s370 {
 Cpu::Cpu(Storage& storage, Host& host, Clock& clock)
     : storage_(storage), host_(host), clock_(clock), tables_(dispatch_tables()) {
   dispatch_ = tables_.supervisor;
+  storage_.watch(&watcher_);
   reset_initial();
 }
+
+Cpu::~Cpu() { storage_.unwatch(&watcher_); }
 
 void Cpu::reset_initial() {
   // Initial CPU reset (chapter 4, "Resets"): PSW, prefix, CPU timer, clock
@@ -111,6 +114,27 @@ void Cpu::state_changed() {
 void Cpu::purge_tlb() {
   iblock_ = kNoBlock;
   force_service();  // the run loop holds the instruction block in a register
+  new_generation();
+}
+
+void Cpu::frames_moved() {
+  // Storage has copied a shared frame (its first write), or released or
+  // remapped a frame: the TLB and the instruction block may point at the
+  // old memory. Purged at once, whoever moved it and whenever: the Cpu's
+  // own store (Cpu::slow), the channel subsystem's input, CP (DIAGNOSE,
+  // STORE, map_shared between runs). A callback rather than a generation
+  // the Cpu compares: the compare would have to be made wherever a TLB
+  // entry can be used, the inline fast paths included, while a move
+  // happens once per frame and machine. No service is asked for (an
+  // interruption is no more due than it was): the run loop only resumes
+  // from psw.ia after the instruction (kResyncService), and, its block
+  // gone, fetches it anew from the new frame.
+  iblock_ = kNoBlock;
+  resync_ |= kResyncService;
+  new_generation();
+}
+
+void Cpu::new_generation() {
   // A new generation makes every entry stale at once. When the counter
   // wraps, the entries are cleared to generation 0, which is never current.
   gen_ += kGenStep;

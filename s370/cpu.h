@@ -139,7 +139,9 @@ struct DatFormat {
 
 class Cpu {
  public:
+  // A Cpu must not outlive its storage (it watches it: Storage::Watcher).
   Cpu(Storage& storage, Host& host, Clock& clock);
+  ~Cpu();
   Cpu(const Cpu&) = delete;
   Cpu& operator=(const Cpu&) = delete;
 
@@ -282,6 +284,21 @@ class Cpu {
   void real_write8(RealAddr r, u8 v);
   Storage& storage() { return storage_; }
   Host& host() { return host_; }
+  // Lives as long as a call into the host (any Host function) made from a
+  // handler or from the service: while the host works, a store of this
+  // Cpu that copies a shared frame is completed, not restarted (see
+  // Cpu::slow), for the host's work must not be done twice.
+  class HostCall {
+   public:
+    explicit HostCall(Cpu& c) : c_(c), saved_(c.restartable_) { c.restartable_ = false; }
+    ~HostCall() { c_.restartable_ = saved_; }
+    HostCall(const HostCall&) = delete;
+    HostCall& operator=(const HostCall&) = delete;
+
+   private:
+    Cpu& c_;
+    bool saved_;
+  };
 
   // ---- Helpers for instruction handlers -----------------------------------
   [[noreturn]] void program_check(u16 code) { throw ProgramCheck{code}; }
@@ -368,7 +385,15 @@ class Cpu {
   Span span_slow(VirtAddr a, u32 len, Access acc);
   u64 read_slow(VirtAddr a, u32 len);
   void write_slow(VirtAddr a, u64 v, u32 len);
-  u8* real_bytes(RealAddr r, u32 len, bool store);
+  const u8* real_bytes(RealAddr r, u32 len);
+  u8* real_bytes_for_store(RealAddr r, u32 len);
+  // Storage has moved frames under the TLB (Storage::Watcher).
+  void frames_moved();
+  // Makes every TLB entry stale at once.
+  void new_generation();
+  // Thrown by a store whose first write copied a shared frame, and caught
+  // by the run loop, which executes the instruction again: see Cpu::slow.
+  struct Restart {};
   void after_store(VirtAddr a, u32 len);
   void per_branch_event();
   bool per_in_range(u32 x) const;
@@ -448,10 +473,17 @@ class Cpu {
 
   // The access TLB: translations of logical 2K blocks to host memory for
   // fetches and for stores, valid while their tag carries generation gen_.
+  // A fetch entry may point into a frame shared with other machines; a
+  // store entry never does (Cpu::slow), so a first store takes the slow
+  // path, which copies the frame. Every move of a frame (a copy, a
+  // release) purges both (Cpu::frames_moved).
   u32 gen_ = kGenStep;  // in the high 19 bits; never 0
   static constexpr u32 kGenStep = 1u << 13;
   TlbEntry rtlb_[kTlbSize];
   TlbEntry wtlb_[kTlbSize];
+  // True while a store may restart its instruction: in run(), outside
+  // calls into the host (HostCall).
+  bool restartable_ = false;
   u8 ibuf_[8] = {};  // an instruction that crosses a block boundary
   // The 2K block instructions are being fetched from: its first logical
   // address and host address. kNoBlock when none (after a purge).
@@ -463,6 +495,15 @@ class Cpu {
   u32 ia_of(const u8* p) const {
     return static_cast<u32>(reinterpret_cast<uintptr_t>(p) - hbias_) & kAddrMask;
   }
+
+  // Tells this Cpu when its storage moves frames (kept apart from Cpu, so
+  // that the Cpu itself has no virtual functions).
+  struct StorageWatcher final : Storage::Watcher {
+    explicit StorageWatcher(Cpu& c) : cpu(c) {}
+    void frames_moved() override { cpu.frames_moved(); }
+    Cpu& cpu;
+  };
+  StorageWatcher watcher_{*this};
 };
 
 inline void Cpu::load_psw(const Psw& p) {

@@ -31,6 +31,7 @@ def deck(src, data=None):
 
 ECHO = deck(os.path.join(ROOT, "tests", "system", "echo.asm"))
 CARDIO = deck(os.path.join(ROOT, "samples", "bare", "cardio.asm"), os.path.join(ROOT, "samples", "bare", "cardio.txt"))
+DIAG08 = deck(os.path.join(ROOT, "tests", "system", "diag08.asm"))
 DASDIO = deck(os.path.join(ROOT, "samples", "bare", "dasdio.asm"))
 
 UR = [{"address": "009", "type": "console"}, {"address": "00C", "type": "reader", "class": "*"},
@@ -210,6 +211,23 @@ def t_spool_exchange(sysm):
     b.send("LOGOFF")
     a.expect("LOGOFF AT")
     b.expect("LOGOFF AT")
+
+
+def t_diagnose_08(sysm):
+    """A guest gives CP commands by DIAGNOSE X'08': a response in its
+    buffer, a message written by CP, the return code of an unknown one."""
+    a = sysm.logon("ALICE", "ALICEPW")
+    send(sysm.data, "ALICE", DIAG08)
+    a.expect("RDR FILE")
+    a.send("IPL 00C")
+    a.expect("STORAGE = 01024K", 20)  # written by the guest from its buffer
+    a.expect(r"MSG FROM ALICE   : HELLO FROM DIAGNOSE")
+    a.expect(r"DISABLED WAIT PSW '00020000 0000C0DE'")
+    a.cmd("D G5", r"GPR  5 = 00000011")  # the response's length: 16 and X'15'
+    a.cmd("D G7", r"GPR  7 = 00000000")
+    a.cmd("D G8", r"GPR  8 = 00000001")  # unknown command: return code 1
+    a.send("LOGOFF")
+    a.expect("LOGOFF AT")
 
 
 def t_running_machine(sysm):
@@ -433,7 +451,7 @@ def t_first_start(_):
 def main():
     only = sys.argv[2:]
     tests = [t_logon_refusals, t_lockout, t_queries, t_messages, t_ipl_from_reader, t_spool_exchange,
-             t_running_machine, t_storage_commands, t_links, t_operator, t_shutdown_and_restart, t_kill9,
+             t_diagnose_08, t_running_machine, t_storage_commands, t_links, t_operator, t_shutdown_and_restart, t_kill9,
              t_first_start]
     sysm = vmclient.System(VM370, USERS)
     failed = 0
