@@ -596,7 +596,7 @@ void System::logoff(User& u, bool forced, const std::string& how) {
   by_vm_.erase(u.vmid);
   users_.erase(uid);  // u is gone from here
   if (uid != "OPERATOR")
-    say_operator(std::string(forced ? "FORCED " : "LOGOFF ") + " AS " + pad(uid, 8) +
+    say_operator(std::string(forced ? "FORCED" : "LOGOFF") + " AS " + pad(uid, 8) +
                  " USERS = " + std::to_string(users_.size()));
   // A line-mode session goes back to the logo; R6 drops a switched line.
   if (t && s != sessions_.end() && !s->second->operator_console) t->hang_up();

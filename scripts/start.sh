@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The main job: sets up, builds, and starts the time-sharing system vm370 on
+# the data folder vm370-data (made on the first start, with random initial
+# passwords in vm370-data/initial-passwords.txt). Connect from another
+# terminal with `telnet localhost 3270` (or `nc localhost 3270`).
+#
+# On the first start USER1's reader gets a demonstration deck: log on as
+# USER1 and type IPL 00C. Options are passed to vm370 (--port, --data...).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+cmake --preset release >/dev/null
+cmake --build --preset release -j2 >/dev/null
+data=vm370-data
+port=3270
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  [ "${args[$i]}" = "--data" ] && data="${args[$((i + 1))]}"
+  [ "${args[$i]}" = "--port" ] && port="${args[$((i + 1))]}"
+done
+if [ ! -e "$data/directory.json" ]; then
+  # The demonstration: samples/bare/cardio.asm as a self-loading deck, with
+  # its data cards, in USER1's reader.
+  work=$(mktemp -d)
+  build/bin/asm370 -I samples/bare -o "$work/cardio.bin" samples/bare/cardio.asm
+  python3 samples/bare/mkdeck.py "$work/cardio.bin" "$work/cardio.deck" samples/bare/cardio.txt
+  build/bin/vm370 --data "$data" send USER1 "$work/cardio.deck" --name "CARDIO DECK" >/dev/null
+  rm -rf "$work"
+  first=1
+fi
+cat <<MSG
+vm370: starting on port $port with the data folder $data.
+  Connect from another terminal:   telnet localhost $port
+  Log on:                          LOGON USER1   (passwords: $data/initial-passwords.txt)
+  The demonstration, once logged on as USER1:   IPL 00C
+  This console is the operator's (OPERATOR): type SHUTDOWN to stop, or press Ctrl-C.
+MSG
+if [ -n "${first:-}" ]; then
+  echo "  (first start: the initial passwords are written once, to $data/initial-passwords.txt)"
+fi
+exec build/bin/vm370 --no-panel "$@"
