@@ -381,6 +381,66 @@ def t_operator(sysm):
     sysm.operator("SET LOGMSG OFF")
 
 
+def t_directory_changes(sysm):
+    """A directory changed while the system runs is read again: a new user
+    can log on (its plain password replaced by a hash); a malformed one is
+    refused, the operator told, and the system keeps the one it had."""
+    import json
+    d = json.load(open(sysm.directory))
+    d["users"].append({"userid": "DAVE", "password": "DAVEPW", "storage": "1M",
+                       "devices": [{"address": "009", "type": "console"}]})
+    tmp = sysm.directory + ".new"
+    with open(tmp, "w") as f:
+        json.dump(d, f)
+    os.replace(tmp, sysm.directory)
+    sysm.expect_operator("DMKDIR470I DIRECTORY UPDATED")
+    c = sysm.logon("DAVE", "DAVEPW")
+    c.cmd("Q V ALL", "CONS 009")
+    c.send("LOGOFF")
+    c.expect("LOGOFF AT")
+    assert "DAVEPW" not in open(sysm.directory).read()
+    good = open(sysm.directory).read()
+    time.sleep(1.1)  # a new modification time
+    with open(tmp, "w") as f:
+        f.write(good.replace('"storage": "1M"', '"storage": "3Q"', 1))
+    os.replace(tmp, sysm.directory)
+    sysm.expect_operator(r"DMKDIR471E DIRECTORY NOT UPDATED: [^\n]*field \"storage\"")
+    c = sysm.logon("ALICE", "ALICEPW")  # the directory it had
+    c.cmd("Q V STOR", "STORAGE = 01024K")
+    c.send("LOGOFF")
+    c.expect("LOGOFF AT")
+    with open(tmp, "w") as f:
+        f.write(good)
+    os.replace(tmp, sysm.directory)
+    sysm.expect_operator("DMKDIR470I DIRECTORY UPDATED(?![\s\S]*DMKDIR471E)")
+
+
+def t_spool_hold_copy(sysm):
+    """SPOOL PRT COPY 2 prints a file twice; HOLD keeps it in the queue
+    until CHANGE ... NOHOLD releases it to the printer."""
+    a = sysm.logon("ALICE", "ALICEPW")
+    a.cmd("PURGE RDR ALL", "PURGED|NO FILES")
+    send(sysm.data, "ALICE", CARDIO)
+    a.expect("RDR FILE")
+    a.cmd("SPOOL PRT COPY 2 HOLD", "")
+    a.send("IPL 00C")
+    a.expect("DISABLED WAIT", 20)
+    t = a.cmd("CLOSE PRT", r"PRT FILE (\d{4}) TO SYSTEM COPY 002 HOLD")
+    fid = re.search(r"PRT FILE (\d{4})", t).group(1)
+    out = os.path.join(sysm.data, "printer", "ALICE-%s.txt" % fid)
+    a.cmd("Q PRT ALL", r"ALICE    %s A PRT \d{8} 002 USER" % fid)
+    assert not os.path.exists(out), "a held file was printed"
+    a.cmd("CHANGE PRT %s NOHOLD" % fid, "0001 FILE CHANGED")
+    assert os.path.exists(out), "CHANGE NOHOLD did not print it"
+    text = open(out).read()
+    first = open(os.path.join(ROOT, "samples", "bare", "cardio.txt")).readline().rstrip()
+    assert text.count(first) == 2, "not two copies: %r" % text[:300]
+    a.cmd("Q PRT", "NO PRT FILES")
+    a.cmd("SPOOL PRT COPY 1 NOHOLD", "")
+    a.send("LOGOFF")
+    a.expect("LOGOFF AT")
+
+
 def t_shutdown_and_restart(sysm):
     """SHUTDOWN by the operator ends vm370 with exit 0; the spool files and
     the hashed passwords are there at the next start."""
@@ -451,7 +511,8 @@ def t_first_start(_):
 def main():
     only = sys.argv[2:]
     tests = [t_logon_refusals, t_lockout, t_queries, t_messages, t_ipl_from_reader, t_spool_exchange,
-             t_diagnose_08, t_running_machine, t_storage_commands, t_links, t_operator, t_shutdown_and_restart, t_kill9,
+             t_diagnose_08, t_running_machine, t_storage_commands, t_links, t_operator, t_directory_changes, t_spool_hold_copy,
+             t_shutdown_and_restart, t_kill9,
              t_first_start]
     sysm = vmclient.System(VM370, USERS)
     failed = 0
