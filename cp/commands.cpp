@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "cp/saved_state.h"
 #include "cp/user.h"
 #include "s370/channel/ebcdic.h"
 
@@ -226,9 +227,19 @@ int System::command(User& u, const std::string& text, std::string& out) {
     if (w.size() < 2) return err("DMKCFG022E VADDR MISSING OR INVALID", 22);
     u16 a;
     if (!parse_vaddr(w[1], a) || !u.devs.count(a)) {
-      // Not a device: a saved system's name (CMS comes with its issue).
-      if (!parse_vaddr(w[1], a)) return err("DMKCFG040E SYSTEM " + w[1] + " DOES NOT EXIST", 40);
-      return err("DMKCFG040E DEV " + hex3(a) + " DOES NOT EXIST", 40);
+      // Not a device of the machine: a saved system by its name.
+      std::shared_ptr<const SavedSystem> sys = saved_system(w[1]);
+      if (!sys) {
+        if (!parse_vaddr(w[1], a)) return err("DMKCFG040E SYSTEM " + w[1] + " DOES NOT EXIST", 40);
+        return err("DMKCFG040E DEV " + hex3(a) + " DOES NOT EXIST", 40);
+      }
+      if (sys->storage > u.vm->storage().size())
+        return err("DMKCFG170E SYSTEM " + w[1] + " EXCEEDS STORAGE", 170);
+      if (!u.cp_mode) stop_vm(u);
+      u.diag_pending = false;
+      ipl_saved_system(*u.vm, *sys);
+      run_vm(u);
+      return 0;
     }
     bool clear = false;
     for (std::size_t i = 2; i < w.size(); i++) {
@@ -1044,6 +1055,26 @@ int System::command(User& u, const std::string& text, std::string& out) {
     line(out, b);
     return 0;
   }
+  // ---- SAVESYS -------------------------------------------------------------------
+  if (v == "SAVESYS") {
+    // Class E: the machine as it is now becomes a saved system that any
+    // user can IPL by name, sharing its pages (docs/CP.md).
+    if (!need('E')) return err("?CP: " + v, 1);
+    const std::string& name = w[1];
+    bool ok = !name.empty() && name.size() <= 8;
+    for (char c : name) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '$' || c == '#' || c == '@');
+    if (!ok) return err("DMKCFM026E OPERAND MISSING OR INVALID", 26);
+    int rc = 0;
+    with_stopped([&] {
+      try {
+        save_system(*u.vm, name);
+      } catch (const std::exception& e) {
+        rc = err("DMKSAV999E SYSTEM " + name + " NOT SAVED: " + e.what(), 99);
+      }
+    });
+    if (rc == 0) line(out, "SYSTEM SAVED");
+    return rc;
+  }
   // ---- TRACE and ADSTOP -------------------------------------------------------
   if (abbrev(v, "TRACE", 2)) {
     if (w.size() < 2) return err("DMKTRA026E OPERAND MISSING OR INVALID", 26);
@@ -1108,6 +1139,9 @@ int System::command(User& u, const std::string& text, std::string& out) {
       line(out, b);
       std::snprintf(b, sizeof b, "INSTRUCTIONS=%llu DIRECT=%llu TRAPS=%llu", static_cast<unsigned long long>(total),
                     static_cast<unsigned long long>(c.direct), static_cast<unsigned long long>(c.traps));
+      line(out, b);
+      std::snprintf(b, sizeof b, "FRAMES PRIVATE=%u SHARED=%u", who->vm->storage().private_frames(),
+                    who->vm->storage().shared_frames());
       line(out, b);
       std::string l = "TRAPS BY CAUSE:";
       for (auto& [cause, n] : c.by_cause()) l += " " + cause + "=" + std::to_string(n);

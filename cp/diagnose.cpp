@@ -22,7 +22,7 @@ namespace {
 u8 read_byte(s370::Cpu& cpu, u32 real) {
   const s370::AbsAddr a = cpu.real_to_abs(s370::RealAddr(real & s370::kAddrMask));
   if (!cpu.storage().valid(a)) cpu.program_check(s370::pgm::kAddressing);
-  return *cpu.storage().ptr(a);
+  return *cpu.storage().ptr_for_read(a);
 }
 
 void store_bytes(s370::Cpu& cpu, u32 real, const std::vector<u8>& bytes) {
@@ -144,14 +144,15 @@ bool VirtualMachine::diagnose(s370::Cpu& cpu, int rx, int ry, u32 address) {
     }
     case 0x10: {
       // Release pages: Rx the first page, Ry the last (4K boundaries);
-      // they read as zeros afterwards and their memory is given back.
+      // they read as zeros afterwards and their memory is given back (a
+      // page of a saved system is no longer mapped). The storage tells
+      // the Cpu, which drops what its TLB held of them.
       if ((x & 0xFFF) || (y & 0xFFF) || (x & s370::kAddrMask) > (y & s370::kAddrMask)) return false;
       for (u32 p = x & s370::kAddrMask; p <= (y & s370::kAddrMask); p += 0x1000) {
         const s370::AbsAddr a = cpu.real_to_abs(s370::RealAddr(p));
         if (!storage_.valid(a)) cpu.program_check(s370::pgm::kAddressing);
         storage_.release(a.v >> s370::Storage::kFrameShift);
       }
-      cpu.purge_tlb();  // the Cpu's TLB points into the frames given back
       return true;
     }
     case 0x20: {

@@ -146,10 +146,24 @@ void save_state(VirtualMachine& vm, const s370::InstructionClock* clock, const s
   write_durably(path, out);
 }
 
-std::unique_ptr<VirtualMachine> load_state(const std::string& path, s370::Clock& clock) {
+namespace {
+
+// A saved-state file read and checked: its header, and where its frames
+// and keys are in `in`.
+struct Parsed {
+  std::vector<u8> in;
+  nlohmann::json h;
+  u32 size = 0;
+  std::vector<std::pair<u32, std::size_t>> frames;  // frame number, offset in `in`
+  std::size_t keys_at = 0;
+};
+
+Parsed parse_state(const std::string& path) {
+  Parsed p;
   std::ifstream f(path, std::ios::binary);
   if (!f) throw SavedStateError("cannot read " + path);
-  const std::vector<u8> in((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  p.in.assign((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  const std::vector<u8>& in = p.in;
   size_t at = 0;
   auto need = [&](size_t n) {
     if (in.size() - at < n) throw SavedStateError(path + ": saved state cut short");
@@ -169,31 +183,73 @@ std::unique_ptr<VirtualMachine> load_state(const std::string& path, s370::Clock&
                           std::to_string(kSavedStateVersion));
   const u32 hlen = get32();
   need(hlen);
-  nlohmann::json h;
   try {
-    h = nlohmann::json::parse(in.begin() + static_cast<long>(at), in.begin() + static_cast<long>(at + hlen));
+    p.h = nlohmann::json::parse(in.begin() + static_cast<long>(at), in.begin() + static_cast<long>(at + hlen));
+    p.size = p.h.at("storage").get<u32>();
   } catch (const nlohmann::json::exception& e) {
     throw SavedStateError(path + ": damaged header: " + e.what());
   }
   at += hlen;
+  if (p.size == 0 || p.size > s370::Storage::kMaxSize || p.size % s370::Storage::kFrameSize)
+    throw SavedStateError(path + ": bad storage size");
+  const u32 present = get32();
+  for (u32 i = 0; i < present; i++) {
+    const u32 n = get32();
+    if (n >= p.size / s370::Storage::kFrameSize) throw SavedStateError(path + ": frame beyond storage");
+    need(s370::Storage::kFrameSize);
+    p.frames.emplace_back(n, at);
+    at += s370::Storage::kFrameSize;
+  }
+  need(p.size >> s370::Storage::kBlockShift);
+  p.keys_at = at;
+  return p;
+}
+
+}  // namespace
+
+std::shared_ptr<const SavedSystem> read_saved_system(const std::string& path, const std::string& name) {
+  Parsed p = parse_state(path);
+  auto sys = std::make_shared<SavedSystem>();
+  sys->name = name;
+  sys->storage = p.size;
   try {
-    const u32 size = h.at("storage").get<u32>();
-    if (size == 0 || size > s370::Storage::kMaxSize || size % s370::Storage::kFrameSize)
-      throw SavedStateError(path + ": bad storage size");
-    auto vm = std::make_unique<VirtualMachine>(size, clock);
+    sys->cpu = cpu_state(p.h.at("cpu"));
+  } catch (const nlohmann::json::exception& e) {
+    throw SavedStateError(path + ": damaged header: " + e.what());
+  }
+  for (auto& [n, off] : p.frames) sys->frames.emplace_back(n, s370::Storage::make_shared_frame(p.in.data() + off));
+  sys->keys.assign(p.in.begin() + static_cast<long>(p.keys_at),
+                   p.in.begin() + static_cast<long>(p.keys_at + (p.size >> s370::Storage::kBlockShift)));
+  return sys;
+}
+
+void ipl_saved_system(VirtualMachine& vm, const SavedSystem& sys) {
+  s370::Cpu& cpu = vm.cpu();
+  s370::Storage& st = vm.storage();
+  cpu.reset_initial();
+  vm.channels().reset();
+  for (u32 n = 0; n < st.size() / s370::Storage::kFrameSize; n++) st.release(n);
+  for (const auto& [n, f] : sys.frames) st.map_shared(n, f);
+  for (u32 b = 0; b < sys.keys.size(); b++) st.key(s370::AbsAddr(b << s370::Storage::kBlockShift)) = sys.keys[b];
+  // The state SAVESYS saw: where the system goes on from, and its
+  // registers; timers and counts are the new machine's own.
+  cpu.load_psw(s370::Psw::from_u64(sys.cpu.psw));
+  for (int i = 0; i < 16; i++) cpu.gpr[i] = sys.cpu.gpr[i], cpu.cr[i] = sys.cpu.cr[i];
+  for (int i = 0; i < 4; i++) cpu.fpr[i] = sys.cpu.fpr[i];
+  cpu.prefix = sys.cpu.prefix;
+  cpu.purge_tlb();
+}
+
+std::unique_ptr<VirtualMachine> load_state(const std::string& path, s370::Clock& clock) {
+  const Parsed p = parse_state(path);
+  try {
+    const nlohmann::json& h = p.h;
+    auto vm = std::make_unique<VirtualMachine>(p.size, clock);
     vm->set_assist(h.at("assist").get<std::string>() == "on" ? Assist::On : Assist::Off);
-    const u32 present = get32();
-    for (u32 i = 0; i < present; i++) {
-      const u32 n = get32();
-      if (n >= size / s370::Storage::kFrameSize) throw SavedStateError(path + ": frame beyond storage");
-      need(s370::Storage::kFrameSize);
-      vm->storage().write(s370::AbsAddr(n * s370::Storage::kFrameSize), in.data() + at, s370::Storage::kFrameSize);
-      at += s370::Storage::kFrameSize;
-    }
-    const u32 blocks = size >> s370::Storage::kBlockShift;
-    need(blocks);
-    for (u32 b = 0; b < blocks; b++) vm->storage().key(s370::AbsAddr(b << s370::Storage::kBlockShift)) = in[at + b];
-    at += blocks;
+    for (const auto& [n, off] : p.frames)
+      vm->storage().write(s370::AbsAddr(n * s370::Storage::kFrameSize), p.in.data() + off, s370::Storage::kFrameSize);
+    const u32 blocks = p.size >> s370::Storage::kBlockShift;
+    for (u32 b = 0; b < blocks; b++) vm->storage().key(s370::AbsAddr(b << s370::Storage::kBlockShift)) = p.in[p.keys_at + b];
     if (auto* ic = dynamic_cast<s370::InstructionClock*>(&clock); ic && h.at("clock").at("deterministic").get<bool>())
       ic->set_skipped(h.at("clock").at("skipped").get<u64>());
     vm->cpu().restore_state(cpu_state(h.at("cpu")));

@@ -17,6 +17,8 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "cp/virtual_machine.h"
 #include "s370/clock.h"
@@ -37,5 +39,22 @@ void save_state(VirtualMachine& vm, const s370::InstructionClock* clock, const s
 // clock gets the saved skipped time). Throws SavedStateError for a file
 // that is not a saved state, of another version, or damaged.
 std::unique_ptr<VirtualMachine> load_state(const std::string& path, s370::Clock& clock);
+
+// A saved system (CP's SAVESYS; `IPL name`): a machine's pages and state,
+// saved once in the saved-state format and IPLed by name by many. Its
+// pages are s370::SharedFrames: every machine that IPLs it maps the same
+// ones read-only, and gets a copy of a page only when it writes it
+// (docs/CP.md, "Saved systems").
+struct SavedSystem {
+  std::string name;
+  u32 storage = 0;  // the size of the machine it was saved from
+  s370::CpuState cpu;
+  std::vector<std::pair<u32, s370::SharedFrame>> frames;  // the frames touched, by number
+  std::vector<u8> keys;                                   // one per 2K block
+};
+std::shared_ptr<const SavedSystem> read_saved_system(const std::string& path, const std::string& name);
+// Puts a saved system in a machine of at least its size: reset, its pages
+// mapped shared, its keys, PSW, registers, control registers and prefix.
+void ipl_saved_system(VirtualMachine& vm, const SavedSystem& sys);
 
 }  // namespace cp

@@ -558,8 +558,9 @@ void System::logoff(User& u, bool forced, const std::string& how) {
   // The machine stops; spool files open on its punch and printer are
   // closed, as LOGOFF does.
   disp_->stop(u.vmid);
+  // A reader's open file is closed as CLOSE closes it (purged).
   for (auto& [a, d] : u.devs)
-    if (d.writer && d.writer->pending()) close_device(u, a, false, false, "");
+    if ((d.writer && d.writer->pending()) || (d.reader && d.reader->open_id())) close_device(u, a, false, false, "");
   disp_->remove(u.vmid);
   const std::time_t now = std::time(nullptr);
   const long conn = static_cast<long>(now - u.logon_at);
@@ -1004,6 +1005,35 @@ void System::vm_held(User& u) {
     cpu.psw.cc = 0;
   }
   if (!u.cp_mode) disp_->start(u.vmid);
+}
+
+// ---- Saved systems -----------------------------------------------------------------
+
+std::shared_ptr<const SavedSystem> System::saved_system(const std::string& name_in) {
+  const std::string name = upper(name_in);
+  if (name.empty() || name.size() > 8 || name.find_first_of("./") != std::string::npos) return nullptr;
+  const fs::path path = fs::path(opt_.data) / "saved" / (name + ".vms");
+  std::error_code ec;
+  const auto t = fs::last_write_time(path, ec);
+  if (ec) return nullptr;
+  const std::string st = std::to_string(t.time_since_epoch().count());
+  auto it = saved_.find(name);
+  if (it != saved_.end() && it->second.stamp == st) return it->second.sys;
+  try {
+    auto sys = read_saved_system(path.string(), name);
+    saved_[name] = Saved{sys, st};
+    return sys;
+  } catch (const std::exception& e) {
+    say_operator(std::string("DMKSAV998E SAVED SYSTEM ") + name + " UNUSABLE: " + e.what());
+    return nullptr;
+  }
+}
+
+void System::save_system(VirtualMachine& vm, const std::string& name) {
+  const fs::path dir = fs::path(opt_.data) / "saved";
+  fs::create_directories(dir);
+  save_state(vm, nullptr, (dir / (upper(name) + ".vms")).string());
+  saved_.erase(upper(name));  // read again at the next IPL
 }
 
 // ---- vm370 send ----------------------------------------------------------------

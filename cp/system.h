@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "cp/directory.h"
+#include "cp/saved_state.h"
 #include "cp/dispatcher.h"
 #include "cp/spool.h"
 #include "cp/spool_devices.h"
@@ -125,6 +126,11 @@ class System {
   void deliver_spool(const SpoolFile& f, const User* from);
   void notify_reader(const SpoolFile& f);
 
+  // Saved systems (DIR/saved/NAME.vms), read once and kept while their
+  // file is unchanged; a machine that IPLs one maps its pages.
+  std::shared_ptr<const SavedSystem> saved_system(const std::string& name);
+  void save_system(VirtualMachine& vm, const std::string& name);
+
   // Output.
   void say(User& u, const std::string& line);
   void say(Session& s, const std::string& line);
@@ -153,6 +159,11 @@ class System {
   std::string logmsg_;
   bool enabled_ = true;  // ENABLE/DISABLE: new logons accepted
   std::set<u32> seen_reader_;
+  struct Saved {
+    std::shared_ptr<const SavedSystem> sys;
+    std::string stamp;
+  };
+  std::map<std::string, Saved> saved_;
   // Minidisk links: (volume, first cylinder) -> users reading, writing.
   struct Links {
     std::set<std::string> readers, writers;

@@ -302,6 +302,7 @@ void sigp(Cpu& c, const u8* ip) {
 
 void diag(Cpu& c, const u8* ip) {
   RS f(c, ip);
+  Cpu::HostCall call(c);
   if (!c.host().diagnose(c, f.r1, f.r3, f.addr.v)) c.program_check(pgm::kSpecification);
 }
 

@@ -121,13 +121,16 @@ void Cpu::frames_moved() {
   // Storage has copied a shared frame (its first write), or released or
   // remapped a frame: the TLB and the instruction block may point at the
   // old memory. Purged at once, whoever moved it and whenever: the Cpu's
-  // own store (Cpu::slow), the channel subsystem's input, CP (DIAGNOSE,
-  // STORE, map_shared between runs). A callback rather than a generation
-  // the Cpu compares: the compare would have to be made wherever a TLB
-  // entry can be used, the inline fast paths included, while a move
-  // happens once per frame and machine. No service is asked for (an
-  // interruption is no more due than it was): the run loop only resumes
-  // from psw.ia after the instruction (kResyncService), and, its block
+  // own store (Cpu::slow), an interruption's, the channel subsystem's
+  // input, CP (DIAGNOSE, STORE, map_shared). A callback rather than a
+  // generation count the Cpu would compare at run(): CP reads and stores
+  // through the Cpu's accessors between runs too, and the host moves
+  // frames in the middle of a run (DIAGNOSE X'10', an I/O instruction's
+  // input), so the compare would belong on every TLB probe, the inline
+  // fast paths included; the callback costs them nothing, and a move
+  // happens about once per frame and machine. No service is asked for (no
+  // interruption is more due than it was): the run loop only resumes
+  // from psw.ia after the instruction (kResyncService) and, its block
   // gone, fetches it anew from the new frame.
   iblock_ = kNoBlock;
   resync_ |= kResyncService;
@@ -210,6 +213,10 @@ namespace {
 #pragma GCC diagnostic ignored "-Wpedantic"
 
 RunResult Cpu::run(u64 budget) {
+  // Stores may restart their instruction while it runs (Cpu::slow); false
+  // again when it returns or throws. (Not an RAII guard: one cost the run
+  // loop a register.)
+  restartable_ = true;
   RunResult res;
   const u64 start = instructions(), start_int = interruptions_;
   budget_left_ = budget;
@@ -484,6 +491,7 @@ RunResult Cpu::run(u64 budget) {
       cd = 0;  // (the service may end in a program check)
       in_place = false;
       if (!service(res)) {
+        restartable_ = false;
         res.executed = instructions() - start;
         res.interruptions = interruptions_ - start_int;
         return res;
@@ -514,6 +522,19 @@ RunResult Cpu::run(u64 budget) {
 #undef S370_16
 #undef S370_BY_COUNT_CASE
 #undef S370_CHECK_IN_PLACE
+    } catch (const Restart&) {
+      // A store copied a shared frame (Cpu::slow): the instruction starts
+      // again, from the new frames, as if it had not been begun; it counts
+      // once. Its address comes from the host pointer alone: the bytes
+      // there are the old frame's.
+      countdown_ = cd + 1;
+      in_execute_ = false;
+      if (in_place) {
+        psw.ia = ia_of(hp);
+        in_place = false;
+      } else {
+        psw.ia = insn_address();
+      }
     } catch (const ProgramCheck& pc) {
       countdown_ = cd;
       in_execute_ = false;
@@ -525,6 +546,9 @@ RunResult Cpu::run(u64 budget) {
         in_place = false;
       }
       take_program(pc.code);
+    } catch (...) {
+      restartable_ = false;  // (the host's exceptions, and bad_alloc)
+      throw;
     }
   }
 }
@@ -603,21 +627,36 @@ u8* Cpu::slow(VirtAddr a, u32 len, Access acc) {
   // Translate and check the block, then cache it in the access TLB. The
   // TLB keeps no entry while PER storage alteration watches stores.
   const AbsAddr abs = translate(a, acc);
-  u8* block = storage_.ptr(AbsAddr(abs.v & ~((1u << Storage::kBlockShift) - 1)));
-  const bool low_protect = (cr[0] & 0x10000000) && (a.v >> Storage::kBlockShift) == 0;
+  const AbsAddr block_abs(abs.v & ~kBlockMask);
+  TlbEntry& e = (acc == Access::Store ? wtlb_ : rtlb_)[index_of(a.v)];
+  u8* block;
   if (acc == Access::Store) {
-    if (!per_store_ && !low_protect) {
-      auto& e = wtlb_[(a.v >> Storage::kBlockShift) & (kTlbSize - 1)];
-      e.tag = tag_of(a.v);
-      e.host = block;
-    }
+    // A store entry points at a private frame: the first store to a
+    // shared frame comes here and copies it (Storage::frame_for_write),
+    // which purges the TLB (frames_moved). The instruction may already
+    // hold pointers into the old frame: its own bytes (the run loop's
+    // instruction pointer), an operand fetched before this one (MVC's
+    // source that overlaps its destination). Rather than let it finish
+    // with them, it is restarted: after the copy, and before it has
+    // stored anything, exactly where a page-translation exception would
+    // nullify it, so the handlers' rules for those make this safe; then
+    // everything it takes comes from the new frames. Not in a call into
+    // the host (HostCall), whose work must not be repeated: there the
+    // store completes, the old frame kept alive meanwhile (Storage's
+    // retired_), and the run loop refetches after the instruction.
+    const u32 gen = gen_;
+    block = storage_.ptr_for_write(block_abs);
+    if (gen_ != gen && restartable_) throw Restart{};
+    const bool low_protect = (cr[0] & 0x10000000) && (a.v >> Storage::kBlockShift) == 0;
+    if (!per_store_ && !low_protect) e = TlbEntry{tag_of(a.v), block};
   } else {
-    auto& e = rtlb_[(a.v >> Storage::kBlockShift) & (kTlbSize - 1)];
-    e.tag = tag_of(a.v);
-    e.host = block;
+    // The const goes only because both TLBs have one entry type: nothing
+    // stores through a fetch entry.
+    block = const_cast<u8*>(storage_.ptr_for_cached_read(block_abs));
+    e = TlbEntry{tag_of(a.v), block};
   }
   (void)len;
-  return block + (a.v & ((1u << Storage::kBlockShift) - 1));
+  return block + (a.v & kBlockMask);
 }
 
 Span Cpu::span_slow(VirtAddr a, u32 len, Access acc) {
@@ -685,19 +724,27 @@ void Cpu::per_branch_event() {
 // ---- Real storage ---------------------------------------------------------------
 
 // PSA fields and the channel subsystem's words are aligned, so they never
-// cross a frame.
-u8* Cpu::real_bytes(RealAddr r, u32 len, bool store) {
+// cross a frame. A store here that copies a shared frame (the PSA of a
+// saved system at the first interruption) purges the TLB, and the run loop
+// resumes from psw.ia; nothing is restarted: interruptions and the
+// channel subsystem keep no pointers.
+const u8* Cpu::real_bytes(RealAddr r, u32 len) {
   const AbsAddr a = real_to_abs(r);
   if (!storage_.valid(AbsAddr(a.v + len - 1))) program_check(pgm::kAddressing);
-  if (store) storage_.key(a) |= kKeyRef | kKeyChange;
-  return storage_.ptr(a);
+  return storage_.ptr_for_read(a);
 }
-u32 Cpu::real_read32(RealAddr r) { return load_be32(real_bytes(r, 4, false)); }
-u64 Cpu::real_read64(RealAddr r) { return load_be64(real_bytes(r, 8, false)); }
-void Cpu::real_write32(RealAddr r, u32 v) { store_be32(real_bytes(r, 4, true), v); }
-void Cpu::real_write64(RealAddr r, u64 v) { store_be64(real_bytes(r, 8, true), v); }
-void Cpu::real_write16(RealAddr r, u16 v) { store_be16(real_bytes(r, 2, true), v); }
-void Cpu::real_write8(RealAddr r, u8 v) { *real_bytes(r, 1, true) = v; }
+u8* Cpu::real_bytes_for_store(RealAddr r, u32 len) {
+  const AbsAddr a = real_to_abs(r);
+  if (!storage_.valid(AbsAddr(a.v + len - 1))) program_check(pgm::kAddressing);
+  storage_.key(a) |= kKeyRef | kKeyChange;
+  return storage_.ptr_for_write(a);
+}
+u32 Cpu::real_read32(RealAddr r) { return load_be32(real_bytes(r, 4)); }
+u64 Cpu::real_read64(RealAddr r) { return load_be64(real_bytes(r, 8)); }
+void Cpu::real_write32(RealAddr r, u32 v) { store_be32(real_bytes_for_store(r, 4), v); }
+void Cpu::real_write64(RealAddr r, u64 v) { store_be64(real_bytes_for_store(r, 8), v); }
+void Cpu::real_write16(RealAddr r, u16 v) { store_be16(real_bytes_for_store(r, 2), v); }
+void Cpu::real_write8(RealAddr r, u8 v) { *real_bytes_for_store(r, 1) = v; }
 
 bool Cpu::channel_enabled(u8 channel) const {
   if (psw.ec) {

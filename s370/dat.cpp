@@ -39,7 +39,7 @@ u16 Cpu::dat(VirtAddr a, RealAddr* real, bool for_lra, u32* entry) {
   const RealAddr ste_addr(sto + sx * 4);
   const AbsAddr ste_abs = real_to_abs(ste_addr);
   if (!storage_.valid(AbsAddr(ste_abs.v + 3))) return pgm::kAddressing;
-  const u32 ste = load_be32(storage_.ptr(ste_abs));
+  const u32 ste = load_be32(storage_.ptr_for_read(ste_abs));
   if (ste & 0x1) {
     trans_addr_ = a.v;
     if (for_lra && entry) *entry = ste_addr.v;
@@ -60,7 +60,7 @@ u16 Cpu::dat(VirtAddr a, RealAddr* real, bool for_lra, u32* entry) {
   const RealAddr pte_addr(pto + px * 2);
   const AbsAddr pte_abs = real_to_abs(pte_addr);
   if (!storage_.valid(AbsAddr(pte_abs.v + 1))) return pgm::kAddressing;
-  const u16 pte = load_be16(storage_.ptr(pte_abs));
+  const u16 pte = load_be16(storage_.ptr_for_read(pte_abs));
   u32 frame;
   if (page4k) {
     // Bits 0-11 frame, bit 12 invalid, bits 13-14 must be zero.

@@ -54,6 +54,7 @@ void Cpu::deliver(InterruptClass cls, u16 code) {
   const u64 old = old_psw_bytes(psw, cls, code, ilc_);
   if (exit_[c]) {
     exit_info_ = Interruption{cls, code, with_ilc ? ilc_ : u8{0}, Psw::from_u64(old), trans_addr_};
+    HostCall call(*this);
     if (host_.interruption(*this, exit_info_)) return;  // the host took it at once
     exit_due_ = true;
     force_service();
@@ -160,7 +161,7 @@ void Cpu::update_timers() {
     if (units) {
       const AbsAddr a = real_to_abs(RealAddr(kIntervalTimer));
       if (storage_.valid(AbsAddr(a.v + 3))) {
-        u8* p = storage_.ptr(a);
+        u8* p = storage_.ptr_for_write(a);
         const i32 before = static_cast<i32>(load_be32(p));
         const i32 after = static_cast<i32>(static_cast<u32>(before) - static_cast<u32>(units));
         store_be32(p, static_cast<u32>(after));
@@ -222,7 +223,7 @@ u64 Cpu::next_event_us() {
   if (m & kCr0IntervalTimer) {
     const AbsAddr a = real_to_abs(RealAddr(kIntervalTimer));
     if (storage_.valid(AbsAddr(a.v + 3))) {
-      const i32 v = static_cast<i32>(load_be32(storage_.ptr(a)));
+      const i32 v = static_cast<i32>(load_be32(storage_.ptr_for_read(a)));
       if (v >= 0) next = std::min(next, now + (static_cast<u64>(v) + 1) * 1000000 / 76800 + 1);
     }
   }
@@ -237,6 +238,9 @@ bool Cpu::wait_is_disabled() const {
 // ---- The instruction-boundary service -----------------------------------------
 
 bool Cpu::service(RunResult& res) {
+  // Between instructions nothing is restarted: a store the host makes
+  // here (accepting an I/O interruption, taking one that exits) completes.
+  HostCall call(*this);
   if (exit_due_) {
     exit_due_ = false;
     res.reason = StopReason::Exit;

@@ -11,6 +11,7 @@ namespace {
 // Bits 16-31 of the second-operand address are the channel and device.
 void io(Cpu& c, const u8* ip, IoOp op) {
   S f(c, ip);
+  Cpu::HostCall call(c);
   c.psw.cc = static_cast<u8>(c.host().io_instruction(c, op, static_cast<u16>(f.addr.v)) & 3);
 }
 }  // namespace
@@ -24,11 +25,13 @@ void hdv(Cpu& c, const u8* ip) { io(c, ip, IoOp::HDV); }
 
 void tch(Cpu& c, const u8* ip) {
   S f(c, ip);
+  Cpu::HostCall call(c);
   c.psw.cc = static_cast<u8>(c.host().test_channel(c, static_cast<u8>(f.addr.v >> 8)) & 3);
 }
 
 void clrch(Cpu& c, const u8* ip) {
   S f(c, ip);
+  Cpu::HostCall call(c);
   c.psw.cc = static_cast<u8>(c.host().clear_channel(c, static_cast<u8>(f.addr.v >> 8)) & 3);
 }
 
@@ -40,6 +43,7 @@ void discs(Cpu& c, const u8* ip) { c.psw.cc = (S(c, ip).addr.v & 0xFFFF) == 0 ? 
 
 void stidc(Cpu& c, const u8* ip) {
   S f(c, ip);
+  Cpu::HostCall call(c);
   c.psw.cc = static_cast<u8>(c.host().store_channel_id(c, static_cast<u8>(f.addr.v >> 8)) & 3);
 }
 

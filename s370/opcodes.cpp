@@ -218,6 +218,7 @@ constexpr OpInfo kTable[] = {
 void operation_exception(Cpu& c, const u8*) { c.program_interrupt(pgm::kOperation); }
 void privileged_exception(Cpu& c, const u8* ip) {
   // CP may take the instruction over (Host::privileged): its trap.
+  Cpu::HostCall call(c);
   if (c.host().privileged(c, ip)) return;
   c.program_interrupt(pgm::kPrivilegedOperation);
 }

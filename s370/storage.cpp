@@ -24,7 +24,9 @@ Storage::SharedFrame Storage::make_shared_frame(const u8* bytes) {
   return f;
 }
 
-const u8* Storage::unowned(u32 n) const { return is_shared(n) ? shared_[n].get() : kZeroFrame; }
+const u8* Storage::unowned(u32 n) const {
+  return is_shared(n) ? shared_[n].get() : kZeroFrame;
+}
 
 u8* Storage::make_private(u32 n) {
   if (!is_shared(n)) {
@@ -80,9 +82,13 @@ void Storage::map_shared(u32 n, SharedFrame f) {
   if (was) moved();
 }
 
-void Storage::watch(Watcher* w) { watchers_.push_back(w); }
+void Storage::watch(Watcher* w) {
+  watchers_.push_back(w);
+}
 
-void Storage::unwatch(Watcher* w) { std::erase(watchers_, w); }
+void Storage::unwatch(Watcher* w) {
+  std::erase(watchers_, w);
+}
 
 void Storage::moved() {
   for (Watcher* w : watchers_) w->frames_moved();

@@ -69,8 +69,9 @@ class Storage {
 
   // ---- Host pointers (`a` must be valid()) ----------------------------------
   // The 4K frame holding `a`, to read: private, shared, or for an untouched
-  // frame a static page of zeros. Allocates nothing. Valid until the frame
-  // moves (the first write to a shared frame moves it).
+  // frame a static page of zeros. Allocates nothing. Valid for the access
+  // at hand: the next write may copy the frame, or allocate the untouched
+  // one (a pointer kept longer: frame_for_cached_read and a Watcher).
   const u8* frame_for_read(AbsAddr a) const {
     const u32 n = a.v >> kFrameShift;
     if (const u8* f = frames_[n].get()) [[likely]]
@@ -101,6 +102,7 @@ class Storage {
     if (is_shared(n)) return shared_[n].get();
     return make_private(n);
   }
+  const u8* ptr_for_cached_read(AbsAddr a) { return frame_for_cached_read(a) + (a.v & (kFrameSize - 1)); }
 
   u8& key(AbsAddr a) { return keys_[a.v >> kBlockShift]; }
   u8 key(AbsAddr a) const { return keys_[a.v >> kBlockShift]; }

@@ -4,7 +4,7 @@
 *  console lines and answers each with "ECHO: line" until the line
 *  END, and ends in the wait state X'C0DE'; the line LOOP makes it
 *  loop without end (a running machine for #CP, attention and
-*  DISCONNECT).
+*  DISCONNECT). Its last two pages are a table it only reads.
 *------------------------------------------------------------
 ECHO     START 0
          DS    XL512               low core: IPL loads from X'200'
@@ -34,4 +34,7 @@ HELLO    DC    C'ECHO READY'
 READCCW  CCW   X'0A',LINE,X'20',L'LINE
 ANSWER   DC    C'ECHO: '
 LINE     DC    CL60' '
+* Pages the program never writes, as a system's code pages are: a
+* saved system of this program shares them (tests: SAVESYS).
+TABLE    DC    8192C'*'
          END   BEGIN

@@ -441,6 +441,38 @@ def t_spool_hold_copy(sysm):
     a.expect("LOGOFF AT")
 
 
+def t_saved_system(sysm):
+    """SAVESYS (class E) saves a machine stopped by ADSTOP; two users IPL
+    it by name, share its pages (INDICATE USER), and each runs on alone."""
+    send(sysm.data, "OPERATOR", ECHO)
+    sysm.expect_operator("RDR FILE")
+    sysm.operator("ADSTOP 200")
+    sysm.operator("IPL 00C")
+    sysm.expect_operator("ADSTOP AT 000200", 20)
+    sysm.operator("SAVESYS ECHOSYS")
+    sysm.expect_operator("SYSTEM SAVED")
+    sysm.operator("SYSTEM RESET")
+    sysm.expect_operator("SYSTEM RESET")
+    a = sysm.logon("ALICE", "ALICEPW")
+    b = sysm.logon("BOB", "BOBPW")
+    a.cmd("SAVESYS MINE", r"\?CP: SAVESYS")  # class G may not
+    a.send("IPL ECHOSYS")
+    a.expect("ECHO READY", 20)
+    b.send("IPL ECHOSYS")
+    b.expect("ECHO READY", 20)
+    a.cmd("from alice", "ECHO: from alice")
+    b.cmd("from bob", "ECHO: from bob")
+    a.cmd("again", "ECHO: again")
+    t = b.cmd("#CP INDICATE USER", r"FRAMES PRIVATE=(\d+) SHARED=(\d+)")
+    m = re.search(r"PRIVATE=(\d+) SHARED=(\d+)", t)
+    assert int(m.group(2)) >= 1, t  # pages of the saved system it never wrote
+    a.cmd("#CP IPL NOSUCH", r"DMKCFG040E SYSTEM NOSUCH DOES NOT EXIST")
+    a.send("#CP LOGOFF")
+    b.send("#CP LOGOFF")
+    a.expect("LOGOFF AT")
+    b.expect("LOGOFF AT")
+
+
 def t_shutdown_and_restart(sysm):
     """SHUTDOWN by the operator ends vm370 with exit 0; the spool files and
     the hashed passwords are there at the next start."""
@@ -511,7 +543,7 @@ def t_first_start(_):
 def main():
     only = sys.argv[2:]
     tests = [t_logon_refusals, t_lockout, t_queries, t_messages, t_ipl_from_reader, t_spool_exchange,
-             t_diagnose_08, t_running_machine, t_storage_commands, t_links, t_operator, t_directory_changes, t_spool_hold_copy,
+             t_diagnose_08, t_running_machine, t_storage_commands, t_links, t_operator, t_directory_changes, t_spool_hold_copy, t_saved_system,
              t_shutdown_and_restart, t_kill9,
              t_first_start]
     sysm = vmclient.System(VM370, USERS)
