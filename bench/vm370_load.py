@@ -14,7 +14,11 @@ as an idle CMS does). Then:
      a short random pause between; the time from sending each line to its
      answer: median and 99th percentile, for each kind.
 
-usage: vm370_load.py BINDIR [--users N] [--idle S] [--commands N]
+With --saved the users IPL a saved system of the same guest (the operator
+saves it first), so that its pages are shared: the memory per user of the
+two runs side by side is what sharing saves.
+
+usage: vm370_load.py BINDIR [--users N] [--idle S] [--commands N] [--saved]
 """
 import argparse, asyncio, json, os, random, re, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -62,7 +66,7 @@ class Session:
         self.w.write(line.encode() + b"\r\n")
 
 
-async def logon(port, user, sem):
+async def logon(port, user, sem, ipl):
     async with sem:
         r, w = await asyncio.open_connection("127.0.0.1", port)
         s = Session(r, w)
@@ -71,7 +75,7 @@ async def logon(port, user, sem):
         await s.expect("PASSWORD")
         s.send("LOADPW")
         await s.expect("LOGON AT", 120)
-        s.send("IPL 00C")
+        s.send("IPL " + ipl)
         await s.expect("ECHO READY", 120)
         return s
 
@@ -100,7 +104,7 @@ async def main_async(a, port, pid):
     rss0 = rss_kib(pid)
     t0 = time.monotonic()
     sem = asyncio.Semaphore(50)
-    sessions = await asyncio.gather(*(logon(port, u, sem) for u in users))
+    sessions = await asyncio.gather(*(logon(port, u, sem, a.ipl) for u in users))
     t_logon = time.monotonic() - t0
     await asyncio.sleep(2)  # let the last logons settle
     rss1 = rss_kib(pid)
@@ -137,6 +141,8 @@ def main():
     ap.add_argument("--users", type=int, default=200)
     ap.add_argument("--idle", type=float, default=10)
     ap.add_argument("--commands", type=int, default=20)
+    ap.add_argument("--saved", action="store_true",
+                    help="the users IPL a saved system of the guest (SAVESYS by the operator) instead of the deck")
     a = ap.parse_args()
     vm370, asm370 = os.path.join(a.bindir, "vm370"), os.path.join(a.bindir, "asm370")
     work = tempfile.mkdtemp(prefix="vm370-load-")
@@ -156,14 +162,27 @@ def main():
             json.dump({"version": 1, "users": users}, f)
         for i in range(a.users):
             subprocess.run([vm370, "--data", data, "send", "U%04d" % i, deck], check=True, capture_output=True)
+        if a.saved:
+            subprocess.run([vm370, "--data", data, "send", "OPERATOR", deck], check=True, capture_output=True)
         t0 = time.monotonic()
         sysm = vmclient.System(vm370, None, data=data)
         start_s = time.monotonic() - t0
+        a.ipl = "00C"
+        if a.saved:
+            # The operator stops the guest at its start and saves it: the
+            # users then share its pages.
+            for line in ("ADSTOP 200", "IPL 00C"):
+                sysm.operator(line)
+            sysm.expect_operator("ADSTOP AT 000200", 30)
+            sysm.operator("SAVESYS ECHOSYS")
+            sysm.expect_operator("SYSTEM SAVED", 30)
+            a.ipl = "ECHOSYS"
         try:
             res = asyncio.run(main_async(a, sysm.port, sysm.p.pid))
         finally:
             sysm.stop()
         res["start_seconds_with_password_hashing"] = round(start_s, 1)
+        res["ipl"] = a.ipl
         res["host"] = os.uname().machine + ", " + str(os.cpu_count()) + " cores"
         print(json.dumps(res, indent=1))
     finally:

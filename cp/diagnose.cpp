@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cp/virtual_machine.h"
+#include "s370/channel/dasd.h"
 #include "s370/channel/ebcdic.h"
 
 namespace cp {
@@ -155,48 +156,33 @@ bool VirtualMachine::diagnose(s370::Cpu& cpu, int rx, int ry, u32 address) {
       }
       return true;
     }
+    case 0x18:
+      return diag18(cpu, rx, ry);
     case 0x20: {
-      // General I/O: Rx the device, Ry the channel program (CCWs in the
+      // General I/O: Rx the device, Ry a channel program (CCWs in the
       // guest's real storage, key 0), run to its end before DIAGNOSE
       // completes, with no interruption. cc 0 done; cc 1 with R15 = 1 no
       // such device, 5 busy; cc 2 with R15 = 2 unit exception, 3 wrong
       // length; cc 3 with R15 = 13 unit check.
       const u16 dev = static_cast<u16>(x);
-      const u32 program = y & s370::kAddrMask;
       u32& r15 = cpu.gpr[15];
       if (!channels_.find(dev)) {
         r15 = 1;
         cpu.psw.cc = 1;
         return true;
       }
-      if (!channels_.start_direct(dev, program, 0)) {
-        r15 = 5;
-        cpu.psw.cc = 1;
-        return true;
-      }
-      s370::Clock& clock = cpu.clock();
-      // A channel program that never ends (a TIC loop) must not hold CP:
-      // after 100,000 device events it is halted, as HALT I/O would, and
-      // DIAGNOSE ends with cc 3.
-      int budget = 100000, halts = 0;
-      while (channels_.working(dev)) {
-        const u64 next = events_.next_time();
-        if (next == s370::io::EventQueue::kNever) break;  // a device that waits for input
-        if (--budget == 0) {
-          if (halts++ == 3) break;  // it would not stop: cc 3 below
-          channels_.io_instruction(cpu, s370::IoOp::HIO, dev);
-          budget = 1000;  // the halt's own end
-        }
-        // The machine's time passes to the device's next event (the host's
-        // clock: the event is fired now, the guest waiting for nothing).
-        if (clock.deterministic()) clock.idle_until(next, cpu.instructions());
-        events_.run_due(std::max(next, clock.now_us(cpu.instructions())));
-      }
       s370::io::Csw csw;
-      if (channels_.working(dev) || !channels_.take_final(dev, csw)) {
-        r15 = 13;
-        cpu.psw.cc = 3;
-        return true;
+      switch (run_direct(cpu, dev, y & s370::kAddrMask, csw)) {
+        case Direct::Busy:
+          r15 = 5;
+          cpu.psw.cc = 1;
+          return true;
+        case Direct::Hung:
+          r15 = 13;
+          cpu.psw.cc = 3;
+          return true;
+        case Direct::Done:
+          break;
       }
       namespace u = s370::io::unit;
       namespace c = s370::io::chan;
@@ -272,6 +258,136 @@ bool VirtualMachine::diagnose(s370::Cpu& cpu, int rx, int ry, u32 address) {
     default:
       return false;
   }
+}
+
+// A channel program run to its end for CP's synchronous I/O (DIAGNOSE
+// X'18' and X'20'): machine time passes to each device event, and a
+// program that never ends (a TIC loop) is halted, as HALT I/O would, after
+// 100,000 events, so that it cannot hold CP.
+VirtualMachine::Direct VirtualMachine::run_direct(s370::Cpu& cpu, u16 dev, u32 program, s370::io::Csw& csw) {
+  if (!channels_.start_direct(dev, program, 0)) return Direct::Busy;
+  s370::Clock& clock = cpu.clock();
+  int budget = 100000, halts = 0;
+  while (channels_.working(dev)) {
+    const u64 next = events_.next_time();
+    if (next == s370::io::EventQueue::kNever) break;  // a device that waits for input
+    if (--budget == 0) {
+      if (halts++ == 3) break;  // it would not stop: cc 3 below
+      channels_.io_instruction(cpu, s370::IoOp::HIO, dev);
+      budget = 1000;  // the halt's own end
+    }
+    // The machine's time passes to the device's next event (the host's
+    // clock: the event is fired now, the guest waiting for nothing).
+    if (clock.deterministic()) clock.idle_until(next, cpu.instructions());
+    events_.run_due(std::max(next, clock.now_us(cpu.instructions())));
+  }
+  if (channels_.working(dev) || !channels_.take_final(dev, csw)) return Direct::Hung;
+  return Direct::Done;
+}
+
+// DIAGNOSE X'18': standard DASD I/O, CMS's disk interface (R6 System
+// Programmer's Guide). Rx the virtual disk, Ry a channel program of the
+// standard shape, record after record: SEEK (6 bytes BBCCHH), optionally
+// SET SECTOR, SEARCH ID EQUAL (5 bytes CCHHR), TIC back to the SEARCH, then
+// READ DATA or WRITE DATA (up to 2048 bytes), command-chained to the next
+// record's SEEK (or SEARCH, the head unchanged). R15 = the number of READ
+// and WRITE CCWs. CP checks the program before it starts: cc 1 with R15 =
+// 1 no such device, 2 not a disk, 3 a write to a read-only disk, 4 a
+// cylinder beyond the minidisk, 5 busy; cc 2 with R15 = 5 a CCW not on a
+// doubleword, 6 a seek or search argument outside storage, 7 a command
+// not of the shape, 8 a count of 0, 9 a count over 2048, 10 a buffer
+// outside storage, 11 R15 not the number of READs and WRITEs, 12 a search
+// for another cylinder than the seek's; then runs it to its end with no
+// interruption: cc 0, or cc 3 with R15 = 13 an error of the device.
+bool VirtualMachine::diag18(s370::Cpu& cpu, int rx, int ry) {
+  const u16 dev = static_cast<u16>(cpu.gpr[rx]);
+  u32& r15 = cpu.gpr[15];
+  auto fail = [&](int cc, u32 code) {
+    r15 = code;
+    cpu.psw.cc = static_cast<u8>(cc);
+    return true;
+  };
+  s370::io::Device* d = channels_.find(dev);
+  if (!d) return fail(1, 1);
+  auto* disk = dynamic_cast<s370::io::CkdDasd*>(d);
+  if (!disk) return fail(1, 2);
+  const u32 size = storage_.size();
+  auto fetch = [&](u32 a, u8* out, u32 n) {
+    if (u64{a} + n > size) return false;
+    for (u32 i = 0; i < n; i++) out[i] = read_byte(cpu, a + i);
+    return true;
+  };
+  const u32 want = r15;
+  u32 ccw_addr = cpu.gpr[ry] & s370::kAddrMask;
+  u32 data_ccws = 0;
+  u16 seek_cyl = 0;
+  bool have_seek = false, writes = false;
+  // Walk the chain as the channel will, checking each CCW (at most 4096
+  // of them: a chain that loops is refused as not of the shape).
+  for (int steps = 0;; steps++) {
+    if (steps > 4096) return fail(2, 7);
+    if (ccw_addr & 7) return fail(2, 5);
+    u8 c[8];
+    if (!fetch(ccw_addr, c, 8)) return fail(2, 6);
+    const u8 op = c[0];
+    const u32 addr = (u32{c[1]} << 16 | u32{c[2]} << 8 | c[3]) & s370::kAddrMask;
+    const u8 flags = c[4];
+    const u16 count = static_cast<u16>(c[6] << 8 | c[7]);
+    if (op == 0x08) {  // TIC: to the SEARCH before it
+      ccw_addr = addr;
+      continue;
+    }
+    if (op == 0x07 || op == 0x1B) {  // SEEK, SEEK HEAD
+      u8 arg[6];
+      if (!fetch(addr, arg, 6)) return fail(2, 6);
+      const u16 cyl = static_cast<u16>(arg[2] << 8 | arg[3]);
+      if (op == 0x1B && have_seek && cyl != seek_cyl) return fail(2, 12);
+      if (cyl >= disk->image().cylinders()) return fail(1, 4);
+      seek_cyl = cyl;
+      have_seek = true;
+    } else if (op == 0x23) {  // SET SECTOR
+      u8 arg;
+      if (!fetch(addr, &arg, 1)) return fail(2, 6);
+    } else if (op == 0x31) {  // SEARCH ID EQUAL
+      u8 arg[5];
+      if (!fetch(addr, arg, 5)) return fail(2, 6);
+      if (!have_seek || static_cast<u16>(arg[0] << 8 | arg[1]) != seek_cyl) return fail(2, 12);
+      // The TIC that follows loops back to it until the record comes:
+      // skip over it to the data CCW.
+      u8 t[8];
+      if (!fetch(ccw_addr + 8, t, 8)) return fail(2, 6);
+      if (t[0] != 0x08) return fail(2, 7);
+      ccw_addr += 16;
+      continue;
+    } else if (op == 0x06 || op == 0x05) {  // READ DATA, WRITE DATA
+      if (count == 0) return fail(2, 8);
+      if (count > 2048) return fail(2, 9);
+      if (u64{addr} + count > size) return fail(2, 10);
+      if (op == 0x05) writes = true;
+      data_ccws++;
+    } else {
+      return fail(2, 7);
+    }
+    if (!(flags & s370::io::ccw::kChainCommand)) break;
+    ccw_addr += 8;
+  }
+  if (data_ccws != want) return fail(2, 11);
+  if (writes && disk->image().read_only()) return fail(1, 3);
+  s370::io::Csw csw;
+  switch (run_direct(cpu, dev, cpu.gpr[ry] & s370::kAddrMask, csw)) {
+    case Direct::Busy:
+      return fail(1, 5);
+    case Direct::Hung:
+      return fail(3, 13);
+    case Direct::Done:
+      break;
+  }
+  namespace u = s370::io::unit;
+  namespace ch = s370::io::chan;
+  if ((csw.unit & (u::kUnitCheck | u::kUnitException)) || (csw.chan & ~(ch::kPci | ch::kIncorrectLength)))
+    return fail(3, 13);
+  cpu.psw.cc = 0;
+  return true;
 }
 
 }  // namespace cp

@@ -220,6 +220,11 @@ class VirtualMachine final : public s370::Host {
   // The row of the instruction an interruption's old PSW and ILC point
   // back at (the target, under EXECUTE); nullptr if it cannot be read.
   const s370::OpInfo* instruction_at(const s370::Psw& old, u8 ilc);
+  // CP's synchronous I/O (DIAGNOSE X'18', X'20'): a channel program run
+  // to its end with no interruption; the final status in `csw`.
+  enum class Direct : u8 { Done, Busy, Hung };
+  Direct run_direct(s370::Cpu& cpu, u16 dev, u32 program, s370::io::Csw& csw);
+  bool diag18(s370::Cpu& cpu, int rx, int ry);
   // A call from the Cpu into CP (I/O, DIAGNOSE): a trap of its own with
   // the assist on; with it off the instruction has trapped already.
   void host_call(const s370::OpInfo* op) {

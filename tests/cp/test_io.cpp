@@ -15,6 +15,7 @@
 #include "machine_fixture.h"
 #include "s370/channel/ckd_image.h"
 #include "s370/channel/config.h"
+#include "s370/channel/dasd.h"
 #include "s370/channel/ebcdic.h"
 
 using namespace s370;
@@ -201,4 +202,102 @@ TEST_CASE("DIAGNOSE X'20': a channel program run to its end, no interruption") {
   CHECK(vm.cpu().gpr[15] == 1);
   CHECK(slurp(d.dir + "/print.txt").find("HELLO FROM A VIRTUAL MACHINE") != std::string::npos);
   CHECK(vm.cpu().interruptions_taken() == 0);  // no I/O interruption
+}
+
+namespace {
+
+// A guest that issues one DIAGNOSE (code `code`, Rx = R2 the device, Ry =
+// R3 the channel program, R15 as given) and stops; returns its condition
+// code and R15.
+struct DiagRun {
+  InstructionClock clock;
+  cp::VirtualMachine vm{1u << 20, clock};
+  std::pair<int, u32> diag(u8 code, u16 dev, u32 program, u32 r15) {
+    const std::vector<u8> text = {0x83, 0x23, 0x00, code, 0x05, 0x10, 0x82, 0x00, 0x01, 0xF0};
+    vm.storage().write(AbsAddr(0x200), text.data(), static_cast<u32>(text.size()));
+    const u8 wait[8] = {0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0xC0, 0xDE};
+    vm.storage().write(AbsAddr(0x1F0), wait, 8);
+    vm.cpu().gpr[2] = dev;
+    vm.cpu().gpr[3] = program;
+    vm.cpu().gpr[15] = r15;
+    vm.load_psw(Psw::from_u64(0x200));
+    vm.run(100000);
+    REQUIRE(vm.psw().ia == 0xC0DE);
+    return {static_cast<int>((vm.cpu().gpr[1] >> 28) & 3), vm.cpu().gpr[15]};
+  }
+  void ccw(u32 at, u8 op, u32 addr, u8 flags, u16 count) {
+    const u8 c[8] = {op, static_cast<u8>(addr >> 16), static_cast<u8>(addr >> 8), static_cast<u8>(addr), flags, 0,
+                     static_cast<u8>(count >> 8), static_cast<u8>(count)};
+    vm.storage().write(AbsAddr(at), c, 8);
+  }
+  void bytes(u32 at, std::vector<u8> b) { vm.storage().write(AbsAddr(at), b.data(), static_cast<u32>(b.size())); }
+  // The standard shape for record `r` of cylinder `cyl`, head 0: SEEK,
+  // SEARCH ID EQUAL, TIC, then `op` (READ X'06' / WRITE X'05' DATA) of
+  // `count` bytes at `buf`.
+  void standard(u32 at, u16 cyl, u8 r, u8 op, u32 buf, u16 count) {
+    bytes(0x3000, {0, 0, static_cast<u8>(cyl >> 8), static_cast<u8>(cyl), 0, 0});             // BBCCHH
+    bytes(0x3008, {static_cast<u8>(cyl >> 8), static_cast<u8>(cyl), 0, 0, r});                // CCHHR
+    ccw(at, 0x07, 0x3000, 0x40, 6);
+    ccw(at + 8, 0x31, 0x3008, 0x40, 5);
+    ccw(at + 16, 0x08, at + 8, 0, 1);
+    ccw(at + 24, op, buf, 0x20, count);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("DIAGNOSE X'18': CMS's standard disk I/O, with CP's checks of the channel program") {
+  const std::string dir = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/cp-diag18-" +
+                          std::to_string(reinterpret_cast<uintptr_t>(&dir));
+  REQUIRE(std::system(("mkdir -p " + dir).c_str()) == 0);
+  CkdImage::create(dir + "/d.ckd", *ckd_geometry("3330"), 4);
+  DiagRun g;
+  // 191: cylinders 1-2 of the volume (a minidisk of 2); 192 the same, read only.
+  g.vm.attach(std::make_unique<CkdDasd>(0x191, CkdImage::open_extent(dir + "/d.ckd", *ckd_geometry("3330"), 1, 2, false)));
+  g.vm.attach(std::make_unique<CkdDasd>(0x192, CkdImage::open_extent(dir + "/d.ckd", *ckd_geometry("3330"), 1, 2, true)));
+  // Record 1 of cylinder 1 made by DIAGNOSE X'20' (WRITE COUNT KEY DATA
+  // after record 0), as FORMAT would.
+  g.bytes(0x3000, {0, 0, 0, 1, 0, 0});
+  g.bytes(0x3008, {0, 1, 0, 0, 0});
+  g.ccw(0x2000, 0x07, 0x3000, 0x40, 6);
+  g.ccw(0x2008, 0x31, 0x3008, 0x40, 5);
+  g.ccw(0x2010, 0x08, 0x2008, 0, 1);
+  g.bytes(0x4000, {0, 1, 0, 0, 1, 0, 0x03, 0x20});  // count: CCHHR 0001 0000 01, KL 0, DL 800
+  g.ccw(0x2018, 0x1D, 0x4000, 0, 808);
+  REQUIRE(g.diag(0x20, 0x191, 0x2000, 0) == std::pair<int, u32>{0, 0});
+
+  std::vector<u8> data(800);
+  for (int i = 0; i < 800; i++) data[i] = static_cast<u8>(i * 7);
+  g.bytes(0x5000, data);
+  g.standard(0x2100, 1, 1, 0x05, 0x5000, 800);
+  CHECK(g.diag(0x18, 0x191, 0x2100, 1) == std::pair<int, u32>{0, 1});  // written
+  g.standard(0x2200, 1, 1, 0x06, 0x6000, 800);
+  CHECK(g.diag(0x18, 0x191, 0x2200, 1) == std::pair<int, u32>{0, 1});  // and read back
+  std::vector<u8> back(800);
+  g.vm.storage().read(AbsAddr(0x6000), back.data(), 800);
+  CHECK(back == data);
+  CHECK(g.vm.cpu().interruptions_taken() == 0);
+
+  // The checks, each with its condition code and R15.
+  CHECK(g.diag(0x18, 0x191, 0x2200, 2) == std::pair<int, u32>{2, 11});   // R15 not the number of READs
+  CHECK(g.diag(0x18, 0x123, 0x2200, 1) == std::pair<int, u32>{1, 1});    // no such device
+  CHECK(g.diag(0x18, 0x192, 0x2100, 1) == std::pair<int, u32>{1, 3});    // a write to a read-only disk
+  CHECK(g.diag(0x18, 0x192, 0x2200, 1) == std::pair<int, u32>{0, 1});    // reading it is fine
+  CHECK(g.diag(0x18, 0x191, 0x2204, 1) == std::pair<int, u32>{2, 5});    // a CCW not on a doubleword
+  g.standard(0x2300, 2, 1, 0x06, 0x6000, 800);
+  CHECK(g.diag(0x18, 0x191, 0x2300, 1) == std::pair<int, u32>{1, 4});    // cylinder 2 of a 2-cylinder minidisk
+  g.standard(0x2300, 1, 1, 0x06, 0x6000, 0);
+  CHECK(g.diag(0x18, 0x191, 0x2300, 1) == std::pair<int, u32>{2, 8});    // count 0
+  g.standard(0x2300, 1, 1, 0x06, 0x6000, 4000);
+  CHECK(g.diag(0x18, 0x191, 0x2300, 1) == std::pair<int, u32>{2, 9});    // count over 2048
+  g.standard(0x2300, 1, 1, 0x06, 0xFFFF00, 800);
+  CHECK(g.diag(0x18, 0x191, 0x2300, 1) == std::pair<int, u32>{2, 10});   // buffer beyond storage
+  g.standard(0x2300, 1, 1, 0x02, 0x6000, 800);
+  CHECK(g.diag(0x18, 0x191, 0x2300, 1) == std::pair<int, u32>{2, 7});    // not READ or WRITE DATA
+  g.standard(0x2300, 1, 1, 0x06, 0x6000, 800);
+  g.bytes(0x3008, {0, 0, 0, 0, 1});                                      // SEARCH for cylinder 0 after SEEK 1
+  CHECK(g.diag(0x18, 0x191, 0x2300, 1) == std::pair<int, u32>{2, 12});
+  g.standard(0x2300, 1, 7, 0x06, 0x6000, 800);                           // record 7 is not there
+  CHECK(g.diag(0x18, 0x191, 0x2300, 1) == std::pair<int, u32>{3, 13});
+  REQUIRE(std::system(("rm -rf " + dir).c_str()) == 0);
 }
