@@ -210,6 +210,9 @@ int System::command(User& u, const std::string& text, std::string& out) {
     if (running && find_user(u.userid) == &u && !u.cp_mode) disp_->start(u.vmid);
   };
   s370::Cpu& cpu = u.vm->cpu();
+  // "CP command" (what #CP leaves in CP mode, and CMS's CP command's
+  // habit): the command itself.
+  if (v == "CP") return w.size() > 1 ? command(u, w.rest(1), out) : 0;
 
   // ---- BEGIN -----------------------------------------------------------
   if (abbrev(v, "BEGIN", 1)) {
@@ -1064,10 +1067,19 @@ int System::command(User& u, const std::string& text, std::string& out) {
     bool ok = !name.empty() && name.size() <= 8;
     for (char c : name) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '$' || c == '#' || c == '@');
     if (!ok) return err("DMKCFM026E OPERAND MISSING OR INVALID", 26);
+    // Our stand-in for R6's DMKSNT page ranges: SAVESYS name hexloc-hexloc
+    // saves only those pages (a segment others load by DIAGNOSE X'64').
+    u32 from = 0, to = u.vm->storage().size() - 1;
+    if (w.size() > 2) {
+      const std::size_t dash = w[2].find('-');
+      if (dash == std::string::npos || !parse_hex(w[2].substr(0, dash), from, 6) ||
+          !parse_hex(w[2].substr(dash + 1), to, 6) || from > to || to >= u.vm->storage().size())
+        return err("DMKCFM009E INVALID RANGE - " + w[2], 9);
+    }
     int rc = 0;
     with_stopped([&] {
       try {
-        save_system(*u.vm, name);
+        save_system(*u.vm, name, from, to);
       } catch (const std::exception& e) {
         rc = err("DMKSAV999E SYSTEM " + name + " NOT SAVED: " + e.what(), 99);
       }

@@ -251,6 +251,30 @@ bool VirtualMachine::diagnose(s370::Cpu& cpu, int rx, int ry, u32 address) {
       }
       return true;
     }
+    case 0x64: {
+      // Named segments: Rx the name (8 bytes, EBCDIC, blank-padded, on a
+      // doubleword), Ry the subcode: X'00' LOADSYS shared, X'04' LOADSYS
+      // not shared, X'08' PURGESYS, X'0C' FINDSYS. CP answers outside the
+      // machine, as for X'08' (System::diag64 has the results).
+      if ((x & 7) || (y != 0 && y != 4 && y != 8 && y != 0x0C)) return false;
+      std::string name;
+      for (u32 i = 0; i < 8; i++) name += static_cast<char>(s370::io::to_ascii(read_byte(cpu, x + i)));
+      while (!name.empty() && name.back() == ' ') name.pop_back();
+      if (!cp_commands_) {
+        // No CP with saved systems (s370run --vm): not found.
+        y = 44;
+        cpu.psw.cc = 2;
+        return true;
+      }
+      CpRequest req;
+      req.text = name;
+      req.segment = static_cast<int>(y);
+      req.rx = rx;
+      req.ry = ry;
+      cp_request_ = std::move(req);
+      hold();
+      return true;
+    }
     case 0x60:
       // Virtual storage size, in bytes, to Rx.
       x = storage_.size();

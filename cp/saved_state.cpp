@@ -115,7 +115,8 @@ void write_durably(const std::string& path, const std::vector<u8>& bytes) {
 
 }  // namespace
 
-void save_state(VirtualMachine& vm, const s370::InstructionClock* clock, const std::string& path) {
+void save_state(VirtualMachine& vm, const s370::InstructionClock* clock, const std::string& path, u32 first,
+                u32 last) {
   nlohmann::json h;
   h["storage"] = vm.storage().size();
   h["assist"] = vm.assist() == Assist::On ? "on" : "off";
@@ -133,9 +134,9 @@ void save_state(VirtualMachine& vm, const s370::InstructionClock* clock, const s
   const s370::Storage& st = vm.storage();
   const u32 frames = st.size() / s370::Storage::kFrameSize;
   u32 present = 0;
-  for (u32 n = 0; n < frames; n++) present += st.frame_if_present(n) != nullptr;
+  for (u32 n = first; n < frames && n <= last; n++) present += st.frame_if_present(n) != nullptr;
   put32(out, present);
-  for (u32 n = 0; n < frames; n++) {
+  for (u32 n = first; n < frames && n <= last; n++) {
     const u8* f = st.frame_if_present(n);
     if (!f) continue;
     put32(out, n);

@@ -14,6 +14,7 @@
 // a kill at any moment leaves either the old file or the new one whole.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -33,7 +34,10 @@ struct SavedStateError : std::runtime_error {
 
 // Saves a virtual machine that is not running. `clock`: the deterministic
 // clock it runs on (its skipped time is saved), or nullptr for the host's.
-void save_state(VirtualMachine& vm, const s370::InstructionClock* clock, const std::string& path);
+// Only frames `first` to `last` (numbers of 4K frames) are saved when given
+// (a saved system of some pages: CP's SAVESYS with a range).
+void save_state(VirtualMachine& vm, const s370::InstructionClock* clock, const std::string& path, u32 first = 0,
+                u32 last = UINT32_MAX);
 
 // Makes the virtual machine a file describes, on `clock` (a deterministic
 // clock gets the saved skipped time). Throws SavedStateError for a file

@@ -99,6 +99,7 @@ void write_file_synced(const std::string& path, const void* data, std::size_t n)
 
 constexpr int kMaxFailures = 5;          // wrong passwords in a row before a lock
 constexpr std::int64_t kLockSeconds = 300;  // how long the userid stays locked
+constexpr std::time_t kDisconnectedLimit = 15 * 60;  // a stopped, disconnected machine is logged off
 
 }  // namespace
 
@@ -227,9 +228,16 @@ void System::cp_thread() {
 // from outside (vm370 send), a directory changed on disk.
 void System::tick() {
   const std::time_t now = std::time(nullptr);
+  std::vector<User*> idle;
   for (auto& [id, u] : users_) {
     if (u->sleep_until && now >= u->sleep_until) wake_up(*u);
+    // R6: a disconnected machine that stopped in CP (a disabled wait, CP
+    // READ) is logged off after 15 minutes; one that runs, runs on.
+    if (!u->termid && u->disconnected_at && u->cp_mode && u->userid != "OPERATOR" &&
+        now - u->disconnected_at >= kDisconnectedLimit)
+      idle.push_back(u.get());
   }
+  for (User* u : idle) logoff(*u, true, "");
   for (const SpoolFile& f : spool_->list_all(Queue::Reader)) {
     if (seen_reader_.insert(f.id).second) notify_reader(f);
   }
@@ -469,6 +477,7 @@ void System::logon(Session& s, const UserEntry& entry) {
       u->term = s.term;
     }
     u->termid = s.id;
+    u->disconnected_at = 0;
     s.user = u;
     s.stage = Session::Stage::LoggedOn;
     say(*u, "RECONNECTED AT " + now_line());
@@ -550,6 +559,7 @@ void System::disconnect(User& u, bool tell) {
     s->second->stage = Session::Stage::Logo;
   }
   u.termid = 0;
+  u.disconnected_at = std::time(nullptr);
   say_operator("DSCONNECT " + pad(u.userid, 8) + " USERS = " + std::to_string(users_.size()));
   if (tell && t) t->hang_up();
 }
@@ -962,6 +972,11 @@ void System::vm_held(User& u) {
     return;
   }
   s370::Cpu& cpu = u.vm->cpu();
+  if (req->segment >= 0) {
+    diag64(u, *req);
+    if (!u.cp_mode) disp_->start(u.vmid);
+    return;
+  }
   if (req->enter_cp) {
     cpu.gpr[req->ry] = 0;
     u.cp_mode = true;
@@ -1029,11 +1044,70 @@ std::shared_ptr<const SavedSystem> System::saved_system(const std::string& name_
   }
 }
 
-void System::save_system(VirtualMachine& vm, const std::string& name) {
+void System::save_system(VirtualMachine& vm, const std::string& name, u32 from, u32 to) {
   const fs::path dir = fs::path(opt_.data) / "saved";
   fs::create_directories(dir);
-  save_state(vm, nullptr, (dir / (upper(name) + ".vms")).string());
+  save_state(vm, nullptr, (dir / (upper(name) + ".vms")).string(), from >> 12, to >> 12);
   saved_.erase(upper(name));  // read again at the next IPL
+}
+
+// DIAGNOSE X'64' (diagnose.cpp), CP's side: a saved system used as a named
+// segment, loaded into the machine's storage at the addresses it was saved
+// from (shared, its pages copied on first write, or as a private copy).
+// cc 0 with Rx the first byte (LOADSYS; FINDSYS of a loaded one, with Ry
+// the last); cc 1 FINDSYS of one that exists but is not loaded (Rx where it
+// would go); cc 2 with Ry = 44 no such segment, or one that does not fit
+// in the machine's storage (R6 could load one beyond it; docs/CP.md).
+void System::diag64(User& u, const CpRequest& req) {
+  s370::Cpu& cpu = u.vm->cpu();
+  u32& rx = cpu.gpr[req.rx & 15];
+  u32& ry = cpu.gpr[req.ry & 15];
+  const std::string name = upper(req.text);
+  auto loaded = u.segments.find(name);
+  if (req.segment == 0x08) {  // PURGESYS
+    if (loaded != u.segments.end()) {
+      for (u32 a = loaded->second.first; a <= loaded->second.second && a < u.vm->storage().size(); a += 0x1000)
+        u.vm->storage().release(a >> 12);
+      u.segments.erase(loaded);
+    }
+    cpu.psw.cc = 0;
+    return;
+  }
+  std::shared_ptr<const SavedSystem> sys = saved_system(name);
+  if (!sys || sys->frames.empty()) {
+    ry = 44;
+    cpu.psw.cc = 2;
+    return;
+  }
+  u32 lo = UINT32_MAX, hi = 0;
+  for (const auto& [n, f] : sys->frames) lo = std::min(lo, n), hi = std::max(hi, n);
+  const u32 first = lo << 12, last = ((hi + 1) << 12) - 1;
+  if (req.segment == 0x0C) {  // FINDSYS
+    if (loaded != u.segments.end()) {
+      rx = loaded->second.first;
+      ry = loaded->second.second;
+      cpu.psw.cc = 0;
+    } else {
+      rx = first;
+      cpu.psw.cc = 1;
+    }
+    return;
+  }
+  if (last >= u.vm->storage().size()) {
+    ry = 44;
+    cpu.psw.cc = 2;
+    return;
+  }
+  s370::Storage& st = u.vm->storage();
+  for (const auto& [n, f] : sys->frames) {
+    if (req.segment == 0x00)
+      st.map_shared(n, f);
+    else
+      st.write(s370::AbsAddr(n << 12), f.get(), s370::Storage::kFrameSize);
+  }
+  u.segments[name] = {first, last};
+  rx = first;
+  cpu.psw.cc = 0;
 }
 
 // ---- vm370 send ----------------------------------------------------------------

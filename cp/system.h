@@ -122,14 +122,14 @@ class System {
   void stop_vm(User& u);
   void vm_ended(User& u, const s370::Psw& psw);
   void vm_held(User& u);
-  void diag08(User& u);
+  void diag64(User& u, const CpRequest& req);
   void deliver_spool(const SpoolFile& f, const User* from);
   void notify_reader(const SpoolFile& f);
 
   // Saved systems (DIR/saved/NAME.vms), read once and kept while their
   // file is unchanged; a machine that IPLs one maps its pages.
   std::shared_ptr<const SavedSystem> saved_system(const std::string& name);
-  void save_system(VirtualMachine& vm, const std::string& name);
+  void save_system(VirtualMachine& vm, const std::string& name, u32 from, u32 to);
 
   // Output.
   void say(User& u, const std::string& line);

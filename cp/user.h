@@ -73,6 +73,7 @@ struct System::User {
   bool ended = false;  // the machine is in a disabled wait
   u32 storage = 0;
   std::time_t logon_at = 0;
+  std::time_t disconnected_at = 0;  // when the line went (0: connected)
   // SET
   bool msg = true, wng = true, imsg = true, run = false;
   std::string emsg = "ON";  // ON, OFF, CODE, TEXT
@@ -82,6 +83,8 @@ struct System::User {
   bool sleep_resume = false;  // the machine ran when SLEEP began
   // A CP command by DIAGNOSE X'08' waits for CP (on_hold).
   bool diag_pending = false;
+  // Named segments loaded by DIAGNOSE X'64': name -> first and last byte.
+  std::map<std::string, std::pair<u32, u32>> segments;
 };
 
 struct System::Session {

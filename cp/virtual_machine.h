@@ -75,6 +75,10 @@ struct CpRequest {
   bool enter_cp = false;  // length 0: enter CP's console mode
   u32 buffer = 0, buffer_len = 0;
   int ry = 0;
+  // DIAGNOSE X'64' instead: a named segment (`text` its name), the
+  // subcode (0 LOADSYS shared, 4 non-shared, 8 PURGESYS, X'0C' FINDSYS).
+  int segment = -1;
+  int rx = 0;
 };
 
 class VirtualMachine final : public s370::Host {

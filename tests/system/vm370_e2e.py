@@ -32,6 +32,7 @@ def deck(src, data=None):
 ECHO = deck(os.path.join(ROOT, "tests", "system", "echo.asm"))
 CARDIO = deck(os.path.join(ROOT, "samples", "bare", "cardio.asm"), os.path.join(ROOT, "samples", "bare", "cardio.txt"))
 DIAG08 = deck(os.path.join(ROOT, "tests", "system", "diag08.asm"))
+DIAG64 = deck(os.path.join(ROOT, "tests", "system", "diag64.asm"))
 DASDIO = deck(os.path.join(ROOT, "samples", "bare", "dasdio.asm"))
 
 UR = [{"address": "009", "type": "console"}, {"address": "00C", "type": "reader", "class": "*"},
@@ -451,6 +452,9 @@ def t_saved_system(sysm):
     sysm.expect_operator("ADSTOP AT 000200", 20)
     sysm.operator("SAVESYS ECHOSYS")
     sysm.expect_operator("SYSTEM SAVED")
+    # One page of the program's table, as a named segment (DIAGNOSE X'64').
+    sysm.operator("SAVESYS ECHOSEG 1000-1FFF")
+    sysm.expect_operator("SYSTEM SAVED[\\s\\S]*SYSTEM SAVED")
     sysm.operator("SYSTEM RESET")
     sysm.expect_operator("SYSTEM RESET")
     a = sysm.logon("ALICE", "ALICEPW")
@@ -467,6 +471,22 @@ def t_saved_system(sysm):
     m = re.search(r"PRIVATE=(\d+) SHARED=(\d+)", t)
     assert int(m.group(2)) >= 1, t  # pages of the saved system it never wrote
     a.cmd("#CP IPL NOSUCH", r"DMKCFG040E SYSTEM NOSUCH DOES NOT EXIST")
+    # A named segment by DIAGNOSE X'64': FINDSYS, LOADSYS, FINDSYS, PURGESYS.
+    a.cmd("#CP SYSTEM RESET", "SYSTEM RESET")
+    send(sysm.data, "ALICE", DIAG64)
+    a.expect("RDR FILE")
+    a.send("IPL 00C")
+    a.expect("DISABLED WAIT PSW '00020000 0000C0DE'", 20)
+    regs = {}
+    for m in re.finditer(r"GPR +(\d+) = ((?:[0-9A-F]{8} ?)+)", a.cmd("D G", r"GPR 12 = [^\n]*\n")):
+        for k, v in enumerate(m.group(2).split()):
+            regs[int(m.group(1)) + k] = int(v, 16)
+    cc = lambda r: (regs[r] >> 28) & 3
+    assert (cc(4), regs[5]) == (1, 0x1000), regs      # exists, not loaded; it would go at X'1000'
+    assert (cc(6), regs[7]) == (0, 0x1000), regs      # loaded there
+    assert (cc(8), regs[9]) == (0, 0x1FFF), regs      # loaded: first and last byte
+    assert regs[10] == 0x5C5C5C5C, regs                # the table's bytes
+    assert cc(11) == 0 and (cc(13), regs[14]) == (2, 44), regs
     a.send("#CP LOGOFF")
     b.send("#CP LOGOFF")
     a.expect("LOGOFF AT")
