@@ -17,6 +17,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
+
 #include "cp/user.h"
 #include "s370/channel/cards2540.h"
 #include "s370/channel/ckd_image.h"
@@ -1114,10 +1116,23 @@ void System::diag64(User& u, const CpRequest& req) {
 
 u32 System::send_to_reader(const std::string& data_dir, const std::string& userid, const std::string& file, char cls,
                            const std::string& name, bool ascii) {
+  // The user must be in the directory (when there is one yet): only the
+  // userids are read, not checked and hashed as CP does at its start (a
+  // directory of plain passwords would cost an Argon2id hash each).
   const std::string dpath = (fs::path(data_dir) / "directory.json").string();
   if (fs::exists(dpath)) {
-    const Directory d = Directory::load(dpath, false);
-    if (!d.find(userid)) throw std::runtime_error("user " + upper(userid) + " is not in the directory " + dpath);
+    bool found = false;
+    try {
+      std::ifstream in(dpath);
+      const nlohmann::json d = nlohmann::json::parse(in);
+      for (const auto& u : d.at("users"))
+        if (u.is_object() && u.contains("userid") && u.at("userid").is_string() &&
+            upper(u.at("userid").get<std::string>()) == upper(userid))
+          found = true;
+    } catch (const std::exception& e) {
+      throw std::runtime_error("cannot read the directory " + dpath + ": " + e.what());
+    }
+    if (!found) throw std::runtime_error("user " + upper(userid) + " is not in the directory " + dpath);
   }
   std::vector<s370::io::Card> deck =
       s370::io::load_deck(file, ascii ? s370::io::DeckMode::Ascii : s370::io::DeckMode::Ebcdic);
