@@ -1158,6 +1158,14 @@ int System::command(User& u, const std::string& text, std::string& out) {
       std::string l = "TRAPS BY CAUSE:";
       for (auto& [cause, n] : c.by_cause()) l += " " + cause + "=" + std::to_string(n);
       line(out, l);
+      // Time in CP, by cause, in microseconds of the host.
+      std::snprintf(b, sizeof b, "TIME IN CP: %.1f US", static_cast<double>(c.ticks()) / ticks_per_second() * 1e6);
+      l = b;
+      for (auto& [cause, sec] : c.seconds_by_cause()) {
+        std::snprintf(b, sizeof b, " %s=%.1f", cause.c_str(), sec * 1e6);
+        l += b;
+      }
+      line(out, l);
       return 0;
     }
     if (abbrev(w[1], "LOAD", 1)) {

@@ -960,6 +960,14 @@ void System::vm_ended(User& u, const s370::Psw& psw) {
 // A CP command by DIAGNOSE X'08' (diagnose.cpp): the machine is stopped at
 // the instruction's end; CP runs the command and completes it.
 void System::vm_held(User& u) {
+  // CP's work for the machine while it waits here is its time in CP.
+  const u64 t0 = host_ticks();
+  const std::shared_ptr<VirtualMachine> vm = u.vm;
+  struct Charge {
+    VirtualMachine& vm;
+    u64 t0;
+    ~Charge() { vm.add_cp_ticks(host_ticks() - t0); }
+  } charge{*vm, t0};
   if (u.vm->take_adstop_hit()) {
     char b[48];
     std::snprintf(b, sizeof b, "ADSTOP AT %06X", u.vm->cpu().psw.ia);

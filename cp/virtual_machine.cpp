@@ -1,6 +1,10 @@
 // Trap and emulate: the run loop of a virtual machine (docs/CP.md).
 #include "cp/virtual_machine.h"
 
+#include <chrono>
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#endif
 #include <cstdio>
 
 #include "s370/disasm.h"
@@ -49,6 +53,7 @@ VirtualMachine::VirtualMachine(u32 storage_bytes, s370::Clock& clock)
       stidc_(s370::lookup("STIDC")),
       diag_(s370::lookup("DIAG")) {
   counters_.by_insn.assign(s370::opcode_table().size(), 0);
+  counters_.ticks_by_insn.assign(s370::opcode_table().size(), 0);
   channels_.attach_cpu(cpu_);
   events_.set_schedule_hook([this](u64 at) {
     if (running_ && at < slice_end_) {
@@ -69,6 +74,53 @@ std::string VirtualMachine::ipl(u16 address) {
 }
 
 u64 VirtualMachine::next_event_us() { return std::min(cpu_.next_event_us(), events_.next_time()); }
+
+u64 host_ticks() {
+#if defined(__x86_64__)
+  return __rdtsc();
+#else
+  return static_cast<u64>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                              std::chrono::steady_clock::now().time_since_epoch())
+                              .count());
+#endif
+}
+
+double ticks_per_second() {
+#if defined(__x86_64__)
+  // Measured once against the steady clock (a constant of the host, like
+  // its page size): 20 ms give the rate to a few parts in ten thousand.
+  static const double hz = [] {
+    const auto c0 = std::chrono::steady_clock::now();
+    const u64 t0 = __rdtsc();
+    while (std::chrono::steady_clock::now() - c0 < std::chrono::milliseconds(20)) {
+    }
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - c0).count();
+    return static_cast<double>(__rdtsc() - t0) / s;
+  }();
+  return hz;
+#else
+  return 1e9;
+#endif
+}
+
+u64 Counters::ticks() const {
+  u64 t = ticks_other;
+  for (u64 x : ticks_by_insn) t += x;
+  for (u64 x : ticks_by_class) t += x;
+  return t;
+}
+
+std::map<std::string, double> Counters::seconds_by_cause() const {
+  std::map<std::string, double> m;
+  const double hz = ticks_per_second();
+  const auto table = s370::opcode_table();
+  for (std::size_t i = 0; i < ticks_by_insn.size() && i < table.size(); i++)
+    if (ticks_by_insn[i]) m[std::string(table[i].mnemonic)] += static_cast<double>(ticks_by_insn[i]) / hz;
+  for (int c = 0; c < s370::kInterruptClasses; c++)
+    if (ticks_by_class[c]) m[class_name(static_cast<InterruptClass>(c))] += static_cast<double>(ticks_by_class[c]) / hz;
+  if (ticks_other) m["CP"] += static_cast<double>(ticks_other) / hz;
+  return m;
+}
 
 std::map<std::string, u64> Counters::by_cause() const {
   std::map<std::string, u64> m;
@@ -220,7 +272,9 @@ void VirtualMachine::emulate(const Interruption& trap) {
   // (storage, registers, control registers, timers: all the guest's), so
   // the emulation is the architecture's, written once in the handlers;
   // its I/O and DIAGNOSE come back here through s370::Host.
-  count(instruction_at(trap.old_psw, trap.ilc));
+  const Sample t0 = sample_start();
+  const s370::OpInfo* row = instruction_at(trap.old_psw, trap.ilc);
+  count(row);
   ++emulated_;
   cpu_.discount_instructions(1);  // the attempt that trapped does not count
   Psw p = trap.old_psw;
@@ -242,6 +296,7 @@ void VirtualMachine::emulate(const Interruption& trap) {
   // The instruction may have changed the PSW (LPSW, SSM...): its problem
   // bit is the virtual one from now on.
   take_virtual_psw();
+  add_time(row, t0);
 }
 
 bool VirtualMachine::privileged(s370::Cpu& cpu, const u8* ip) {
@@ -260,7 +315,9 @@ bool VirtualMachine::privileged(s370::Cpu& cpu, const u8* ip) {
   // does not leave the Cpu's run loop, as on VM/370 CP's program-check
   // handler returned to the guest by LPSW.
   if (!in_guest_ || vproblem_ || assist_ != Assist::Off) return false;
-  count(s370::lookup(ip));
+  const Sample t0 = sample_start();
+  const s370::OpInfo* row = s370::lookup(ip);
+  count(row);
   ++emulated_;
   // The handlers of X'B2xx', X'E5xx' and the bit-15 pairs pick their
   // second-level table by the problem bit: it is off while CP performs
@@ -279,6 +336,7 @@ bool VirtualMachine::privileged(s370::Cpu& cpu, const u8* ip) {
   // The instruction may have loaded a PSW (LPSW, SSM...): its problem
   // bit is the virtual one. The guest goes on in the real problem state.
   take_virtual_psw();
+  add_time(row, t0);
   return true;
 }
 
@@ -301,6 +359,7 @@ void VirtualMachine::reflect(Interruption x) {
   // Reflection (docs/CP.md): the interruption goes through the guest's own
   // old and new PSWs at its own prefix, with the architected codes and
   // ILC; the old PSW carries the virtual problem bit.
+  const Sample t0 = sample_start();
   count(x.cls);
   x.old_psw.problem = vproblem_;
   const bool traced = (x.cls == InterruptClass::Svc && trace_.svc) ||
@@ -319,6 +378,7 @@ void VirtualMachine::reflect(Interruption x) {
     trace_line(b);
   }
   take_virtual_psw();
+  if (t0.t0) counters_.ticks_by_class[static_cast<int>(x.cls)] += (host_ticks() - t0.t0) * t0.weight;
 }
 
 u8 VirtualMachine::peek(u32 real) {
@@ -377,8 +437,11 @@ void VirtualMachine::set_adstop(std::optional<u32> address) {
 // already.
 
 int VirtualMachine::io_instruction(s370::Cpu& cpu, s370::IoOp op, u16 device) {
+  const bool own = !emulating_;  // with the assist on, this call is the trap
+  const Sample t0 = own ? sample_start() : Sample{};
   host_call(io_rows_[static_cast<int>(op)]);
   const int cc = channels_.io_instruction(cpu, op, device);
+  if (own) add_time(io_rows_[static_cast<int>(op)], t0);
   if (trace_.sio) {
     static const char* const names[] = {"SIO", "SIOF", "TIO", "CLRIO", "HIO", "HDV"};
     const int o = static_cast<int>(op);

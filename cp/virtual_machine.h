@@ -56,6 +56,14 @@ struct Counters {
   std::vector<u64> by_insn;                    // per opcode-table row
   std::array<u64, s370::kInterruptClasses> by_class{};  // reflected interruptions
   u64 unknown = 0;                             // an instruction CP could not read back
+  // Time in CP, in host clock ticks (ticks_per_second()), per trapped
+  // instruction row and per reflected interruption class: what each
+  // cause cost, measured around CP's handling of it.
+  std::vector<u64> ticks_by_insn;
+  std::array<u64, s370::kInterruptClasses> ticks_by_class{};
+  u64 ticks_other = 0;  // CP's work outside a trap (DIAGNOSE X'08' commands, X'64')
+  u64 ticks() const;
+  std::map<std::string, double> seconds_by_cause() const;
   // Per trapped mnemonic (LPSW, SSM, ...) and per reflected interruption
   // class (PROGRAM, SVC, EXTERNAL, IO, MACHINECHECK, RESTART); only the
   // causes seen.
@@ -80,6 +88,11 @@ struct CpRequest {
   int segment = -1;
   int rx = 0;
 };
+
+// The host's cycle counter (the time-stamp counter on x86-64, else the
+// steady clock in nanoseconds): cheap enough to read around every trap.
+u64 host_ticks();
+double ticks_per_second();
 
 class VirtualMachine final : public s370::Host {
  public:
@@ -106,6 +119,9 @@ class VirtualMachine final : public s370::Host {
   // The time (clock microseconds) of the next thing that can end an
   // enabled wait: a timer of the Cpu or a device event; UINT64_MAX if none.
   u64 next_event_us();
+  // CP's own work for the machine outside a trap (it is stopped): counted
+  // as time in CP.
+  void add_cp_ticks(u64 dt) { counters_.ticks_other += dt; }
   // Thread-safe: run() returns at the next instruction boundary.
   void request_stop() {
     stop_.store(true);
@@ -212,6 +228,7 @@ class VirtualMachine final : public s370::Host {
   int store_channel_id(s370::Cpu&, u8) override;
   bool accept_io_interrupt(s370::Cpu&, u16& device) override;
   bool diagnose(s370::Cpu&, int r1, int r3, u32 address) override;
+  bool diagnose_code(s370::Cpu&, int r1, int r3, u32 address);
   // The trap: a privileged instruction of the guest (assist off).
   bool privileged(s370::Cpu&, const s370::u8* ip) override;
   // An interruption of the guest (assist off): reflected at once.
@@ -252,6 +269,31 @@ class VirtualMachine final : public s370::Host {
     ++counters_.traps;
     ++counters_.by_class[static_cast<int>(c)];
   }
+  // Time in CP is sampled: one trap in kTimeSample is timed (two reads of
+  // the cycle counter cost more than a whole trap on some hosts) and
+  // counts for kTimeSample; t0 is 0 for the traps not timed.
+  // The first kTimeExact traps of a machine are all timed, so that a
+  // short run's figures are exact.
+  static constexpr u32 kTimeSample = 16, kTimeExact = 1024;
+  struct Sample {
+    u64 t0 = 0;  // 0: not timed
+    u32 weight = 0;
+  };
+  Sample sample_start() {
+    if (time_sample_ < kTimeExact) {
+      ++time_sample_;
+      return Sample{host_ticks(), 1};
+    }
+    return (++time_sample_ % kTimeSample) == 0 ? Sample{host_ticks(), kTimeSample} : Sample{};
+  }
+  void add_time(const s370::OpInfo* op, Sample t) {
+    if (!t.t0) return;
+    const u64 dt = (host_ticks() - t.t0) * t.weight;
+    if (op)
+      counters_.ticks_by_insn[s370::row_index(*op)] += dt;
+    else
+      counters_.ticks_other += dt;
+  }
   // Cpu's state for running: the real problem bit on (assist off).
   void enter_guest();
   // The Cpu's PSW has just become the virtual one (entering the guest, a
@@ -289,6 +331,7 @@ class VirtualMachine final : public s370::Host {
     if (trace_out_) trace_out_(l);
   }
   bool cp_commands_ = false;
+  u32 time_sample_ = 0;
   std::optional<CpRequest> cp_request_;
   bool vproblem_ = false;  // the virtual PSW's problem bit while the guest runs
   bool in_guest_ = false;

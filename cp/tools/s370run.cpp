@@ -251,8 +251,17 @@ int drive(const Options& o, Machine& machine, InstructionClock& clock) {
     const nlohmann::ordered_json extra = cp_report(vm);
     print_state(std::cout, cpu, storage, status, o.dumps, o.json, &extra);
     if (!o.json) {
-      // For a person: CP's counters on one line.
+      // For a person: the time in CP, by cause (host time, so it differs
+      // from run to run), then CP's counters on the last line.
       const cp::Counters& c = vm.counters();
+      char tb[64];
+      std::snprintf(tb, sizeof tb, "%.1f", static_cast<double>(c.ticks()) / cp::ticks_per_second() * 1e6);
+      std::cout << "cp  time in CP " << tb << " us";
+      for (const auto& [cause, sec] : c.seconds_by_cause()) {
+        std::snprintf(tb, sizeof tb, "%.1f", sec * 1e6);
+        std::cout << "  " << cause << " " << tb;
+      }
+      std::cout << "\n";
       std::cout << "cp  assist " << (vm.assist() == cp::Assist::On ? "on" : "off") << "  direct " << c.direct
                 << "  traps " << c.traps;
       for (const auto& [cause, n] : c.by_cause()) std::cout << "  " << cause << " " << n;
