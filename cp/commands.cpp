@@ -403,6 +403,8 @@ int System::command(User& u, const std::string& text, std::string& out) {
           } else {
             l += o.eof ? " EOF    READY" : " NOEOF  READY";
           }
+        } else if (d.dedicated) {
+          l = "DEV  " + hex3(a) + " ON DEV " + hex3(d.real) + " " + d.devtype + " DEDICATED";
         } else {
           char b[96];
           std::snprintf(b, sizeof b, " ON %s %s %s %4u CYL", d.devtype.c_str(), pad(d.volume, 6).c_str(),
@@ -809,9 +811,48 @@ int System::command(User& u, const std::string& text, std::string& out) {
     line(out, std::string(dev_word(d.kind)) + " " + hex3(a) + " DEFINED");
     return 0;
   }
+  if (abbrev(v, "ATTACH", 3)) {
+    // Class B: ATTACH raddr [TO] userid [AS] vaddr, a real device of the
+    // system (DIR/devices.json) dedicated to a user's machine.
+    if (!need('B')) return err("?CP: " + v, 1);
+    std::size_t i = 1;
+    u16 raddr, vaddr;
+    if (!parse_vaddr(w[i++], raddr)) return err("DMKATT021E RADDR MISSING OR INVALID", 21);
+    if (w[i] == "TO") i++;
+    User* o = find_user(w[i] == "*" ? u.userid : w[i]);
+    if (!o) return err("DMKATT045E " + w[i] + " NOT LOGGED ON", 45);
+    i++;
+    if (w[i] == "AS") i++;
+    if (w.size() <= i) vaddr = raddr;
+    else if (!parse_vaddr(w[i], vaddr)) return err("DMKATT022E VADDR MISSING OR INVALID", 22);
+    std::string r;
+    const bool running = !o->cp_mode;
+    if (running) disp_->stop(o->vmid);
+    r = attach_real(*o, raddr, vaddr);
+    if (running) disp_->start(o->vmid);
+    if (!r.empty()) return err(r, 99);
+    say(*o, "DEV " + hex3(vaddr) + " ATTACHED");
+    line(out, "DEV " + hex3(raddr) + " ATTACHED TO " + o->userid + " " + hex3(vaddr));
+    return 0;
+  }
   if (abbrev(v, "DETACH", 3)) {
     u16 a;
     if (w.size() < 2 || !parse_vaddr(w[1], a)) return err("DMKDET022E VADDR MISSING OR INVALID", 22);
+    if (w[2] == "FROM") {
+      // Class B: DETACH raddr FROM userid takes a real device back.
+      if (!need('B')) return err("DMKDET003E INVALID OPTION - FROM", 3);
+      User* o = find_user(w[3]);
+      if (!o) return err("DMKDET045E " + w[3] + " NOT LOGGED ON", 45);
+      for (auto& [va, d] : o->devs)
+        if (d.dedicated && d.real == a) {
+          const u16 vaddr = va;
+          const std::string r = detach(*o, vaddr);
+          say(*o, r);
+          line(out, "DEV " + hex3(a) + " DETACHED " + o->userid);
+          return 0;
+        }
+      return err("DMKDET040E DEV " + hex3(a) + " DOES NOT EXIST", 40);
+    }
     const std::string r = detach(u, a);
     if (r.find("DMK") == 0) return err(r, 40);
     line(out, r);

@@ -125,6 +125,16 @@ System::System(SystemOptions options) : opt_(std::move(options)) {
   volumes_ = std::make_unique<Volumes>((fs::path(opt_.data) / "volumes").string());
   volumes_->ensure_all(*dir_);
   spool_ = SpoolStore::open((fs::path(opt_.data) / "spool.db").string());
+  // The real devices CP may dedicate (optional): one line naming the file
+  // and the problem when the configuration is wrong.
+  const fs::path devices = fs::path(opt_.data) / "devices.json";
+  if (fs::exists(devices)) {
+    try {
+      real_ = std::make_unique<s370::io::MachineConfig>(s370::io::read_config(devices.string()));
+    } catch (const std::exception& e) {
+      throw std::runtime_error(e.what());
+    }
+  }
   for (const SpoolFile& f : spool_->list_all(Queue::Reader)) seen_reader_.insert(f.id);
 
   // Accounting: one row per session, in its own database (a crash loses
@@ -593,8 +603,10 @@ void System::logoff(User& u, bool forced, const std::string& how) {
   say(u, std::string("CONNECT= ") + cb + " VIRTCPU= " + cpu_time(c.direct) + " TOTCPU= " + cpu_time(total));
   say(u, "LOGOFF AT " + now_line());
   account(u);
-  for (auto& [a, d] : u.devs)
+  for (auto& [a, d] : u.devs) {
     if (d.kind == DevKind::Minidisk || d.kind == DevKind::Link) release_links(u, a);
+    if (d.dedicated) attached_.erase(d.real);
+  }
   std::shared_ptr<Terminal> t;
   {
     std::lock_guard<std::mutex> lk(u.term_mu);
@@ -712,18 +724,43 @@ std::string System::add_device(User& u, const DeviceEntry& d, bool at_logon) {
       }
       case DevKind::Link:
         return link(u, d.user, d.to, a, d.mode.empty() ? "RR" : d.mode, d.password, true);
-      case DevKind::Graf:
       case DevKind::Dedicate:
-        // Virtual 3270s come with the terminal issue; real devices are not
-        // dedicated on this system yet.
-        return "DMKDEF040E DEV " + hex3(a) + " NOT DEFINED; " +
-               (d.kind == DevKind::Graf ? "GRAF NOT SUPPORTED YET" : "NO REAL DEVICES TO DEDICATE");
+        return attach_real(u, d.real, a);
+      case DevKind::Graf:
+        // Virtual 3270s come with the terminal issue.
+        return "DMKDEF040E DEV " + hex3(a) + " NOT DEFINED; GRAF NOT SUPPORTED YET";
     }
   } catch (const std::exception& e) {
     return "DMKDEF999E DEV " + hex3(a) + " NOT DEFINED: " + e.what();
   }
   (void)at_logon;
   u.devs[a] = v;
+  return "";
+}
+
+std::string System::attach_real(User& u, u16 raddr, u16 vaddr) {
+  const s370::io::DeviceConfig* dc = nullptr;
+  if (real_)
+    for (const auto& d : real_->devices)
+      if (d.address == raddr) dc = &d;
+  if (!dc) return "DMKATT040E DEV " + hex3(raddr) + " DOES NOT EXIST";
+  if (auto it = attached_.find(raddr); it != attached_.end())
+    return "DMKATT121E DEV " + hex3(raddr) + " ATTACHED TO " + it->second;
+  if (u.vm->channels().find(vaddr)) return "DMKATT023E DEV " + hex3(vaddr) + " ALREADY DEFINED";
+  s370::io::DeviceConfig mine = *dc;
+  mine.address = vaddr;
+  try {
+    u.vm->attach(s370::io::make_device(*real_, mine, s370::io::Operator{}));
+  } catch (const std::exception& e) {
+    return "DMKATT999E DEV " + hex3(raddr) + " NOT ATTACHED: " + e.what();
+  }
+  attached_[raddr] = u.userid;
+  VDev v;
+  v.kind = DevKind::Dedicate;
+  v.dedicated = true;
+  v.real = raddr;
+  v.devtype = dc->type;
+  u.devs[vaddr] = v;
   return "";
 }
 
@@ -832,16 +869,18 @@ std::string System::detach(User& u, u16 addr) {
   if (running) disp_->stop(u.vmid);
   if (it->second.writer && it->second.writer->pending()) close_device(u, addr, false, false, "");
   release_links(u, addr);
+  if (it->second.dedicated) attached_.erase(it->second.real);
   const DevKind k = it->second.kind;
   u.vm->channels().remove(addr);
   u.devs.erase(addr);
   if (addr == u.console_addr) u.console_addr = 0;
   if (running) disp_->start(u.vmid);
-  const char* what = k == DevKind::Console ? "CONS"
-                     : k == DevKind::Reader ? "RDR"
-                     : k == DevKind::Punch  ? "PUN"
-                     : k == DevKind::Printer ? "PRT"
-                                             : "DASD";
+  const char* what = k == DevKind::Console    ? "CONS"
+                     : k == DevKind::Reader   ? "RDR"
+                     : k == DevKind::Punch    ? "PUN"
+                     : k == DevKind::Printer  ? "PRT"
+                     : k == DevKind::Dedicate ? "DEV"
+                                              : "DASD";
   return std::string(what) + " " + hex3(addr) + " DETACHED";
 }
 

@@ -31,6 +31,7 @@
 #include "cp/terminal.h"
 #include "cp/virtual_machine.h"
 #include "cp/volumes.h"
+#include "s370/channel/config.h"
 #include "s370/channel/console3215.h"
 
 struct sqlite3;
@@ -115,6 +116,9 @@ class System {
   std::string link(User& u, const std::string& owner, u16 their, u16 mine, const std::string& mode,
                    const std::string& password, bool directory);
   std::string detach(User& u, u16 addr);
+  // A real device of the system (DIR/devices.json) given to a machine as
+  // vaddr (ATTACH, the directory's "dedicate"); empty, or the message.
+  std::string attach_real(User& u, u16 raddr, u16 vaddr);
   void release_links(User& u, u16 addr);
   std::string close_device(User& u, u16 addr, bool hold_opt, bool purge, const std::string& name);
   void run_vm(User& u);
@@ -164,6 +168,10 @@ class System {
     std::string stamp;
   };
   std::map<std::string, Saved> saved_;
+  // The system's real devices (DIR/devices.json, the s370 machine
+  // configuration's format), and which user each is attached to.
+  std::unique_ptr<s370::io::MachineConfig> real_;
+  std::map<u16, std::string> attached_;
   // Minidisk links: (volume, first cylinder) -> users reading, writing.
   struct Links {
     std::set<std::string> readers, writers;

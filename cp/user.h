@@ -52,6 +52,9 @@ struct VDev {
   std::string volume, devtype, owner;
   u32 cylinder = 0, cylinders = 0;
   bool write = false;  // linked read/write
+  // A dedicated real device: its real address.
+  bool dedicated = false;
+  u16 real = 0;
 };
 
 struct System::User {

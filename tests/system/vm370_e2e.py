@@ -6,7 +6,7 @@ the answers; the operator on stdin and stdout.
 
 usage: vm370_e2e.py BINDIR [TEST...]     (BINDIR holds vm370 and asm370)
 """
-import glob, os, re, shutil, signal, subprocess, sys, tempfile, time, traceback
+import glob, json, os, re, shutil, signal, subprocess, sys, tempfile, time, traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import vmclient  # noqa: E402
@@ -46,6 +46,8 @@ USERS = [
                        "mode": "MR", "read": "ALL"}]},
     {"userid": "BOB", "password": "BOBPW", "privclass": "G", "storage": "1M", "devices": UR},
     {"userid": "CAROL", "password": "CAROLPW", "privclass": "G", "storage": "1M", "devices": UR},
+    {"userid": "ERIN", "password": "ERINPW", "privclass": "G", "storage": "1M",
+     "devices": UR + [{"address": "182", "type": "dedicate", "real": "182"}]},
     {"userid": "OWNER", "password": "NOLOG", "devices": []},
 ]
 
@@ -493,6 +495,43 @@ def t_saved_system(sysm):
     b.expect("LOGOFF AT")
 
 
+def t_dedicated(sysm):
+    """Real devices of the system (DIR/devices.json): ATTACH (class B) to a
+    user's machine, one user at a time, DETACH, a directory DEDICATE at
+    logon, released at LOGOFF."""
+    a = sysm.logon("ALICE", "ALICEPW")
+    b = sysm.logon("BOB", "BOBPW")
+    sysm.operator("ATTACH 180 TO ALICE AS 00F")
+    sysm.expect_operator("DEV 180 ATTACHED TO ALICE 00F")
+    a.expect("DEV 00F ATTACHED")
+    a.cmd("Q V 00F", r"DEV  00F ON DEV 180 1403 DEDICATED")
+    sysm.operator("ATTACH 180 TO BOB AS 00F")
+    sysm.expect_operator("DMKATT121E DEV 180 ATTACHED TO ALICE")
+    sysm.operator("ATTACH 999 TO BOB")
+    sysm.expect_operator("DMKATT040E DEV 999 DOES NOT EXIST")
+    b.cmd("ATTACH 180 TO BOB", r"\?CP: ATTACH")  # class G may not
+    a.cmd("DETACH 00F", "DEV 00F DETACHED")
+    sysm.operator("ATTACH 180 TO BOB AS 00E")
+    sysm.expect_operator("DMKATT023E DEV 00E ALREADY DEFINED")
+    sysm.operator("ATTACH 180 TO BOB AS 00F")
+    sysm.expect_operator("DEV 180 ATTACHED TO BOB 00F")
+    sysm.operator("DETACH 180 FROM BOB")
+    sysm.expect_operator("DEV 180 DETACHED BOB")
+    b.expect("DEV 00F DETACHED")
+    c = sysm.logon("ERIN", "ERINPW")
+    c.cmd("Q V 182", r"DEV  182 ON DEV 182 2540P DEDICATED")
+    sysm.operator("ATTACH 182 TO ALICE")
+    sysm.expect_operator("DMKATT121E DEV 182 ATTACHED TO ERIN")
+    c.send("LOGOFF")
+    c.expect("LOGOFF AT")
+    sysm.operator("ATTACH 182 TO ALICE")
+    sysm.expect_operator("DEV 182 ATTACHED TO ALICE 182")
+    a.send("LOGOFF")
+    b.send("LOGOFF")
+    a.expect("LOGOFF AT")
+    b.expect("LOGOFF AT")
+
+
 def t_shutdown_and_restart(sysm):
     """SHUTDOWN by the operator ends vm370 with exit 0; the spool files and
     the hashed passwords are there at the next start."""
@@ -564,9 +603,11 @@ def main():
     only = sys.argv[2:]
     tests = [t_logon_refusals, t_lockout, t_queries, t_messages, t_ipl_from_reader, t_spool_exchange,
              t_diagnose_08, t_running_machine, t_storage_commands, t_links, t_operator, t_directory_changes, t_spool_hold_copy, t_saved_system,
-             t_shutdown_and_restart, t_kill9,
+             t_dedicated, t_shutdown_and_restart, t_kill9,
              t_first_start]
-    sysm = vmclient.System(VM370, USERS)
+    sysm = vmclient.System(VM370, USERS, files={"devices.json": json.dumps({"devices": [
+        {"address": "180", "type": "1403", "file": "real180.txt"},
+        {"address": "182", "type": "2540P", "file": "real182.pun"}]})})
     failed = 0
     try:
         for t in tests:

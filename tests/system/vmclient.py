@@ -37,7 +37,7 @@ class System:
     """vm370 running in a subprocess; the operator's console is its stdin
     and stdout."""
 
-    def __init__(self, vm370, users, data=None, extra=()):
+    def __init__(self, vm370, users, data=None, extra=(), files=None):
         self.work = tempfile.mkdtemp(prefix="vm370-test-")
         self.data = data or os.path.join(self.work, "data")
         self.port = free_port()
@@ -46,6 +46,9 @@ class System:
         if users is not None:
             with open(self.directory, "w") as f:
                 json.dump({"version": 1, "users": users}, f, indent=1)
+        for name, text in (files or {}).items():
+            with open(os.path.join(self.data, name), "w") as f:
+                f.write(text)
         self.vm370 = vm370
         self.extra = list(extra)
         self.out = ""
