@@ -8,6 +8,7 @@
 #include <ctime>
 
 #include "cp/saved_state.h"
+#include "cp/text.h"
 #include "cp/user.h"
 #include "s370/channel/ebcdic.h"
 
@@ -15,22 +16,10 @@ namespace cp {
 
 namespace {
 
-std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string pad(const std::string& s, std::size_t n) {
-  std::string t = s.substr(0, n);
-  t.resize(n, ' ');
-  return t;
-}
-
-std::string hex3(u16 a) {
-  char b[8];
-  std::snprintf(b, sizeof b, "%03X", a);
-  return b;
-}
+using text::hex3;
+using text::pad;
+using text::upper;
+using text::words;
 
 struct Words {
   std::vector<std::string> w;     // upper case
@@ -120,6 +109,19 @@ bool queue_of(const std::string& w, Queue& q) {
   else if (abbrev(w, "PUNCH", 2) || w == "PCH" || w == "PUN") q = Queue::Punch;
   else return false;
   return true;
+}
+
+// The machine's devices a spool queue's name stands for in SPOOL and
+// CLOSE (READER: every reader...); none when it is not one.
+std::vector<u16> spool_devices(const System::User& u, const std::string& word) {
+  std::vector<u16> t;
+  Queue q;
+  if (!queue_of(word, q)) return t;
+  for (auto& [addr, d] : u.devs)
+    if ((q == Queue::Reader && d.reader) || (q == Queue::Punch && d.kind == DevKind::Punch) ||
+        (q == Queue::Printer && d.kind == DevKind::Printer))
+      t.push_back(addr);
+  return t;
 }
 
 }  // namespace
@@ -255,11 +257,12 @@ int System::command(User& u, const std::string& text, std::string& out) {
     // A reader starts the IPL with a file of its own: what is left of one
     // an earlier IPL read is closed (and purged) first.
     if (u.devs[a].reader) close_device(u, a, false, false, "");
-    if (clear) {
-      std::vector<u8> zero(0x1000, 0);
-      for (u32 p = 0; p < u.vm->storage().size(); p += 0x1000) u.vm->storage().release(p >> 12);
-      (void)zero;
-    }
+    if (clear)  // IPL CLEAR: storage zeros (its frames given back) and keys zero
+      for (u32 p = 0; p < u.vm->storage().size(); p += 0x1000) {
+        u.vm->storage().release(p >> 12);
+        u.vm->storage().key(s370::AbsAddr(p)) = 0;
+        u.vm->storage().key(s370::AbsAddr(p + 0x800)) = 0;
+      }
     const std::string r = u.vm->ipl(a);
     if (!r.empty()) {
       u.cp_mode = true;
@@ -705,8 +708,12 @@ int System::command(User& u, const std::string& text, std::string& out) {
       }
       cpu.reset_initial();
       u.vm->channels().reset();
-      if (abbrev(o, "CLEAR", 1))
-        for (u32 p = 0; p < u.vm->storage().size(); p += 0x1000) u.vm->storage().release(p >> 12);
+      if (abbrev(o, "CLEAR", 1))  // storage zeros and keys zero (R6's SYSTEM CLEAR)
+        for (u32 p = 0; p < u.vm->storage().size(); p += 0x1000) {
+          u.vm->storage().release(p >> 12);
+          u.vm->storage().key(s370::AbsAddr(p)) = 0;
+          u.vm->storage().key(s370::AbsAddr(p + 0x800)) = 0;
+        }
       line(out, "SYSTEM " + std::string(abbrev(o, "CLEAR", 1) ? "CLEARED" : "RESET"));
       return 0;
     }
@@ -890,19 +897,11 @@ int System::command(User& u, const std::string& text, std::string& out) {
   // ---- Spool --------------------------------------------------------------
   if (abbrev(v, "SPOOL", 2)) {
     if (w.size() < 3) return err("DMKCSP026E OPERAND MISSING OR INVALID", 26);
-    std::vector<u16> targets;
-    Queue q;
+    std::vector<u16> targets = spool_devices(u, w[1]);
     u16 a;
-    if (queue_of(w[1], q)) {
-      for (auto& [addr, d] : u.devs)
-        if ((q == Queue::Reader && d.reader) || (q == Queue::Punch && d.kind == DevKind::Punch) ||
-            (q == Queue::Printer && d.kind == DevKind::Printer))
-          targets.push_back(addr);
-    } else if (parse_vaddr(w[1], a) && u.devs.count(a) && (u.devs[a].reader || u.devs[a].writer)) {
+    if (targets.empty() && parse_vaddr(w[1], a) && u.devs.count(a) && (u.devs[a].reader || u.devs[a].writer))
       targets.push_back(a);
-    } else {
-      return err("DMKCSP040E DEV " + w[1] + " DOES NOT EXIST", 40);
-    }
+    if (targets.empty()) return err("DMKCSP040E DEV " + w[1] + " DOES NOT EXIST", 40);
     int rc = 0;
     with_stopped([&] {
       for (std::size_t i = 2; i < w.size() && rc == 0; i++) {
@@ -952,18 +951,12 @@ int System::command(User& u, const std::string& text, std::string& out) {
   }
   if (abbrev(v, "CLOSE", 1)) {
     if (w.size() < 2) return err("DMKCSO022E VADDR MISSING OR INVALID", 22);
-    std::vector<u16> targets;
     Queue q;
+    std::vector<u16> targets = spool_devices(u, w[1]);
     u16 a;
-    if (queue_of(w[1], q)) {
-      for (auto& [addr, d] : u.devs)
-        if ((q == Queue::Reader && d.reader) || (q == Queue::Punch && d.kind == DevKind::Punch) ||
-            (q == Queue::Printer && d.kind == DevKind::Printer))
-          targets.push_back(addr);
-    } else if (parse_vaddr(w[1], a)) {
+    if (!queue_of(w[1], q)) {
+      if (!parse_vaddr(w[1], a)) return err("DMKCSO022E VADDR MISSING OR INVALID", 22);
       targets.push_back(a);
-    } else {
-      return err("DMKCSO022E VADDR MISSING OR INVALID", 22);
     }
     bool hold = false, purge = false;
     std::string name;

@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cp/text.h"
 #include "cp/user.h"
 #include "s370/channel/cards2540.h"
 #include "s370/channel/ckd_image.h"
@@ -31,35 +32,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string pad(const std::string& s, std::size_t n) {
-  std::string t = s.substr(0, n);
-  t.resize(n, ' ');
-  return t;
-}
-
-std::string hex3(u16 a) {
-  char b[8];
-  std::snprintf(b, sizeof b, "%03X", a);
-  return b;
-}
-
-std::vector<std::string> words(const std::string& line) {
-  std::vector<std::string> w;
-  std::size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && line[i] == ' ') i++;
-    std::size_t j = i;
-    while (j < line.size() && line[j] != ' ') j++;
-    if (j > i) w.push_back(line.substr(i, j - i));
-    i = j;
-  }
-  return w;
-}
+using text::hex3;
+using text::pad;
+using text::upper;
+using text::words;
 
 // CP's "hh:mm:ss ZONE WEEKDAY mm/dd/yy" (LOGON AT, LOGOFF AT, TIME IS), in
 // the host's local time zone.
@@ -278,35 +254,31 @@ void System::reload_directory(bool) {
 
 // ---- Sessions and logon ------------------------------------------------------
 
-System::TermId System::connect(std::shared_ptr<Terminal> terminal) {
+System::TermId System::new_session(std::shared_ptr<Terminal> terminal, bool op,
+                                   std::function<void(Session&)> then) {
   TermId id;
   {
     std::lock_guard<std::mutex> lk(mu_);
     id = next_term_++;
   }
-  post([this, id, terminal] {
+  post([this, id, terminal, op, then = std::move(then)] {
     auto s = std::make_unique<Session>();
     s->id = id;
     s->term = terminal;
+    s->operator_console = op;
+    Session& ref = *s;
     sessions_[id] = std::move(s);
-    on_connect(id);
+    then(ref);
   });
   return id;
 }
 
+System::TermId System::connect(std::shared_ptr<Terminal> terminal) {
+  return new_session(std::move(terminal), false, [this](Session& s) { on_connect(s.id); });
+}
+
 System::TermId System::operator_console(std::shared_ptr<Terminal> terminal) {
-  TermId id;
-  {
-    std::lock_guard<std::mutex> lk(mu_);
-    id = next_term_++;
-  }
-  post([this, id, terminal] {
-    auto s = std::make_unique<Session>();
-    s->id = id;
-    s->term = terminal;
-    s->operator_console = true;
-    Session& ref = *s;
-    sessions_[id] = std::move(s);
+  return new_session(std::move(terminal), true, [this](Session& ref) {
     const UserEntry* op = dir_->find("OPERATOR");
     if (!op) {
       say(ref, "DMKCPI955W NO OPERATOR IN THE DIRECTORY: OPERATOR CONSOLE NOT LOGGED ON");
@@ -314,7 +286,6 @@ System::TermId System::operator_console(std::shared_ptr<Terminal> terminal) {
     }
     logon(ref, *op);
   });
-  return id;
 }
 
 void System::input(TermId id, std::string line) {

@@ -89,6 +89,8 @@ class System {
 
  private:
   void post(std::function<void()> task);
+  // A session for a terminal, made on CP's thread, then `then` there.
+  TermId new_session(std::shared_ptr<Terminal> terminal, bool op, std::function<void(Session&)> then);
   void cp_thread();
   void tick();
 

@@ -133,8 +133,10 @@ def t_messages(sysm):
     a.send("MSG BOB Hello, Bob")
     b.expect(r"MSG FROM ALICE   : Hello, Bob")
     b.cmd("SET MSG OFF", "")
+    b.cmd("Q SET", "MSG OFF")  # done before ALICE's next line (two sockets: no order between them)
     a.cmd("M BOB again", r"DMKMSG057W BOB NOT RECEIVING; MSG OFF")
     b.cmd("SET MSG ON", "")
+    b.cmd("Q SET", "MSG ON ")
     a.cmd("MSG NOBODY hi", r"DMKMSG045E NOBODY NOT LOGGED ON")
     # The operator's WARNING and MSG ALL reach both.
     sysm.operator("WARNING ALICE system going down soon")
