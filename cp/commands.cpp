@@ -1177,8 +1177,12 @@ int System::command(User& u, const std::string& text, std::string& out) {
         who = find_user(w[2]);
         if (!who) return err("DMKCFM045E " + w[2] + " NOT LOGGED ON", 45);
       }
-      const Counters& c = who->vm->counters();
+      // Its counters are its worker's while it runs: read them stopped.
+      const bool running = !who->cp_mode;
+      if (running) disp_->stop(who->vmid);
+      const Counters c = who->vm->counters();
       const u64 total = who->vm->cpu().instructions();
+      if (running) disp_->start(who->vmid);
       char b[160];
       std::snprintf(b, sizeof b, "USERID=%s ASSIST=%s STORAGE=%uK", who->userid.c_str(),
                     who->vm->assist() == Assist::On ? "ON" : "OFF", who->storage / 1024);

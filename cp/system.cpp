@@ -970,38 +970,44 @@ void System::vm_ended(User& u, const s370::Psw& psw) {
 // A CP command by DIAGNOSE X'08' (diagnose.cpp): the machine is stopped at
 // the instruction's end; CP runs the command and completes it.
 void System::vm_held(User& u) {
-  // CP's work for the machine while it waits here is its time in CP.
+  // CP's work for the machine while it waits here is its time in CP,
+  // charged before the machine can run again (its counters are then its
+  // worker's).
   const u64 t0 = host_ticks();
-  const std::shared_ptr<VirtualMachine> vm = u.vm;
-  struct Charge {
-    VirtualMachine& vm;
-    u64 t0;
-    ~Charge() { vm.add_cp_ticks(host_ticks() - t0); }
-  } charge{*vm, t0};
+  const std::string uid = u.userid;
+  const bool run = vm_held_work(u);
+  User* still = find_user(uid);
+  if (!still) return;
+  still->vm->add_cp_ticks(host_ticks() - t0);
+  if (run) disp_->start(still->vmid);
+}
+
+// The work of vm_held; true when the machine is to run again.
+bool System::vm_held_work(User& u) {
   if (u.vm->take_adstop_hit()) {
     char b[48];
     std::snprintf(b, sizeof b, "ADSTOP AT %06X", u.vm->cpu().psw.ia);
     say(u, b);
     u.cp_mode = true;
     say(u, "CP READ");
-    return;
+    return false;
   }
   std::optional<CpRequest> req = u.vm->take_cp_request();
   if (!req) {
-    run_vm(u);
-    return;
+    u.cp_mode = false;
+    u.ended = false;
+    return true;
   }
   s370::Cpu& cpu = u.vm->cpu();
   if (req->segment >= 0) {
     diag64(u, *req);
-    if (!u.cp_mode) disp_->start(u.vmid);
-    return;
+    return !u.cp_mode;
   }
   if (req->enter_cp) {
     cpu.gpr[req->ry] = 0;
     u.cp_mode = true;
     say(u, "CP READ");
-    return;
+    return false;
   }
   u.diag_pending = true;
   std::string response;
@@ -1017,7 +1023,7 @@ void System::vm_held(User& u) {
     if (words(one).empty()) continue;
     std::string out;
     rc = command(u, one, out);
-    if (!find_user(u.userid)) return;  // it logged itself off
+    if (!find_user(u.userid)) return false;  // it logged itself off
     if (req->response) {
       response += out;
     } else if (!out.empty()) {
@@ -1025,7 +1031,7 @@ void System::vm_held(User& u) {
       if (u.term) u.term->write(out);
     }
   }
-  if (!u.diag_pending) return;  // the command reset the machine (IPL, SYSTEM RESET)
+  if (!u.diag_pending) return false;  // the command reset the machine (IPL, SYSTEM RESET): it started it if it runs
   u.diag_pending = false;
   cpu.gpr[req->ry & 15] = static_cast<u32>(rc);
   if (req->response) {
@@ -1039,7 +1045,7 @@ void System::vm_held(User& u) {
   } else {
     cpu.psw.cc = 0;
   }
-  if (!u.cp_mode) disp_->start(u.vmid);
+  return !u.cp_mode;
 }
 
 // ---- Saved systems -----------------------------------------------------------------

@@ -128,6 +128,7 @@ class System {
   void stop_vm(User& u);
   void vm_ended(User& u, const s370::Psw& psw);
   void vm_held(User& u);
+  bool vm_held_work(User& u);
   void diag64(User& u, const CpRequest& req);
   void deliver_spool(const SpoolFile& f, const User* from);
   void notify_reader(const SpoolFile& f);

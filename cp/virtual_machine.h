@@ -119,8 +119,8 @@ class VirtualMachine final : public s370::Host {
   // The time (clock microseconds) of the next thing that can end an
   // enabled wait: a timer of the Cpu or a device event; UINT64_MAX if none.
   u64 next_event_us();
-  // CP's own work for the machine outside a trap (it is stopped): counted
-  // as time in CP.
+  // CP's own work for the machine outside a trap, on CP's thread while
+  // the machine is stopped: counted as time in CP.
   void add_cp_ticks(u64 dt) { counters_.ticks_other += dt; }
   // Thread-safe: run() returns at the next instruction boundary.
   void request_stop() {
@@ -289,10 +289,9 @@ class VirtualMachine final : public s370::Host {
   void add_time(const s370::OpInfo* op, Sample t) {
     if (!t.t0) return;
     const u64 dt = (host_ticks() - t.t0) * t.weight;
-    if (op)
-      counters_.ticks_by_insn[s370::row_index(*op)] += dt;
-    else
-      counters_.ticks_other += dt;
+    // (An instruction CP could not read back is rare: its time goes with
+    // the first row's, not with ticks_other, which is CP's thread's.)
+    counters_.ticks_by_insn[op ? s370::row_index(*op) : 0] += dt;
   }
   // Cpu's state for running: the real problem bit on (assist off).
   void enter_guest();
