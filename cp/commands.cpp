@@ -628,7 +628,7 @@ int System::command(User& u, const std::string& text, std::string& out) {
           rc = err("DMKCDS005E INVALID HEXDATA - " + w[2], 5);
           return;
         }
-        cpu.psw = s370::Psw::from_u64(u64{hi} << 32 | lo);
+        u.vm->load_psw(s370::Psw::from_u64(u64{hi} << 32 | lo));  // as LPSW would make it current
         line(out, "STORE COMPLETE");
         return;
       }
@@ -702,7 +702,7 @@ int System::command(User& u, const std::string& text, std::string& out) {
         st.read(s370::AbsAddr(pfx + 0), newp, 8);
         u64 np = 0;
         for (int k = 0; k < 8; k++) np = np << 8 | newp[k];
-        cpu.psw = s370::Psw::from_u64(np);
+        u.vm->load_psw(s370::Psw::from_u64(np));
         run_vm(u);
         return 0;
       }
@@ -773,29 +773,24 @@ int System::command(User& u, const std::string& text, std::string& out) {
         return err("DMKDEF026E OPERAND MISSING OR INVALID", 26);
       }
       if (bytes > u.entry.maxstorage) return err("DMKDEF094E STORAGE EXCEEDS ALLOWED MAXIMUM", 94);
-      // A new machine of that size with the same devices: R6 resets the
-      // machine and leaves it in CP mode.
+      // A new machine of that size with the same devices, moved over as
+      // they are (links, dedicated devices, a reader's open file, a punch's
+      // records all kept): R6 resets the machine and leaves it in CP mode.
       if (!u.cp_mode) stop_vm(u);
       u.diag_pending = false;
-      for (auto& [a, d] : u.devs)
-        if (d.writer && d.writer->pending()) close_device(u, a, false, false, "");
-      std::vector<u16> addrs;
-      for (auto& [a, d] : u.devs) addrs.push_back(a);
-      for (u16 a : addrs) release_links(u, a);
       disp_->remove(u.vmid);
       by_vm_.erase(u.vmid);
-      u.devs.clear();
-      u.console_addr = 0;
-      const Assist as = u.vm->assist();
+      const std::shared_ptr<VirtualMachine> old = u.vm;
       u.storage = bytes;
       u.vm = build_vm(u, bytes);
-      u.vm->set_assist(as);
+      u.vm->set_assist(old->assist());
+      for (auto& [a, d] : u.devs)
+        if (std::unique_ptr<s370::io::Device> dev = old->channels().remove(a)) {
+          dev->reset();
+          u.vm->attach(std::move(dev));
+        }
       u.vmid = disp_->add(u.vm, clock_, false);
       by_vm_[u.vmid] = &u;
-      for (const DeviceEntry& d : u.entry.devices) {
-        const std::string e = add_device(u, d, true);
-        if (!e.empty()) line(out, e);
-      }
       u.cp_mode = true;
       char b[48];
       std::snprintf(b, sizeof b, "STORAGE = %05uK", bytes / 1024);

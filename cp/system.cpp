@@ -77,7 +77,8 @@ void write_file_synced(const std::string& path, const void* data, std::size_t n)
 
 constexpr int kMaxFailures = 5;          // wrong passwords in a row before a lock
 constexpr std::int64_t kLockSeconds = 300;  // how long the userid stays locked
-constexpr std::time_t kDisconnectedLimit = 15 * 60;  // a stopped, disconnected machine is logged off
+constexpr std::time_t kDisconnectedLimit = 15 * 60;
+constexpr std::size_t kMaxFailureEntries = 10000;  // a stopped, disconnected machine is logged off
 
 }  // namespace
 
@@ -226,6 +227,14 @@ void System::tick() {
       idle.push_back(u.get());
   }
   for (User* u : idle) logoff(*u, true, "");
+  // Failures are counted for any userid typed (so that a lock tells
+  // nothing): locks that ran out are forgotten, and a flood of made-up
+  // userids cannot grow the table without bound.
+  for (auto it = failures_.begin(); it != failures_.end();)
+    it = it->second.locked_until && it->second.locked_until <= now ? failures_.erase(it) : std::next(it);
+  if (failures_.size() > kMaxFailureEntries)
+    for (auto it = failures_.begin(); it != failures_.end();)
+      it = it->second.locked_until ? std::next(it) : failures_.erase(it);
   for (const SpoolFile& f : spool_->list_all(Queue::Reader)) {
     if (seen_reader_.insert(f.id).second) notify_reader(f);
   }

@@ -321,8 +321,11 @@ def t_storage_commands(sysm):
     a.cmd("STORE L0 XYZ", r"DMKCDS005E INVALID HEXDATA - XYZ")
     a.cmd("SYSTEM CLEAR", "SYSTEM CLEARED")
     a.cmd("D L1000.4", r"001000  00000000")
+    a.cmd("DEFINE PUNCH 01D", "PUN  01D DEFINED")
     a.cmd("DEFINE STORAGE 2M", "STORAGE = 02048K")
     a.cmd("Q V STOR", "STORAGE = 02048K")
+    a.cmd("Q V 01D", r"PUN  01D CL A")  # the devices stay, those defined since logon too
+    a.cmd("Q V 191", r"DASD 191 ON 3350 USR001 R/W")
     a.cmd("DEF STOR 8M", r"DMKDEF094E STORAGE EXCEEDS ALLOWED MAXIMUM")
     a.cmd("DEFINE PRINTER 00F", "PRT  00F DEFINED")
     a.cmd("Q V 00F", r"PRT  00F CL A")
