@@ -30,7 +30,7 @@ if [ ! -e "$data/directory.json" ]; then
 fi
 cat <<MSG
 vm370: starting on port $port with the data folder $data.
-  Connect from another terminal:   telnet localhost $port
+  Connect from another terminal:   telnet localhost $port   (any telnet client, or nc)
   Log on:                          LOGON USER1   (passwords: $data/initial-passwords.txt)
   The demonstration, once logged on as USER1:   IPL 00C
   This console is the operator's (OPERATOR): type SHUTDOWN to stop, or press Ctrl-C.
