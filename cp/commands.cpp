@@ -879,7 +879,7 @@ int System::command(User& u, const std::string& text, std::string& out) {
       // line-mode terminal gives it on the line (PASS=).
       const UserEntry* oe = dir_->find(owner);
       const DeviceEntry* md = oe ? oe->device(theirs) : nullptr;
-      const std::string needpw = !md ? "" : mode[0] == 'M' ? md->multi_pw : mode[0] == 'W' ? md->write_pw : md->read_pw;
+      const std::string needpw = md ? link_password(*md, mode) : "";
       if (md && needpw != "ALL" && !needpw.empty())
         return err("DMKLNK113E " + owner + " " + hex3(theirs) + " NOT LINKED; PASSWORD NEEDED (PASS=)", 113);
     }

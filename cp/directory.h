@@ -70,6 +70,13 @@ struct UserEntry {
   const DeviceEntry* device(uint16_t address) const;
 };
 
+// The password of a minidisk that a LINK in `mode` needs: the multi-write
+// one for M modes, the write one for W modes, else the read one ("" none:
+// that access is refused to others; "ALL": no password needed).
+inline const std::string& link_password(const DeviceEntry& md, const std::string& mode) {
+  return !mode.empty() && mode[0] == 'M' ? md.multi_pw : !mode.empty() && mode[0] == 'W' ? md.write_pw : md.read_pw;
+}
+
 class Directory {
  public:
   // Parses and checks a directory file. Plain-text passwords are hashed (Argon2id via libsodium's crypto_pwhash_str,

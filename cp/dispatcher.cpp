@@ -64,9 +64,7 @@ void Dispatcher::remove(Id id) {
     std::unique_lock<std::mutex> lk(mu_);
     if (id >= vms_.size()) return;
     Entry& e = *vms_[id];
-    e.stop_requested = true;
-    if (e.st.state == State::Running) e.vm->request_stop();
-    changed_.wait(lk, [&] { return e.st.state != State::Running; });
+    halt(lk, e);
     e.st.state = State::Removed;
     e.stop_requested = false;
     gone = std::move(e.vm);
@@ -80,9 +78,7 @@ void Dispatcher::stop(Id id) {
   std::unique_lock<std::mutex> lk(mu_);
   if (id >= vms_.size()) return;
   Entry& e = *vms_[id];
-  e.stop_requested = true;
-  if (e.st.state == State::Running) e.vm->request_stop();
-  changed_.wait(lk, [&] { return e.st.state != State::Running; });
+  halt(lk, e);
   if (e.st.state == State::Removed) return;
   if (e.st.state != State::Ended) {
     e.st.state = State::Stopped;
@@ -99,6 +95,14 @@ void Dispatcher::start(Id id) {
     e.st.state = State::Runnable;
     cv_.notify_one();
   }
+}
+
+// Asks a machine's worker to let go of it and waits until none runs it
+// (stop() and remove()); the caller holds `lk` and clears stop_requested.
+void Dispatcher::halt(std::unique_lock<std::mutex>& lk, Entry& e) {
+  e.stop_requested = true;
+  if (e.st.state == State::Running) e.vm->request_stop();
+  changed_.wait(lk, [&] { return e.st.state != State::Running; });
 }
 
 Dispatcher::Status Dispatcher::status(Id id) {

@@ -86,6 +86,7 @@ class Dispatcher {
     bool wake_pending = false;
   };
   void worker();
+  void halt(std::unique_lock<std::mutex>& lk, Entry& e);
   // The runnable entry with the least virtual CPU, or -1.
   long pick();
 

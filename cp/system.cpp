@@ -765,7 +765,7 @@ std::string System::link(User& u, const std::string& owner_id, u16 their, u16 mi
   const bool wants_write = mode[0] == 'W' || mode[0] == 'M';
   if (!directory && owner != u.userid) {
     // The password for the access asked for.
-    const std::string need = mode[0] == 'M' ? md->multi_pw : mode[0] == 'W' ? md->write_pw : md->read_pw;
+    const std::string& need = link_password(*md, mode);
     if (need.empty()) return "DMKLNK113E " + owner + " " + hex3(their) + " NOT LINKED; NO " +
                              std::string(mode[0] == 'M' ? "MULT" : mode[0] == 'W' ? "WRITE" : "READ") + " PASSWORD";
     if (need != "ALL" && upper(password) != upper(need)) return "DMKLNK114E PASSWORD INCORRECT";

@@ -154,23 +154,14 @@ std::string Volumes::read_label(const std::string& image_path) {
     int fd;
     ~Closer() { ::close(fd); }
   } closer{fd};
-  auto read_at = [&](u8* buf, size_t n, off_t at) {
-    while (n) {
-      const ssize_t r = ::pread(fd, buf, n, at);
-      if (r < 0 && errno == EINTR) continue;
-      if (r <= 0) return false;
-      buf += r, n -= static_cast<size_t>(r), at += r;
-    }
-    return true;
-  };
   u8 h[kHeaderSize];
-  if (!read_at(h, kHeaderSize, 0) || std::memcmp(h, "CKD_P370", 8) != 0)
+  if (!s370::io::pread_all(fd, h, kHeaderSize, 0) || std::memcmp(h, "CKD_P370", 8) != 0)
     throw DeviceError("disk image " + image_path + ": not a CKD image (no CKD_P370 device header)");
   const u32 trksize = h[12] | (h[13] << 8) | (h[14] << 16) | (u32{h[15]} << 24);
   if (trksize < kHomeAddress + kCount || trksize > 65536)
     throw DeviceError("disk image " + image_path + ": track size " + std::to_string(trksize) + " in the header");
   std::vector<u8> t(trksize);
-  if (!read_at(t.data(), trksize, kHeaderSize)) return "";
+  if (!s370::io::pread_all(fd, t.data(), trksize, kHeaderSize)) return "";
 
   // Record 3 of track 0, whose data begins "VOL1": OS's label and CP's
   // (a CMS-formatted minidisk at cylinder 0 has "CMS1" there instead).

@@ -32,6 +32,8 @@ u32 le32(const u8* p) {
   return p[0] | (p[1] << 8) | (p[2] << 16) | (u32{p[3]} << 24);
 }
 
+}  // namespace
+
 bool pread_all(int fd, u8* buf, size_t n, off_t at) {
   while (n) {
     const ssize_t r = ::pread(fd, buf, n, at);
@@ -51,8 +53,6 @@ bool pwrite_all(int fd, const u8* buf, size_t n, off_t at) {
   }
   return true;
 }
-
-}  // namespace
 
 const CkdGeometry* ckd_geometry(const std::string& type) {
   for (const CkdGeometry& g : kGeometries)

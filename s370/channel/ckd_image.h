@@ -15,6 +15,8 @@
 // refuses to attach with a message naming the file.
 #pragma once
 
+#include <sys/types.h>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,6 +38,11 @@ struct CkdGeometry {
 };
 
 const CkdGeometry* ckd_geometry(const std::string& type);
+
+// All of n bytes at `at` of a file, read or written (retried on EINTR and
+// short transfers); false on an error or end of file.
+bool pread_all(int fd, u8* buf, size_t n, off_t at);
+bool pwrite_all(int fd, const u8* buf, size_t n, off_t at);
 
 class CkdImage {
  public:
