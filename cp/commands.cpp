@@ -34,6 +34,17 @@ struct Words {
   std::string rest(std::size_t i) const { return i < at.size() ? line.substr(at[i]) : ""; }
 };
 
+// PFnn: 1-24, else 0.
+int pf_number(const std::string& word) {
+  if (word.size() < 3 || word.size() > 4 || word.compare(0, 2, "PF") != 0) return 0;
+  int n = 0;
+  for (std::size_t i = 2; i < word.size(); i++) {
+    if (word[i] < '0' || word[i] > '9') return 0;
+    n = n * 10 + (word[i] - '0');
+  }
+  return n >= 1 && n <= 24 ? n : 0;
+}
+
 Words split(const std::string& line) {
   Words r;
   r.line = line;
@@ -147,7 +158,9 @@ void System::command_line(User& u, const std::string& text, std::string* respons
     if (upper(t.substr(0, 3)) != lead) {
       if (!u.console_addr) return;
       if (!u.console_in.push(t)) {
-        say(u, "DMKGRF???E NOT ACCEPTED: TOO MANY LINES TYPED AHEAD");
+        std::lock_guard<std::mutex> lk(u.term_mu);
+        if (u.term && u.term->status_area()) u.term->not_accepted();
+        else if (u.term) u.term->write("NOT ACCEPTED: TOO MANY LINES TYPED AHEAD\n");
         return;
       }
       disp_->wake(u.vmid);
@@ -157,7 +170,7 @@ void System::command_line(User& u, const std::string& text, std::string* respons
     if (split(t).size() == 0) {
       // #CP alone: CP mode, the machine stopped.
       stop_vm(u);
-      say(u, "CP READ");
+      cp_read(u, true, true);
       return;
     }
   }
@@ -263,9 +276,10 @@ int System::command(User& u, const std::string& text, std::string& out) {
         u.vm->storage().key(s370::AbsAddr(p)) = 0;
         u.vm->storage().key(s370::AbsAddr(p + 0x800)) = 0;
       }
+    u.console_in.read_ended();  // the reset gives up a read
     const std::string r = u.vm->ipl(a);
     if (!r.empty()) {
-      u.cp_mode = true;
+      cp_read(u, true, false);
       return err("DMKCFG999E IPL " + hex3(a) + " FAILED: " + upper(r), 99);
     }
     run_vm(u);
@@ -428,6 +442,18 @@ int System::command(User& u, const std::string& text, std::string& out) {
       line(out, std::string("ASSIST ") + (u.vm->assist() == Assist::On ? "ON " : "OFF") + ", LINEND " + u.linend);
       return 0;
     }
+    // QUERY PF [nn]: the keys SET PFnn defined.
+    if (q.size() >= 2 && q.compare(0, 2, "PF") == 0 && (q.size() == 2 || pf_number(q) > 0)) {
+      const int only = q.size() == 2 ? 0 : pf_number(q);
+      for (auto& [n, k] : u.pf) {
+        if (only && n != only) continue;
+        char b[16];
+        std::snprintf(b, sizeof b, "PF%02d ", n);
+        line(out, b + std::string(k.immediate ? "IMMED   " : "DELAYED ") + k.text);
+      }
+      if (out.empty()) line(out, only ? "PF" + std::to_string(only) + " UNDEFINED" : "NO PF KEYS DEFINED");
+      return 0;
+    }
     if (q == "USERID") {
       line(out, pad(u.userid, 8) + " AT " + opt_.sysname);
       return 0;
@@ -455,6 +481,7 @@ int System::command(User& u, const std::string& text, std::string& out) {
       if (warning ? !to.wng : !to.msg) return false;
       std::lock_guard<std::mutex> lk(to.term_mu);
       if (!to.term) return false;
+      to.term->alarm();
       to.term->write(head + "\n");
       return true;
     };
@@ -478,6 +505,20 @@ int System::command(User& u, const std::string& text, std::string& out) {
   }
   // ---- SET ----------------------------------------------------------------
   if (v == "SET") {
+    // SET PFnn [IMMED|DELAYED] [text]: a 3270's program function key (the
+    // text as typed, case kept; none: the key is ENTER again).
+    if (w.size() >= 2 && w[1].size() >= 3 && w[1].size() <= 4 && w[1].compare(0, 2, "PF") == 0) {
+      const int n = pf_number(w[1]);
+      if (n < 1) return err("DMKCFS003E INVALID OPTION - " + w[1], 3);
+      std::size_t at = 2;
+      bool immediate = true;
+      if (w.size() > 2 && (w[2] == "IMMED" || w[2] == "DELAYED")) immediate = w[at++] == "IMMED";
+      std::string def = w.rest(at);
+      if (def.size() > 130) def.resize(130);
+      if (def.empty()) u.pf.erase(n);
+      else u.pf[n] = User::PfKey{def, immediate};
+      return 0;
+    }
     if (w.size() < 3) return err("DMKCFS026E OPERAND MISSING OR INVALID", 26);
     const std::string& k = w[1];
     const std::string& val = w[2];
@@ -791,7 +832,7 @@ int System::command(User& u, const std::string& text, std::string& out) {
         }
       u.vmid = disp_->add(u.vm, clock_, false);
       by_vm_[u.vmid] = &u;
-      u.cp_mode = true;
+      cp_read(u, true, false);
       char b[48];
       std::snprintf(b, sizeof b, "STORAGE = %05uK", bytes / 1024);
       line(out, b);

@@ -167,7 +167,12 @@ void Dispatcher::worker() {
     lk.unlock();
     e.vm->thaw_cpu_timer();
     const RunResult r = e.vm->run(slice_);
+    const u64 traps = e.vm->counters().traps;
+    const u32 priv = e.vm->storage().private_frames(), shared = e.vm->storage().shared_frames();
     lk.lock();
+    e.st.traps = traps;
+    e.st.private_frames = priv;
+    e.st.shared_frames = shared;
     e.st.slices++;
     e.st.instructions += r.executed + r.interruptions;
     bool ended = false, held = false;

@@ -38,6 +38,11 @@ class Dispatcher {
     State state = State::Runnable;
     u64 slices = 0;        // time slices it was given
     u64 instructions = 0;  // its virtual CPU: instructions run by the dispatcher
+    // Read off the machine at the end of each slice, while its worker
+    // still owns it, so that others (the operator's panel) see them
+    // without stopping it.
+    u64 traps = 0;
+    u32 private_frames = 0, shared_frames = 0;
   };
   using Id = std::size_t;
 

@@ -206,6 +206,7 @@ void System::cp_thread() {
       next_tick = std::chrono::steady_clock::now() + std::chrono::seconds(1);
       try {
         tick();
+        make_view();
       } catch (const std::exception& e) {
         say_operator(std::string("DMKCPI999E CP ERROR: ") + e.what());
       }
@@ -305,14 +306,83 @@ void System::attention(TermId id) {
   post([this, id] { on_attention(id); });
 }
 
+void System::pf_key(TermId id, int key, std::string typed) {
+  post([this, id, key, t = std::move(typed)]() mutable { on_pf_key(id, key, std::move(t)); });
+}
+
+System::View System::view() const {
+  std::lock_guard<std::mutex> lk(view_mu_);
+  return view_;
+}
+
+// The panel's view, made on CP's thread each tick: the dispatcher's
+// figures (read off each machine at the end of its slice) and CP's own.
+void System::make_view() {
+  View v;
+  v.at = std::time(nullptr);
+  v.sessions = sessions_.size();
+  const std::vector<Dispatcher::Status> snap = disp_->snapshot();
+  for (auto& [uid, u] : users_) {
+    UserView x;
+    x.userid = uid;
+    {
+      std::lock_guard<std::mutex> lk(u->term_mu);
+      x.terminal = u->term ? u->term->name() : "DSC";
+    }
+    x.disconnected = !u->termid;
+    x.storage = u->storage;
+    x.logon_at = u->logon_at;
+    Dispatcher::State st = Dispatcher::State::Stopped;
+    if (u->vmid < snap.size()) {
+      const Dispatcher::Status& d = snap[u->vmid];
+      st = d.state;
+      x.instructions = d.instructions;
+      x.traps = d.traps;
+      x.private_frames = d.private_frames;
+      x.shared_frames = d.shared_frames;
+    }
+    if (u->sleep_until) x.state = "SLEEP";
+    else if (u->ended) x.state = "ENDED";
+    else if (u->cp_mode) x.state = "CP READ";
+    else if (u->console_in.reading()) x.state = "VM READ";
+    else if (st == Dispatcher::State::Waiting) x.state = "WAITING";
+    else x.state = "RUNNING";
+    v.users.push_back(std::move(x));
+  }
+  std::lock_guard<std::mutex> lk(view_mu_);
+  view_ = std::move(v);
+}
+
+void System::cp_read(User& u, bool cp, bool announce) {
+  u.cp_mode = cp;
+  std::lock_guard<std::mutex> lk(u.term_mu);
+  if (!u.term) return;
+  u.term->cp_read(cp);
+  if (announce && cp && !u.term->status_area()) u.term->write("CP READ\n");
+}
+
 void System::hang_up(TermId id) {
   post([this, id] { on_hang_up(id); });
 }
 
+// The logo: DIR/logo.txt when there is one (the system's own, as VM/370
+// installations drew theirs), else the system's name and ONLINE.
 void System::on_connect(TermId id) {
   Session& s = *sessions_[id];
-  s.term->write("\n" + opt_.sysname + " ONLINE\n\n");
+  std::string logo;
+  if (std::FILE* f = std::fopen((fs::path(opt_.data) / "logo.txt").c_str(), "rb")) {
+    char b[4096];
+    const std::size_t n = std::fread(b, 1, sizeof b, f);
+    std::fclose(f);
+    for (std::size_t i = 0; i < n; i++)
+      if (b[i] == '\n' || (static_cast<unsigned char>(b[i]) >= 0x20 && static_cast<unsigned char>(b[i]) < 0x7F))
+        logo += b[i];
+    if (!logo.empty() && logo.back() != '\n') logo += '\n';
+  }
+  if (logo.empty()) logo = "\n" + opt_.sysname + " ONLINE\n\n";
+  s.term->write(logo);
   if (!logmsg_.empty()) s.term->write(logmsg_ + "\n");
+  s.term->cp_read(true);
 }
 
 void System::say(Session& s, const std::string& line) { s.term->write(line + "\n"); }
@@ -474,7 +544,8 @@ void System::logon(Session& s, const UserEntry& entry) {
     s.stage = Session::Stage::LoggedOn;
     say(*u, "RECONNECTED AT " + now_line());
     say_operator("RECONNECT " + pad(u->userid, 8) + " USERS = " + std::to_string(users_.size()));
-    if (u->cp_mode) say(*u, "CP READ");
+    cp_read(*u, u->cp_mode, u->cp_mode);
+    if (!u->cp_mode && u->console_in.reading()) u->term->vm_read(true);
     return;
   }
   if (shutting_down()) {
@@ -495,6 +566,11 @@ void System::logon(Session& s, const UserEntry& entry) {
     std::lock_guard<std::mutex> lk(u.term_mu);
     u.term = s.term;
   }
+  // VM READ in the terminal's status area: from the machine's worker.
+  u.console_in.on_read = [&u](bool reading) {
+    std::lock_guard<std::mutex> lk(u.term_mu);
+    if (u.term) u.term->vm_read(reading);
+  };
   u.termid = s.id;
   users_[u.userid] = std::move(owned);
   s.user = &u;
@@ -514,7 +590,7 @@ void System::logon(Session& s, const UserEntry& entry) {
   if (!entry.ipl.empty()) {
     command_line(u, "IPL " + entry.ipl);
   } else {
-    say(u, "CP READ");
+    cp_read(u, true, true);
   }
 }
 
@@ -527,7 +603,25 @@ void System::on_attention(TermId id) {
     u.sleep_resume = false;
   }
   if (!u.cp_mode) stop_vm(u);
-  say(u, "CP READ");
+  cp_read(u, true, true);
+}
+
+void System::on_pf_key(TermId id, int key, std::string typed) {
+  auto it = sessions_.find(id);
+  if (it == sessions_.end()) return;
+  Session& s = *it->second;
+  User* u = s.stage == Session::Stage::LoggedOn ? s.user : nullptr;
+  auto pf = u ? u->pf.find(key) : decltype(u->pf.end()){};
+  if (!u || pf == u->pf.end() || pf->second.text.empty()) {
+    on_input(id, std::move(typed));  // an undefined key is ENTER
+    return;
+  }
+  if (!pf->second.immediate) {
+    std::lock_guard<std::mutex> lk(u->term_mu);
+    if (u->term) u->term->set_input(pf->second.text);
+    return;
+  }
+  on_input(id, pf->second.text);
 }
 
 void System::on_hang_up(TermId id) {
@@ -955,25 +1049,25 @@ void System::wake_up(User& u) {
 }
 
 void System::run_vm(User& u) {
-  u.cp_mode = false;
+  cp_read(u, false, false);
   u.ended = false;
   disp_->start(u.vmid);
 }
 
 void System::stop_vm(User& u) {
   disp_->stop(u.vmid);
-  u.cp_mode = true;
+  cp_read(u, true, false);
 }
 
 void System::vm_ended(User& u, const s370::Psw& psw) {
-  u.cp_mode = true;
+  cp_read(u, true, false);
   u.ended = true;
   const u64 w = psw.to_u64();
   char b[96];
   std::snprintf(b, sizeof b, "DMKDSP450W CP ENTERED; DISABLED WAIT PSW '%08X %08X'", static_cast<u32>(w >> 32),
                 static_cast<u32>(w));
   say(u, b);
-  say(u, "CP READ");
+  cp_read(u, true, true);
 }
 
 // A CP command by DIAGNOSE X'08' (diagnose.cpp): the machine is stopped at
@@ -997,13 +1091,12 @@ bool System::vm_held_work(User& u) {
     char b[48];
     std::snprintf(b, sizeof b, "ADSTOP AT %06X", u.vm->cpu().psw.ia);
     say(u, b);
-    u.cp_mode = true;
-    say(u, "CP READ");
+    cp_read(u, true, true);
     return false;
   }
   std::optional<CpRequest> req = u.vm->take_cp_request();
   if (!req) {
-    u.cp_mode = false;
+    cp_read(u, false, false);
     u.ended = false;
     return true;
   }
@@ -1014,8 +1107,7 @@ bool System::vm_held_work(User& u) {
   }
   if (req->enter_cp) {
     cpu.gpr[req->ry] = 0;
-    u.cp_mode = true;
-    say(u, "CP READ");
+    cp_read(u, true, true);
     return false;
   }
   u.diag_pending = true;

@@ -62,8 +62,12 @@ class System {
   TermId connect(std::shared_ptr<Terminal> terminal);
   // A line typed (without its line end).
   void input(TermId id, std::string line);
-  // The attention key (telnet BREAK or interrupt process).
+  // The attention key (telnet BREAK or interrupt process, a 3270's PA1).
   void attention(TermId id);
+  // A program function key (PF1-PF24 of a 3270) with what was typed in
+  // the input area: the key's SET PFnn text runs (IMMED) or goes to the
+  // input area (DELAYED); an undefined key is ENTER.
+  void pf_key(TermId id, int key, std::string typed);
   // The connection is gone: a logged-on user is disconnected.
   void hang_up(TermId id);
   // The operator's console: OPERATOR is logged on to it.
@@ -77,6 +81,27 @@ class System {
   bool shutting_down() const { return down_; }
 
   const std::string& data() const { return opt_.data; }
+  const std::string& sysname() const { return opt_.sysname; }
+
+  // ---- The operator's panel: every user as CP's last tick saw it ------------
+  struct UserView {
+    std::string userid, terminal;  // terminal: "0C3", "SYSC" or "DSC"
+    // RUNNING, WAITING (an enabled wait), CP READ, VM READ, ENDED (a
+    // disabled wait), SLEEP.
+    std::string state;
+    bool disconnected = false;
+    u64 instructions = 0, traps = 0;  // since logon
+    u32 storage = 0;                  // defined, in bytes
+    u32 private_frames = 0, shared_frames = 0;  // 4K frames in use
+    std::time_t logon_at = 0;
+  };
+  struct View {
+    std::time_t at = 0;
+    std::size_t sessions = 0;  // terminals connected, logged on or not
+    std::vector<UserView> users;  // by userid
+  };
+  // Thread-safe: a copy of the view CP made at its last tick (each second).
+  View view() const;
 
   // ---- Host-side spool input (vm370 send): used with the system down too --
   // Puts a deck into a user's reader; returns the spoolid. Throws
@@ -98,6 +123,8 @@ class System {
   void on_connect(TermId id);
   void on_input(TermId id, std::string line);
   void on_attention(TermId id);
+  void on_pf_key(TermId id, int key, std::string typed);
+  void make_view();
   void on_hang_up(TermId id);
   void logon_password(Session& s, const std::string& pw);
   void checker();
@@ -138,6 +165,10 @@ class System {
   std::shared_ptr<const SavedSystem> saved_system(const std::string& name);
   void save_system(VirtualMachine& vm, const std::string& name, u32 from, u32 to);
 
+  // CP READ (cp true: the machine stopped, lines are CP commands) or the
+  // machine running; the terminal's status area follows, and with
+  // `announce` a line-mode terminal is told "CP READ".
+  void cp_read(User& u, bool cp, bool announce);
   // Output.
   void say(User& u, const std::string& line);
   void say(Session& s, const std::string& line);
@@ -194,6 +225,9 @@ class System {
   std::deque<Check> checks_;
   bool check_quit_ = false;
   std::thread checkers_[2];
+
+  mutable std::mutex view_mu_;
+  View view_;
 
   std::mutex mu_;
   std::condition_variable cv_;

@@ -24,6 +24,23 @@ class Terminal {
   virtual std::string name() const = 0;
   // The peer, for the operator's log ("127.0.0.1:40522").
   virtual std::string peer() const = 0;
+
+  // ---- A display console (a 3270: VM/370's "graf" console, DMKGRF) -------
+  // A line-mode terminal ignores these; CP then writes "CP READ" as a line.
+  // True when the terminal shows CP's state in a status area of its own.
+  virtual bool status_area() const { return false; }
+  // CP READ: CP waits for a command (the machine is stopped); off when the
+  // machine runs.
+  virtual void cp_read(bool) {}
+  // VM READ: the guest waits on a read of its virtual console (called from
+  // the machine's worker thread).
+  virtual void vm_read(bool) {}
+  // A line CP could not take (too many typed ahead): NOT ACCEPTED.
+  virtual void not_accepted() {}
+  // The next write is a message (MSG, WARNING): it sounds the alarm.
+  virtual void alarm() {}
+  // SET PFnn DELAYED: the key's text put in the input area.
+  virtual void set_input(std::string_view) {}
 };
 
 }  // namespace cp

@@ -4,6 +4,7 @@
 
 #include <ctime>
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -17,12 +18,35 @@ namespace cp {
 // by the 3215 on a worker thread.
 class ConsoleInput final : public s370::io::LineInput {
  public:
+  // The 3215 asks for a line only while the guest's read waits for one:
+  // asked with none there, the guest is in VM READ until a line is taken.
+  // `on_read` hears each change (on the worker; it must only queue).
+  std::function<void(bool)> on_read;
   std::optional<std::string> take_line() override {
-    std::lock_guard<std::mutex> lk(mu_);
-    if (lines_.empty()) return std::nullopt;
-    std::string l = std::move(lines_.front());
-    lines_.pop_front();
+    std::unique_lock<std::mutex> lk(mu_);
+    const bool waiting = lines_.empty();
+    std::optional<std::string> l;
+    if (!waiting) {
+      l = std::move(lines_.front());
+      lines_.pop_front();
+    }
+    const bool changed = waiting != reading_;
+    reading_ = waiting;
+    lk.unlock();
+    if (changed && on_read) on_read(waiting);
     return l;
+  }
+  // The read was given up (reset, IPL): no longer VM READ.
+  void read_ended() {
+    std::unique_lock<std::mutex> lk(mu_);
+    const bool changed = reading_;
+    reading_ = false;
+    lk.unlock();
+    if (changed && on_read) on_read(false);
+  }
+  bool reading() const {
+    std::lock_guard<std::mutex> lk(mu_);
+    return reading_;
   }
   bool closed() const override { return false; }
   // False when too many lines wait already (type-ahead is bounded).
@@ -39,8 +63,9 @@ class ConsoleInput final : public s370::io::LineInput {
   static constexpr std::size_t kTypeAhead = 32;
 
  private:
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::deque<std::string> lines_;
+  bool reading_ = false;
 };
 
 // A virtual device as CP describes it (QUERY VIRTUAL, DETACH, CLOSE).
@@ -86,6 +111,13 @@ struct System::User {
   bool sleep_resume = false;  // the machine ran when SLEEP began
   // A CP command by DIAGNOSE X'08' waits for CP (on_hold).
   bool diag_pending = false;
+  // SET PFnn: the key's text, and whether it runs at once (IMMED) or
+  // waits in the input area (DELAYED).
+  struct PfKey {
+    std::string text;
+    bool immediate = true;
+  };
+  std::map<int, PfKey> pf;
   // Named segments loaded by DIAGNOSE X'64': name -> first and last byte.
   std::map<std::string, std::pair<u32, u32>> segments;
 };

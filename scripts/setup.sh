@@ -3,7 +3,7 @@
 set -euo pipefail
 need=(cmake g++ python3 libboost-dev libncurses-dev nlohmann-json3-dev doctest-dev
       libssl-dev libsodium-dev libsqlite3-dev
-      hercules binutils-s390x-linux-gnu s3270)
+      hercules binutils-s390x-linux-gnu s3270 c3270 tmux)
 missing=()
 for p in "${need[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
