@@ -379,6 +379,17 @@ void System::on_connect(TermId id) {
         logo += b[i];
     if (!logo.empty() && logo.back() != '\n') logo += '\n';
   }
+  if (logo.empty() && s.term->status_area()) {
+    // A display's logo screen: the name in a box, and what to type.
+    const std::string bar(52, '*');
+    std::string mid = opt_.sysname + " ONLINE";
+    const std::size_t left = (50 - std::min<std::size_t>(mid.size(), 50)) / 2;
+    mid = std::string(left, ' ') + mid;
+    mid.resize(50, ' ');
+    logo = "\n\n   " + bar + "\n   *" + std::string(50, ' ') + "*\n   *" + mid + "*\n   *" + std::string(50, ' ') +
+           "*\n   " + bar + "\n\n\n   Enter LOGON userid below, then your password when asked.\n" +
+           "   PA1 is the attention key (CP READ); PA2 clears the screen.\n\n";
+  }
   if (logo.empty()) logo = "\n" + opt_.sysname + " ONLINE\n\n";
   s.term->write(logo);
   if (!logmsg_.empty()) s.term->write(logmsg_ + "\n");

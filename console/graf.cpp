@@ -1,0 +1,310 @@
+// The CP console screen of a 3270 (graf.h).
+#include "console/graf.h"
+
+#include "s370/channel/ebcdic.h"
+#include "s370/channel/screen3270.h"
+
+namespace console {
+
+using s370::io::Screen3270;
+using u8 = std::uint8_t;
+
+namespace {
+
+// SNA command codes (vm370-reference 4.1) and orders (4.3).
+constexpr u8 kWrite = 0xF1, kEraseWriteAlt = 0x7E;
+constexpr u8 kSf = 0x1D, kSba = 0x11, kIc = 0x13, kEua = 0x12;
+// WCC bits: keyboard restore, reset MDT, sound alarm (with the two
+// graphic-conversion bits, X'C0').
+constexpr u8 kWccBase = 0xC0, kRestore = 0x02, kResetMdt = 0x01, kAlarm = 0x04;
+// Field attributes (bits 2-7), sent through the code table.
+constexpr u8 kProtected = 0x20, kIntensified = 0x08, kNonDisplay = 0x0C, kMdt = 0x01;
+
+void sba(std::vector<u8>& out, int address) {
+  out.push_back(kSba);
+  // 12-bit addresses reach 4,095: every model's screen.
+  out.push_back(Screen3270::code(static_cast<u8>((address >> 6) & 0x3F)));
+  out.push_back(Screen3270::code(static_cast<u8>(address & 0x3F)));
+}
+
+void sf(std::vector<u8>& out, u8 attribute) {
+  out.push_back(kSf);
+  out.push_back(Screen3270::code(attribute));
+}
+
+void text(std::vector<u8>& out, std::string_view s) {
+  for (char c : s) out.push_back(s370::io::to_ebcdic(static_cast<u8>(c)));
+}
+
+// The AID of PF1-PF24, or 0.
+int pf_of(u8 aid) {
+  if (aid >= 0xF1 && aid <= 0xF9) return aid - 0xF0;
+  if (aid >= 0x7A && aid <= 0x7C) return aid - 0x7A + 10;
+  if (aid >= 0xC1 && aid <= 0xC9) return aid - 0xC1 + 13;
+  if (aid >= 0x4A && aid <= 0x4C) return aid - 0x4A + 22;
+  return 0;
+}
+
+}  // namespace
+
+GrafConsole::GrafConsole(int rows, int cols, std::string sysname)
+    : rows_(rows), cols_(cols), sysname_(std::move(sysname)) {
+  shown_.assign(static_cast<std::size_t>(out_rows()), "");
+  dirty_.assign(static_cast<std::size_t>(out_rows()), false);
+}
+
+std::string GrafConsole::status() const {
+  if (more_ && !holding_) return "MORE...";
+  if (holding_) return "HOLDING";
+  if (not_accepted_) return "NOT ACCEPTED";
+  return cp_ ? "CP READ" : vm_read_ ? "VM READ" : "RUNNING";
+}
+
+// A row of output: placed now if there is room, else it waits (MORE...).
+// `open`: no line end yet, the next text goes on after it.
+void GrafConsole::add_row(std::string row, bool open) {
+  if (pending_.size() >= kMaxPending) pending_.pop_front();  // a flood on a held screen: the oldest go
+  pending_.push_back(std::move(row));
+  open_ = open;
+  place();
+}
+
+void GrafConsole::place() {
+  while (!pending_.empty() && !more_ && !holding_) {
+    if (next_row_ < out_rows()) {
+      shown_[static_cast<std::size_t>(next_row_)] = std::move(pending_.front());
+      dirty_[static_cast<std::size_t>(next_row_)] = true;
+      next_row_++;
+      pending_.pop_front();
+    } else {
+      more_ = true;
+      more_number_++;
+      status_dirty_ = true;
+    }
+  }
+}
+
+void GrafConsole::write(std::string_view t) {
+  const std::size_t w = static_cast<std::size_t>(cols_);
+  std::string row;
+  bool have = false;
+  // Text without a line end before this goes on in its row.
+  if (open_) {
+    if (!pending_.empty()) {
+      row = std::move(pending_.back());
+      pending_.pop_back();
+      have = true;
+    } else if (next_row_ > 0) {
+      row = std::move(shown_[static_cast<std::size_t>(next_row_ - 1)]);
+      next_row_--;
+      have = true;
+    }
+    open_ = false;
+  }
+  for (char c : t) {
+    if (c == '\n') {
+      add_row(std::move(row), false);
+      row.clear();
+      have = false;
+      continue;
+    }
+    const auto b = static_cast<unsigned char>(c);
+    row += b >= 0x20 && b < 0x7F ? c : ' ';
+    have = true;
+    if (row.size() == w) {
+      add_row(std::move(row), false);
+      row.clear();
+      have = false;
+    }
+  }
+  if (have) add_row(std::move(row), true);
+}
+
+void GrafConsole::clear_output() {
+  for (std::size_t i = 0; i < shown_.size(); i++) {
+    if (!shown_[i].empty()) dirty_[i] = true;
+    shown_[i].clear();
+  }
+  next_row_ = 0;
+  open_ = open_ && !pending_.empty();
+  more_ = holding_ = false;
+  status_dirty_ = true;
+  place();
+}
+
+void GrafConsole::more_timeout(unsigned number) {
+  if (more_ && !holding_ && number == more_number_) clear_output();
+}
+
+void GrafConsole::set_echo(bool on) {
+  if (echo_ == on) return;
+  echo_ = on;
+  attr_dirty_ = true;
+  clear_input_ = true;
+}
+
+void GrafConsole::cp_read(bool on) {
+  cp_ = on;
+  status_dirty_ = true;
+}
+
+void GrafConsole::vm_read(bool on) {
+  vm_read_ = on;
+  status_dirty_ = true;
+}
+
+void GrafConsole::not_accepted() {
+  not_accepted_ = true;
+  status_dirty_ = true;
+  alarm_ = true;
+}
+
+void GrafConsole::set_input(std::string_view t) {
+  input_.assign(t.substr(0, static_cast<std::size_t>(status_attr() - input_start())));
+  have_input_ = true;
+}
+
+// The input field's text in a Read Modified reply: the data after an SBA
+// to an address in the field (a terminal sends the field's first data
+// address), up to the next SBA. Nulls are not sent; blanks at the end go.
+std::string GrafConsole::field_text(const std::vector<u8>& r) const {
+  std::string t;
+  std::size_t i = 3;
+  while (i < r.size()) {
+    if (r[i] != kSba || i + 2 >= r.size()) {
+      i++;
+      continue;
+    }
+    const int a = Screen3270::decode_address(r[i + 1], r[i + 2]);
+    i += 3;
+    const bool ours = a >= input_start() && a < status_attr();
+    for (; i < r.size() && r[i] != kSba; i++)
+      if (ours && r[i] >= 0x40) t += static_cast<char>(s370::io::to_ascii(r[i]));
+  }
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  return t;
+}
+
+// A line entered: shown in the output area (a password is not), and the
+// field cleared.
+void GrafConsole::entered(const std::string& t) {
+  clear_input_ = true;
+  if (echo_ && !t.empty()) write(t + "\n");
+}
+
+void GrafConsole::inbound(const std::vector<u8>& r) {
+  if (r.empty()) return;
+  // Every AID locked the keyboard: the next write restores it.
+  restore_ = true;
+  const u8 aid = r[0];
+  if (aid == 0x7D) {  // ENTER
+    const std::string t = field_text(r);
+    not_accepted_ = false;
+    status_dirty_ = true;
+    if (t.empty()) {
+      // ENTER alone: MORE... becomes HOLDING; otherwise an empty line.
+      if (more_ && !holding_) holding_ = true;
+      else if (!holding_ && on_line) on_line("");
+      return;
+    }
+    entered(t);
+    if (on_line) on_line(t);
+    return;
+  }
+  if (const int n = pf_of(aid)) {
+    const std::string t = field_text(r);
+    not_accepted_ = false;
+    status_dirty_ = true;
+    entered(t);
+    if (on_pf) on_pf(n, t);
+    return;
+  }
+  switch (aid) {
+    case 0x6C:  // PA1: to CP
+      if (on_attention) on_attention();
+      return;
+    case 0x6E:  // PA2: clear the output area, go on
+      clear_output();
+      return;
+    case 0x6D:  // CLEAR: the terminal cleared itself to its default size
+      clear_output();
+      full_ = true;
+      return;
+    default:  // PA3, SYSREQ, a query reply, no AID: nothing to do
+      return;
+  }
+}
+
+void GrafConsole::flush() {
+  std::vector<u8> out;
+  const std::string st = status();
+  if (st != last_status_) status_dirty_ = true;
+  const u8 in_attr = static_cast<u8>((echo_ ? 0 : kNonDisplay) | (have_input_ ? kMdt : 0));
+  if (full_) {
+    out.push_back(kEraseWriteAlt);
+    out.push_back(static_cast<u8>(kWccBase | kRestore | kResetMdt | (alarm_ ? kAlarm : 0)));
+    sba(out, size() - 1);
+    sf(out, kProtected);
+    for (int i = 0; i < next_row_; i++) {
+      const std::string& row = shown_[static_cast<std::size_t>(i)];
+      if (row.empty()) continue;
+      sba(out, i * cols_);
+      text(out, row);
+    }
+    sba(out, input_attr());
+    sf(out, in_attr);
+    sba(out, status_attr());
+    sf(out, kProtected | kIntensified);
+  } else {
+    if (!restore_ && !alarm_ && !status_dirty_ && !attr_dirty_ && !clear_input_ && !have_input_) {
+      bool any = false;
+      for (bool d : dirty_) any = any || d;
+      if (!any) return;
+    }
+    out.push_back(kWrite);
+    out.push_back(static_cast<u8>(kWccBase | kRestore | (clear_input_ || attr_dirty_ ? kResetMdt : 0) |
+                                  (alarm_ ? kAlarm : 0)));
+    for (int i = 0; i < out_rows(); i++) {
+      if (!dirty_[static_cast<std::size_t>(i)]) continue;
+      std::string row = shown_[static_cast<std::size_t>(i)];
+      row.resize(static_cast<std::size_t>(cols_), ' ');
+      sba(out, i * cols_);
+      text(out, row);
+    }
+    if (attr_dirty_ || have_input_) {
+      sba(out, input_attr());
+      sf(out, in_attr);
+    }
+    if (clear_input_ || have_input_) {
+      sba(out, input_start());
+      out.push_back(kEua);
+      const int end = status_attr();
+      out.push_back(Screen3270::code(static_cast<u8>((end >> 6) & 0x3F)));
+      out.push_back(Screen3270::code(static_cast<u8>(end & 0x3F)));
+    }
+  }
+  if (full_ || status_dirty_) {
+    std::string s = st;
+    s.resize(12, ' ');
+    s += sysname_.substr(0, 7);
+    s.resize(19, ' ');
+    sba(out, status_attr() + 1);
+    text(out, s);
+  }
+  if (have_input_) {
+    sba(out, input_start());
+    text(out, input_);
+    sba(out, input_start() + static_cast<int>(input_.size()));
+    out.push_back(kIc);
+  } else if (full_ || clear_input_) {
+    sba(out, input_start());
+    out.push_back(kIc);
+  }
+  full_ = status_dirty_ = attr_dirty_ = clear_input_ = restore_ = alarm_ = have_input_ = false;
+  input_.clear();
+  dirty_.assign(dirty_.size(), false);
+  last_status_ = st;
+  if (on_send) on_send(std::move(out));
+}
+
+}  // namespace console
