@@ -1,6 +1,8 @@
 // The CP console screen of a 3270 (graf.h).
 #include "console/graf.h"
 
+#include <algorithm>
+
 #include "s370/channel/ebcdic.h"
 #include "s370/channel/screen3270.h"
 
@@ -54,6 +56,7 @@ GrafConsole::GrafConsole(int rows, int cols, std::string sysname)
 }
 
 std::string GrafConsole::status() const {
+  if (guest_hold_) return "HOLDING";
   if (more_ && !holding_) return "MORE...";
   if (holding_) return "HOLDING";
   if (not_accepted_) return "NOT ACCEPTED";
@@ -84,7 +87,55 @@ void GrafConsole::place() {
   }
 }
 
+void GrafConsole::full_screen(std::vector<u8> record) {
+  guest_ = true;
+  guest_hold_ = holding_ = false;
+  // CP's screen is drawn whole when it comes back (the guest may have
+  // changed the size with ERASE/WRITE).
+  full_ = true;
+  if (on_send) on_send(std::move(record));
+}
+
+void GrafConsole::end_full_screen() {
+  if (!guest_) return;
+  guest_ = guest_hold_ = holding_ = false;
+  full_ = status_dirty_ = true;
+}
+
+void GrafConsole::display(int line, bool erase, const std::vector<u8>& data) {
+  if (line < 0 || erase) clear_output();
+  if (line < 0) return;
+  // The data fills rows from `line` on; SF and its attribute byte take one
+  // place, as on the screen.
+  std::string all;
+  for (std::size_t i = 0; i < data.size(); i++) {
+    const u8 c = data[i];
+    if (c == kSf) {
+      i++;
+      all += ' ';
+    } else {
+      const u8 a = c < 0x40 ? u8{' '} : s370::io::to_ascii(c);
+      all += a >= 0x20 && a < 0x7F ? static_cast<char>(a) : ' ';
+    }
+  }
+  const std::size_t w = static_cast<std::size_t>(cols_);
+  for (int r = line; r < out_rows() && !all.empty(); r++) {
+    const std::size_t n = std::min(w, all.size());
+    shown_[static_cast<std::size_t>(r)] = all.substr(0, n);
+    dirty_[static_cast<std::size_t>(r)] = true;
+    all.erase(0, n);
+    next_row_ = std::max(next_row_, r + 1);
+  }
+  open_ = false;
+}
+
 void GrafConsole::write(std::string_view t) {
+  if (guest_ && !guest_hold_) {
+    // A message over the guest's screen: CP's screen with it, HOLDING.
+    guest_hold_ = true;
+    full_ = true;
+    clear_output();
+  }
   const std::size_t w = static_cast<std::size_t>(cols_);
   std::string row;
   bool have = false;
@@ -194,6 +245,18 @@ void GrafConsole::entered(const std::string& t) {
 
 void GrafConsole::inbound(const std::vector<u8>& r) {
   if (r.empty()) return;
+  if (guest_ && !guest_hold_) {
+    // The guest's screen: every key is the guest's (CP sees PA1).
+    if (on_screen) on_screen(r);
+    return;
+  }
+  if (guest_hold_ && (r[0] == 0x6E || r[0] == 0x6D)) {
+    // PA2 or CLEAR after a message: back to the guest's screen.
+    guest_hold_ = false;
+    clear_output();
+    if (on_guest_back) on_guest_back();
+    return;
+  }
   // Every AID locked the keyboard: the next write restores it.
   restore_ = true;
   const u8 aid = r[0];
@@ -236,6 +299,7 @@ void GrafConsole::inbound(const std::vector<u8>& r) {
 }
 
 void GrafConsole::flush() {
+  if (guest_ && !guest_hold_) return;  // the guest's screen: nothing of CP's
   std::vector<u8> out;
   const std::string st = status();
   if (st != last_status_) status_dirty_ = true;

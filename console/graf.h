@@ -46,6 +46,10 @@ class GrafConsole {
   std::function<void()> on_attention;        // PA1
   std::function<void(int, std::string)> on_pf;  // PFnn and the input line
   std::function<void(std::vector<std::uint8_t>)> on_send;  // an outbound record
+  // Full screen: an inbound record for the guest, and PA2 or CLEAR asking
+  // for the guest's screen again after CP showed a message over it.
+  std::function<void(std::vector<std::uint8_t>)> on_screen;
+  std::function<void()> on_guest_back;
 
   // ---- From CP (on the console's thread) ---------------------------------
   void write(std::string_view text);
@@ -55,6 +59,12 @@ class GrafConsole {
   void not_accepted();
   void alarm() { alarm_ = true; }
   void set_input(std::string_view text);
+  // DIAGNOSE X'58': text in the output area from row `line` (-1: only
+  // clear it), a guest's full-screen record, CP's screen again.
+  void display(int line, bool erase, const std::vector<std::uint8_t>& ebcdic);
+  void full_screen(std::vector<std::uint8_t> record);
+  void end_full_screen();
+  bool guest_screen() const { return guest_ && !guest_hold_; }
 
   // ---- From the terminal ----------------------------------------------------
   void inbound(const std::vector<std::uint8_t>& record);
@@ -101,6 +111,9 @@ class GrafConsole {
   bool more_ = false, holding_ = false, not_accepted_ = false;
   unsigned more_number_ = 0;
   bool echo_ = true;
+  // The guest has the screen (full screen), and CP has shown a message
+  // over it (HOLDING until PA2 or CLEAR).
+  bool guest_ = false, guest_hold_ = false;
   // What flush() has to send.
   bool full_ = true, status_dirty_ = true, attr_dirty_ = false, clear_input_ = false, restore_ = false;
   bool alarm_ = false;

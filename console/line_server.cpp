@@ -94,6 +94,17 @@ class Session final : public cp::Terminal, public std::enable_shared_from_this<S
   void set_input(std::string_view text) override {
     on_graf([t = std::string(text)](GrafConsole& g) { g.set_input(t); });
   }
+  int rows() const override { return is3270_.load() ? rows_ : 0; }
+  int cols() const override { return is3270_.load() ? cols_ : 0; }
+  void display(int line, bool erase, std::vector<std::uint8_t> data) override {
+    on_graf([line, erase, d = std::move(data)](GrafConsole& g) { g.display(line, erase, d); });
+  }
+  void full_screen(std::vector<std::uint8_t> record) override {
+    on_graf([r = std::move(record)](GrafConsole& g) mutable { g.full_screen(std::move(r)); });
+  }
+  void end_full_screen() override {
+    on_graf([](GrafConsole& g) { g.end_full_screen(); });
+  }
   // ---- cp::Terminal: from any thread, only queues ------------------------
   void write(std::string_view text) override {
     asio::post(io_, [self = shared_from_this(), t = std::string(text)]() mutable {
@@ -141,6 +152,14 @@ class Session final : public cp::Terminal, public std::enable_shared_from_this<S
         if (id_) system_.pf_key(id_, n, std::move(l));
       };
       graf_->on_send = [this](std::vector<std::uint8_t> r) { send(tn_.frame(r)); };
+      graf_->on_screen = [this](std::vector<std::uint8_t> r) {
+        if (id_) system_.screen_input(id_, std::move(r));
+      };
+      graf_->on_guest_back = [this] {
+        if (id_) system_.screen_back(id_);
+      };
+      rows_ = t.rows;
+      cols_ = t.cols;
       if (m == Tn3270::Mode::Tn3270e) {
         lu_ = tn_.lu();
         lus_.insert(lu_);
@@ -154,7 +173,7 @@ class Session final : public cp::Terminal, public std::enable_shared_from_this<S
   template <class F>
   void on_graf(F f) {
     if (!is3270_.load()) return;
-    asio::post(io_, [self = shared_from_this(), f = std::move(f)] {
+    asio::post(io_, [self = shared_from_this(), f = std::move(f)]() mutable {
       if (!self->graf_) return;
       f(*self->graf_);
       self->flush();
@@ -283,6 +302,7 @@ class Session final : public cp::Terminal, public std::enable_shared_from_this<S
   asio::steady_timer negotiation_;
   std::unique_ptr<GrafConsole> graf_;  // a 3270's CP screen
   std::atomic<bool> is3270_{false};
+  int rows_ = 0, cols_ = 0;  // set before is3270_
   std::unique_ptr<asio::steady_timer> more_timer_;
   unsigned more_armed_ = 0;
   unsigned char buf_[4096];

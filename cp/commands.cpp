@@ -255,6 +255,7 @@ int System::command(User& u, const std::string& text, std::string& out) {
         return err("DMKCFG170E SYSTEM " + w[1] + " EXCEEDS STORAGE", 170);
       if (!u.cp_mode) stop_vm(u);
       u.diag_pending = false;
+      end_guest_screen(u);
       ipl_saved_system(*u.vm, *sys);
       run_vm(u);
       return 0;
@@ -277,6 +278,7 @@ int System::command(User& u, const std::string& text, std::string& out) {
         u.vm->storage().key(s370::AbsAddr(p + 0x800)) = 0;
       }
     u.console_in.read_ended();  // the reset gives up a read
+    end_guest_screen(u);
     const std::string r = u.vm->ipl(a);
     if (!r.empty()) {
       cp_read(u, true, false);
@@ -749,6 +751,8 @@ int System::command(User& u, const std::string& text, std::string& out) {
       }
       cpu.reset_initial();
       u.vm->channels().reset();
+      u.console_in.read_ended();
+      end_guest_screen(u);
       if (abbrev(o, "CLEAR", 1))  // storage zeros and keys zero (R6's SYSTEM CLEAR)
         for (u32 p = 0; p < u.vm->storage().size(); p += 0x1000) {
           u.vm->storage().release(p >> 12);

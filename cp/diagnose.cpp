@@ -285,6 +285,65 @@ bool VirtualMachine::diagnose_code(s370::Cpu& cpu, int rx, int ry, u32 address) 
       hold();
       return true;
     }
+    case 0x58: {
+      // 3270 virtual console interface (VM/370 R6 System Programmer's
+      // Guide, DIAGNOSE X'58'; the full-screen CCWs as VM/SP added them):
+      // Rx the first CCW (a doubleword), Ry the console's address. Each
+      // CCW is op, data address, flags, a control byte, count:
+      //   X'19' display: the data (EBCDIC, SF orders allowed) in CP's
+      //         output area from line ctl&X'3F', the area erased first
+      //         with X'80'; ctl X'FF' clears it, X'FE' redraws CP's whole
+      //         screen (and ends full-screen use);
+      //   X'29' full-screen write: WCC and orders; ctl X'80' ERASE/WRITE,
+      //         X'C0' ERASE/WRITE ALTERNATE, else WRITE; X'10' with them:
+      //         PA1 is the guest's, not CP's;
+      //   X'2A' full-screen read: ctl X'80' READ MODIFIED, else READ
+      //         BUFFER, into the data address, at most count bytes; the
+      //         CSW (X'40') then has the residual count.
+      // Command chaining goes on to the next CCW, data chaining gathers a
+      // write's data. CP does the I/O outside the machine (System::diag58);
+      // cc 0 done, cc 1 the CSW has a unit check (a CCW CP does not know),
+      // cc 3 not the console, or no display behind it.
+      if (x & 7) return false;
+      s370::io::Device* dev = channels_.find(static_cast<u16>(y & 0xFFFF));
+      if (!dev || dev->type() != "3215" || !cp_commands_) {
+        cpu.psw.cc = 3;
+        return true;
+      }
+      CpRequest req;
+      req.screen = true;
+      req.rx = rx;
+      req.ry = ry;
+      u32 a = x & s370::kAddrMask;
+      constexpr std::size_t kMaxData = 16384;
+      for (int n = 0; n < 64; n++, a += 8) {
+        ScreenOp op;
+        op.ccw = a;
+        op.op = read_byte(cpu, a);
+        op.address = u32{read_byte(cpu, a + 1)} << 16 | u32{read_byte(cpu, a + 2)} << 8 | read_byte(cpu, a + 3);
+        u8 flags = read_byte(cpu, a + 4);
+        op.ctl = read_byte(cpu, a + 5);
+        op.count = u32{read_byte(cpu, a + 6)} << 8 | read_byte(cpu, a + 7);
+        if (op.op != 0x2A) {
+          // A write's data, its data chain followed (the chained CCWs
+          // give only address and count).
+          u32 da = op.address, dc = op.count;
+          for (int m = 0; m < 64; m++) {
+            for (u32 i = 0; i < dc && op.data.size() < kMaxData; i++) op.data.push_back(read_byte(cpu, da + i));
+            if (!(flags & 0x80)) break;
+            a += 8;
+            da = u32{read_byte(cpu, a + 1)} << 16 | u32{read_byte(cpu, a + 2)} << 8 | read_byte(cpu, a + 3);
+            flags = read_byte(cpu, a + 4);
+            dc = u32{read_byte(cpu, a + 6)} << 8 | read_byte(cpu, a + 7);
+          }
+        }
+        req.screen_ops.push_back(std::move(op));
+        if (!(flags & 0x40)) break;
+      }
+      cp_request_ = std::move(req);
+      hold();
+      return true;
+    }
     case 0x60:
       // Virtual storage size, in bytes, to Rx.
       x = storage_.size();

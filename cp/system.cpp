@@ -306,6 +306,47 @@ void System::attention(TermId id) {
   post([this, id] { on_attention(id); });
 }
 
+void System::screen_input(TermId id, std::vector<u8> record) {
+  post([this, id, r = std::move(record)]() mutable {
+    auto it = sessions_.find(id);
+    if (it == sessions_.end() || !it->second->user) return;
+    User& u = *it->second->user;
+    if (!u.full_screen || !u.screen || r.empty()) return;
+    if (r[0] == 0x6C && !u.pa1_to_guest) {
+      // PA1: to CP, as from CP's screen; the guest keeps its screen for
+      // BEGIN.
+      if (!u.cp_mode) stop_vm(u);
+      {
+        std::lock_guard<std::mutex> lk(u.term_mu);
+        if (u.term) u.term->end_full_screen();
+      }
+      cp_read(u, true, true);
+      return;
+    }
+    u.screen->inbound(r.data(), r.size());
+    // The key is an attention from the virtual console, for the guest to
+    // read with a full-screen read (a stopped machine finds it pending).
+    auto* c = dynamic_cast<s370::io::Console3215*>(u.vm->channels().find(u.console_addr));
+    if (!c) return;
+    if (u.cp_mode) {
+      c->request();
+    } else {
+      disp_->stop(u.vmid);
+      c->request();
+      disp_->start(u.vmid);
+    }
+  });
+}
+
+void System::screen_back(TermId id) {
+  post([this, id] {
+    auto it = sessions_.find(id);
+    if (it == sessions_.end() || !it->second->user) return;
+    User& u = *it->second->user;
+    if (u.full_screen && !u.cp_mode) show_guest_screen(u);
+  });
+}
+
 void System::pf_key(TermId id, int key, std::string typed) {
   post([this, id, key, t = std::move(typed)]() mutable { on_pf_key(id, key, std::move(t)); });
 }
@@ -557,6 +598,7 @@ void System::logon(Session& s, const UserEntry& entry) {
     say_operator("RECONNECT " + pad(u->userid, 8) + " USERS = " + std::to_string(users_.size()));
     cp_read(*u, u->cp_mode, u->cp_mode);
     if (!u->cp_mode && u->console_in.reading()) u->term->vm_read(true);
+    if (!u->cp_mode && u->full_screen) show_guest_screen(*u);
     return;
   }
   if (shutting_down()) {
@@ -1062,7 +1104,124 @@ void System::wake_up(User& u) {
 void System::run_vm(User& u) {
   cp_read(u, false, false);
   u.ended = false;
+  if (u.full_screen) show_guest_screen(u);
   disp_->start(u.vmid);
+}
+
+// DIAGNOSE X'58' (diagnose.cpp has the CCWs): on CP's thread, the machine
+// held at the instruction's end.
+void System::diag58(User& u, const CpRequest& req) {
+  s370::Cpu& cpu = u.vm->cpu();
+  s370::Storage& st = u.vm->storage();
+  // The CSW at X'40': the CCW after `ccw`, the unit status, the residual
+  // count (as the channel stores it for an I/O interruption).
+  auto csw = [&](u32 ccw, u8 status, u32 residual) {
+    const u8 b[8] = {0,
+                     static_cast<u8>((ccw + 8) >> 16),
+                     static_cast<u8>((ccw + 8) >> 8),
+                     static_cast<u8>(ccw + 8),
+                     status,
+                     0,
+                     static_cast<u8>(residual >> 8),
+                     static_cast<u8>(residual)};
+    st.write(s370::AbsAddr(cpu.real_to_abs(s370::RealAddr(0x40)).v), b, 8);
+  };
+  cpu.psw.cc = 0;
+  std::lock_guard<std::mutex> lk(u.term_mu);
+  Terminal* t = u.term.get();
+  const int rows = t ? t->rows() : 0, cols = t ? t->cols() : 0;
+  for (const ScreenOp& op : req.screen_ops) {
+    switch (op.op) {
+      case 0x19:
+        if (op.ctl == 0xFE) {  // CP's screen whole again; full screen over
+          u.full_screen = u.pa1_to_guest = false;
+          u.screen.reset();
+          if (t) t->end_full_screen();
+        } else if (t && rows) {
+          if (op.ctl == 0xFF) t->display(-1, true, {});
+          else t->display(op.ctl & 0x3F, (op.ctl & 0x80) != 0, op.data);
+        } else if (t && op.ctl != 0xFF) {
+          // A line-mode console: the text as lines of 80 (an attribute's
+          // place, SF and its byte, is a blank).
+          std::string text, line;
+          for (std::size_t i = 0; i < op.data.size(); i++) {
+            u8 c = op.data[i];
+            if (c == 0x1D) i++;
+            line += c == 0x1D || c < 0x40 ? ' ' : static_cast<char>(s370::io::to_ascii(c));
+            if (line.size() == 80) {
+              while (!line.empty() && line.back() == ' ') line.pop_back();
+              text += line + "\n";
+              line.clear();
+            }
+          }
+          while (!line.empty() && line.back() == ' ') line.pop_back();
+          if (!line.empty()) text += line + "\n";
+          t->write(text);
+        }
+        break;
+      case 0x29: {
+        if (!u.screen && !rows) {  // no display to take over
+          cpu.psw.cc = 3;
+          return;
+        }
+        const bool erase = (op.ctl & 0x80) != 0, alternate = (op.ctl & 0xC0) == 0xC0;
+        if (!u.screen) u.screen = std::make_unique<s370::io::Screen3270>(24, 80, rows, cols);
+        if (erase) {
+          u.screen->erase_write(op.data.data(), op.data.size(), alternate);
+          u.pa1_to_guest = (op.ctl & 0x10) != 0;
+        } else if (!op.data.empty()) {
+          u.screen->write(op.data.data(), op.data.size());
+        }
+        u.full_screen = true;
+        std::vector<u8> rec;
+        rec.reserve(op.data.size() + 1);
+        rec.push_back(erase ? (alternate ? 0x7E : 0xF5) : 0xF1);
+        rec.insert(rec.end(), op.data.begin(), op.data.end());
+        if (t && rows) t->full_screen(std::move(rec));
+        break;
+      }
+      case 0x2A: {
+        if (!u.screen) {
+          cpu.psw.cc = 3;
+          return;
+        }
+        const bool modified = (op.ctl & 0x80) != 0;
+        const std::vector<u8> in = modified ? u.screen->read_modified(false) : u.screen->read_buffer();
+        if (modified) u.screen->clear_aid();
+        const u32 n = std::min<u32>(static_cast<u32>(in.size()), op.count);
+        const u32 abs = cpu.real_to_abs(s370::RealAddr(op.address)).v;
+        if (n && !st.valid(s370::AbsAddr(abs + n - 1))) {
+          csw(op.ccw, 0x0C, op.count);  // the channel's program check
+          cpu.psw.cc = 1;
+          return;
+        }
+        st.write(s370::AbsAddr(abs), in.data(), n);
+        csw(op.ccw, 0x0C, op.count - n);
+        break;
+      }
+      default:  // a command CP does not know: unit check, command reject
+        csw(op.ccw, 0x0E, op.count);
+        cpu.psw.cc = 1;
+        return;
+    }
+  }
+}
+
+void System::show_guest_screen(User& u) {
+  if (!u.screen) return;
+  std::vector<u8> rec{static_cast<u8>(u.screen->alternate() ? 0x7E : 0xF5)};
+  const std::vector<u8> whole = u.screen->whole_screen();
+  rec.insert(rec.end(), whole.begin(), whole.end());
+  std::lock_guard<std::mutex> lk(u.term_mu);
+  if (u.term && u.term->rows()) u.term->full_screen(std::move(rec));
+}
+
+void System::end_guest_screen(User& u) {
+  const bool was = u.full_screen;
+  u.full_screen = u.pa1_to_guest = false;
+  u.screen.reset();
+  std::lock_guard<std::mutex> lk(u.term_mu);
+  if (was && u.term) u.term->end_full_screen();
 }
 
 void System::stop_vm(User& u) {
@@ -1114,6 +1273,10 @@ bool System::vm_held_work(User& u) {
   s370::Cpu& cpu = u.vm->cpu();
   if (req->segment >= 0) {
     diag64(u, *req);
+    return !u.cp_mode;
+  }
+  if (req->screen) {
+    diag58(u, *req);
     return !u.cp_mode;
   }
   if (req->enter_cp) {

@@ -68,6 +68,10 @@ class System {
   // the input area: the key's SET PFnn text runs (IMMED) or goes to the
   // input area (DELAYED); an undefined key is ENTER.
   void pf_key(TermId id, int key, std::string typed);
+  // A guest's full screen (Terminal::full_screen): an inbound record (AID,
+  // cursor, fields), and the terminal asking for the guest's screen again.
+  void screen_input(TermId id, std::vector<u8> record);
+  void screen_back(TermId id);
   // The connection is gone: a logged-on user is disconnected.
   void hang_up(TermId id);
   // The operator's console: OPERATOR is logged on to it.
@@ -157,6 +161,11 @@ class System {
   void vm_held(User& u);
   bool vm_held_work(User& u);
   void diag64(User& u, const CpRequest& req);
+  void diag58(User& u, const CpRequest& req);
+  // The guest's full screen to its terminal again (BEGIN, reconnect, PA2
+  // after a message), and its end (IPL, SYSTEM RESET, X'FE').
+  void show_guest_screen(User& u);
+  void end_guest_screen(User& u);
   void deliver_spool(const SpoolFile& f, const User* from);
   void notify_reader(const SpoolFile& f);
 

@@ -4,7 +4,9 @@
 // one too. CP never waits on a terminal: every call only queues.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace cp {
@@ -41,6 +43,23 @@ class Terminal {
   virtual void alarm() {}
   // SET PFnn DELAYED: the key's text put in the input area.
   virtual void set_input(std::string_view) {}
+
+  // ---- A guest's use of the screen (DIAGNOSE X'58') ---------------------
+  // The display's alternate (model) size; 0 for a line-mode terminal.
+  virtual int rows() const { return 0; }
+  virtual int cols() const { return 0; }
+  // X'19': EBCDIC text (SF orders allowed) in the output area from row
+  // `line`, the area erased first with `erase`; line -1 only clears it.
+  virtual void display(int /*line*/, bool /*erase*/, std::vector<std::uint8_t> /*ebcdic*/) {}
+  // Full screen: a 3270 record the guest wrote (SNA command code X'F1',
+  // X'F5' or X'7E', then WCC and orders). From now on the terminal shows
+  // the guest's screen and hands its inbound records to
+  // System::screen_input, until end_full_screen(); a line CP writes
+  // meanwhile shows CP's screen, HOLDING, until PA2 or CLEAR asks for the
+  // guest's screen again (System::screen_back).
+  virtual void full_screen(std::vector<std::uint8_t> /*record*/) {}
+  // CP's screen again, drawn whole.
+  virtual void end_full_screen() {}
 };
 
 }  // namespace cp

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cp/system.h"
+#include "s370/channel/screen3270.h"
 
 namespace cp {
 
@@ -118,6 +119,12 @@ struct System::User {
     bool immediate = true;
   };
   std::map<int, PfKey> pf;
+  // DIAGNOSE X'58' full screen: the guest's screen as CP keeps it (so
+  // that PA1 and BEGIN, a message and a reconnect can show it again),
+  // whether the guest has it now, and whether PA1 is the guest's.
+  std::unique_ptr<s370::io::Screen3270> screen;
+  bool full_screen = false;
+  bool pa1_to_guest = false;
   // Named segments loaded by DIAGNOSE X'64': name -> first and last byte.
   std::map<std::string, std::pair<u32, u32>> segments;
 };

@@ -76,6 +76,17 @@ struct DeviceCodes {
 };
 DeviceCodes device_codes(std::string_view type);
 
+// One CCW of a DIAGNOSE X'58' (3270 virtual console interface): X'19'
+// display in CP's output area, X'29' full-screen write, X'2A' full-screen
+// read. `data` is what a write sends (its data chain gathered); a read
+// goes to `address`, at most `count` bytes.
+struct ScreenOp {
+  u8 op = 0, ctl = 0;
+  u32 address = 0, count = 0;
+  u32 ccw = 0;  // the CCW's own address (for the CSW)
+  std::vector<u8> data;
+};
+
 // A CP command a guest gave by DIAGNOSE X'08', waiting for CP.
 struct CpRequest {
   std::string text;  // ASCII; several commands are separated by X'15' (newline here)
@@ -87,6 +98,9 @@ struct CpRequest {
   // subcode (0 LOADSYS shared, 4 non-shared, 8 PURGESYS, X'0C' FINDSYS).
   int segment = -1;
   int rx = 0;
+  // DIAGNOSE X'58' instead: the console's CCWs, in order.
+  bool screen = false;
+  std::vector<ScreenOp> screen_ops;
 };
 
 // The host's cycle counter (the time-stamp counter on x86-64, else the

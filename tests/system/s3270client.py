@@ -94,6 +94,10 @@ class S3270:
         self.wait_for("ENTER PASSWORD")
         self.enter(password)
         self.wait_for("LOGON AT|RECONNECTED AT")
+        # A clean output area to start (the logo took half of it), as a
+        # user would with PA2.
+        self.key("PA(2)")
+        self.wait_for(r"^\s*$", where=lambda s: s[:1])
 
     def close(self):
         try:

@@ -31,6 +31,7 @@ def deck(src):
 
 
 ECHO = deck(os.path.join(ROOT, "tests", "system", "echo.asm"))
+DIAG58 = deck(os.path.join(ROOT, "tests", "system", "diag58.asm"))
 UR = [{"address": "009", "type": "console"}, {"address": "00C", "type": "reader", "class": "*"},
       {"address": "00D", "type": "punch"}, {"address": "00E", "type": "printer"}]
 USERS = [
@@ -222,11 +223,74 @@ def t_disconnect_reconnect(sysm):
     t = terminal(sysm, "3279-4")
     try:
         t.logon("ALICE", "ALICEPW")
-        t.wait_for("RECONNECTED AT")
         t.wait_status("VM READ")
         t.enter("still here")
         t.wait_for("ECHO: still here")
         t.enter("#CP LOGOFF")
+    finally:
+        t.close()
+
+
+def t_diagnose_58(sysm):
+    """A guest's screen by DIAGNOSE X'58': a line in CP's output area, then
+    the whole screen (its own field, read back after ENTER), a message
+    over it (HOLDING, PA2 back), PA1 to CP READ and BEGIN, a reconnect
+    that redraws it, and CP's screen again at the end."""
+    t = terminal(sysm, "3279-3")
+    try:
+        t.logon("ALICE", "ALICEPW")
+        send_deck(sysm, "ALICE", DIAG58)
+        t.wait_for("RDR FILE")
+        t.enter("IPL 00C")
+        scr = t.wait_for("DIAG 58 DISPLAYS THIS ON LINE 3", 20)
+        assert t.screen()[2].startswith("DIAG 58 DISPLAYS THIS ON LINE 3"), scr
+        t.wait_status("VM READ")
+        t.enter("go")
+        t.wait_for("FULL SCREEN GUEST")
+        assert "CP READ" not in t.text() and "VM/370" not in t.screen()[-1], t.text()
+        t.type("hello screen")  # the cursor is in the guest's field
+        t.enter()
+        t.wait_for("YOU TYPED: hello screen")
+        # A message: CP's screen over the guest's, HOLDING; PA2 gives it back.
+        bob = vmclient.Client(sysm.port)
+        bob.expect("ONLINE")
+        bob.send("LOGON BOB")
+        bob.expect("ENTER PASSWORD")
+        bob.send("BOBPW")
+        bob.expect("LOGON AT")
+        bob.cmd("MSG ALICE are you there", r"\n")
+        t.wait_for("MSG FROM BOB *: are you there")
+        t.wait_status("HOLDING")
+        t.key("PA(2)")
+        t.wait_for("YOU TYPED: hello screen")
+        # PA1: CP READ on CP's screen; BEGIN: the guest's screen again.
+        t.key("PA(1)")
+        t.wait_status("CP READ")
+        t.enter("QUERY TIME")
+        t.wait_for("TIME IS")
+        t.enter("BEGIN")
+        t.wait_for("FULL SCREEN GUEST")
+        t.wait_for("YOU TYPED: hello screen")
+        # Disconnect; the screen comes back on the next terminal.
+        t.key("PA(1)")
+        t.wait_status("CP READ")
+        t.enter("DISCONN")
+        sysm.expect_operator("DSCONNECT ALICE", 10)
+        t.close()
+        t = terminal(sysm, "3279-3")
+        t.logon("ALICE", "ALICEPW")
+        t.enter("BEGIN")
+        t.wait_for("YOU TYPED: hello screen")
+        t.type("again")
+        t.enter()
+        t.wait_for("YOU TYPED: again")
+        t.key("PF(3)")
+        t.wait_for("DIAG58 DONE")
+        t.wait_for("DISABLED WAIT PSW '00020000 0000C0DE'")
+        t.wait_status("CP READ")
+        t.enter("LOGOFF")
+        bob.send("LOGOFF")
+        bob.close()
     finally:
         t.close()
 
@@ -288,7 +352,7 @@ def main():
         sys.exit(0)
     only = sys.argv[2:]
     tests = [t_logo_and_logon, t_models, t_more_and_pa2, t_guest_console, t_pf_keys, t_disconnect_reconnect,
-             t_plain_tn3270_and_lu, t_line_mode_same_port, t_tls]
+             t_diagnose_58, t_plain_tn3270_and_lu, t_line_mode_same_port, t_tls]
     tls_port = vmclient.free_port()
     help_text = subprocess.run([VM370, "--help"], capture_output=True, text=True)
     extra = ["--tls-port", str(tls_port)] if "--tls-port" in help_text.stdout + help_text.stderr else []
