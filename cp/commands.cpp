@@ -424,6 +424,10 @@ int System::command(User& u, const std::string& text, std::string& out) {
           }
         } else if (d.dedicated) {
           l = "DEV  " + hex3(a) + " ON DEV " + hex3(d.real) + " " + d.devtype + " DEDICATED";
+        } else if (d.graf) {
+          std::lock_guard<std::mutex> lk(d.graf->mu);
+          l += " 3278-" + std::to_string(d.graf->model) +
+               (d.graf->term ? " DIALED FROM " + d.graf->term->name() : std::string(" NOT DIALED"));
         } else {
           char b[96];
           std::snprintf(b, sizeof b, " ON %s %s %s %4u CYL", d.devtype.c_str(), pad(d.volume, 6).c_str(),
@@ -775,6 +779,22 @@ int System::command(User& u, const std::string& text, std::string& out) {
     if (u.cp_mode) run_vm(u);
     return 0;
   }
+  // RESET vaddr: a virtual 3270 lets go of the terminal DIALed to it (R6:
+  // how a local 3270's DIAL ends); any other device is reset, its pending
+  // interruption cleared.
+  if (v == "RESET") {
+    u16 a;
+    if (w.size() < 2 || !parse_vaddr(w[1], a)) return err("DMKCFM022E VADDR MISSING OR INVALID", 22);
+    auto d = u.devs.find(a);
+    if (d == u.devs.end()) return err("DMKCFM040E DEV " + hex3(a) + " DOES NOT EXIST", 40);
+    if (d->second.graf) drop_dialed(u, a, false);
+    else
+      with_stopped([&] {
+        if (s370::io::Device* dev = u.vm->channels().find(a)) dev->reset();
+      });
+    line(out, std::string(dev_word(d->second.kind)) + " " + hex3(a) + " RESET");
+    return 0;
+  }
   if (abbrev(v, "REQUEST", 3) || v == "ATTN") {
     if (!u.console_addr) return err("DMKCFM040E DEV CONSOLE DOES NOT EXIST", 40);
     with_stopped([&] {
@@ -842,13 +862,18 @@ int System::command(User& u, const std::string& text, std::string& out) {
       line(out, b);
       return 0;
     }
-    // DEFINE READER|PUNCH|PRINTER|CONSOLE vaddr
+    // DEFINE READER|PUNCH|PRINTER|CONSOLE|GRAF vaddr (GRAF: a model, 2
+    // to 5, may follow; 2 when none)
     u16 a;
     if (w.size() < 3 || !parse_vaddr(w[2], a)) return err("DMKDEF022E VADDR MISSING OR INVALID", 22);
     DeviceEntry d;
     d.address = a;
     Queue q;
-    if (abbrev(w[1], "CONSOLE", 4)) d.kind = DevKind::Console;
+    if (w[1] == "GRAF" || w[1] == "3270") {
+      d.kind = DevKind::Graf;
+      d.model = w.size() > 3 ? (w[3].size() == 1 ? w[3][0] - '0' : 0) : 2;
+      if (d.model < 2 || d.model > 5) return err("DMKDEF003E INVALID OPTION - " + w[3], 3);
+    } else if (abbrev(w[1], "CONSOLE", 4)) d.kind = DevKind::Console;
     else if (queue_of(w[1], q)) d.kind = q == Queue::Reader ? DevKind::Reader : q == Queue::Punch ? DevKind::Punch : DevKind::Printer;
     else return err("DMKDEF006E INVALID DEVICE TYPE - " + w[1], 6);
     if (u.devs.count(a)) return err("DMKDEF023E DEV " + hex3(a) + " ALREADY DEFINED", 23);

@@ -354,7 +354,13 @@ DeviceEntry check_device(const json& dev, const std::string& where, size_t file_
       break;
     }
     case DevKind::Graf:
-      C::only(dev, {"address", "type"}, where, "a graf");
+      C::only(dev, {"address", "type", "model"}, where, "a graf");
+      if (dev.contains("model")) {
+        const json& m = dev["model"];
+        if (!m.is_number_integer() || m.get<int>() < 2 || m.get<int>() > 5)
+          C::fail(where, "model", show(m) + " is not a 3278 model (2 to 5)");
+        d.model = m.get<int>();
+      }
       break;
     case DevKind::Dedicate: {
       C::only(dev, {"address", "type", "real"}, where, "a dedicate");

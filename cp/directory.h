@@ -52,6 +52,7 @@ struct DeviceEntry {
   uint16_t to = 0;       // link: owner's address
   std::string password;  // link: password given
   uint16_t real = 0;     // dedicate
+  int model = 0;         // graf: the 3278 model, 2 to 5 (0: 2)
 };
 
 struct UserEntry {

@@ -24,6 +24,7 @@
 #include "s370/channel/cards2540.h"
 #include "s370/channel/ckd_image.h"
 #include "s370/channel/dasd.h"
+#include "s370/channel/display3270.h"
 #include "s370/channel/ebcdic.h"
 
 namespace cp {
@@ -309,7 +310,25 @@ void System::attention(TermId id) {
 void System::screen_input(TermId id, std::vector<u8> record) {
   post([this, id, r = std::move(record)]() mutable {
     auto it = sessions_.find(id);
-    if (it == sessions_.end() || !it->second->user) return;
+    if (it == sessions_.end()) return;
+    if (it->second->stage == Session::Stage::Dialed) {
+      // Every key of a dialed terminal is its virtual 3270's: the device
+      // takes the record with the machine stopped a moment (its channel
+      // programs run on the machine's worker), and gives attention.
+      User* o = find_user(it->second->dial_user);
+      if (!o || r.empty()) return;
+      auto* d = dynamic_cast<s370::io::Display3270*>(o->vm->channels().find(it->second->dial_addr));
+      if (!d) return;
+      if (o->cp_mode) {
+        d->inbound(r.data(), r.size());
+      } else {
+        disp_->stop(o->vmid);
+        d->inbound(r.data(), r.size());
+        disp_->start(o->vmid);
+      }
+      return;
+    }
+    if (!it->second->user) return;
     User& u = *it->second->user;
     if (!u.full_screen || !u.screen || r.empty()) return;
     if (r[0] == 0x6C && !u.pa1_to_guest) {
@@ -341,7 +360,12 @@ void System::screen_input(TermId id, std::vector<u8> record) {
 void System::screen_back(TermId id) {
   post([this, id] {
     auto it = sessions_.find(id);
-    if (it == sessions_.end() || !it->second->user) return;
+    if (it == sessions_.end()) return;
+    if (it->second->stage == Session::Stage::Dialed) {
+      if (User* o = find_user(it->second->dial_user)) show_graf(*o, it->second->dial_addr);
+      return;
+    }
+    if (!it->second->user) return;
     User& u = *it->second->user;
     if (u.full_screen && !u.cp_mode) show_guest_screen(u);
   });
@@ -485,6 +509,10 @@ void System::on_input(TermId id, std::string line) {
         s.term->hang_up();
         return;
       }
+      if (verb == "DIAL") {
+        dial(s, w);
+        return;
+      }
       say(s, "DMKLOG001E LOGON OR LOGIN REQUIRED");
       return;
     }
@@ -493,7 +521,8 @@ void System::on_input(TermId id, std::string line) {
       logon_password(s, clean);
       return;
     case Session::Stage::Checking:
-      return;  // typed while the password is checked: dropped
+    case Session::Stage::Dialed:
+      return;  // typed while the password is checked, or the guest's terminal
     case Session::Stage::LoggedOn:
       if (s.user) {
         if (s.user->sleep_until) wake_up(*s.user);
@@ -680,6 +709,8 @@ void System::on_pf_key(TermId id, int key, std::string typed) {
 void System::on_hang_up(TermId id) {
   auto it = sessions_.find(id);
   if (it == sessions_.end()) return;
+  if (it->second->stage == Session::Stage::Dialed)
+    if (User* u = find_user(it->second->dial_user)) drop_dialed(*u, it->second->dial_addr, false);
   if (User* u = it->second->user; u && u->termid == id) disconnect(*u, false);
   sessions_.erase(it);
 }
@@ -733,6 +764,7 @@ void System::logoff(User& u, bool forced, const std::string& how) {
   for (auto& [a, d] : u.devs) {
     if (d.kind == DevKind::Minidisk || d.kind == DevKind::Link) release_links(u, a);
     if (d.dedicated) attached_.erase(d.real);
+    if (d.graf) drop_dialed(u, a, false);
   }
   std::shared_ptr<Terminal> t;
   {
@@ -853,9 +885,25 @@ std::string System::add_device(User& u, const DeviceEntry& d, bool at_logon) {
         return link(u, d.user, d.to, a, d.mode.empty() ? "RR" : d.mode, d.password, true);
       case DevKind::Dedicate:
         return attach_real(u, d.real, a);
-      case DevKind::Graf:
-        // Virtual 3270s come with the terminal issue.
-        return "DMKDEF040E DEV " + hex3(a) + " NOT DEFINED; GRAF NOT SUPPORTED YET";
+      case DevKind::Graf: {
+        // A virtual 3270 through a local 3274 (Display3270): the guest's
+        // channel programs write its screen; a terminal DIALed to it
+        // shows each write and gives it the keys.
+        auto link = std::make_shared<GrafLink>();
+        link->model = d.model ? d.model : 2;
+        auto dev = std::make_unique<s370::io::Display3270>(a, link->model);
+        dev->set_outbound([link](u8 cmd, const std::vector<u8>& data) {
+          // The CCW command as the TN3270 command code (vm370-reference 4.1).
+          const u8 sna = cmd == 0x01 ? 0xF1 : cmd == 0x05 ? 0xF5 : cmd == 0x0D ? 0x7E : 0xF1;
+          std::vector<u8> rec{sna};
+          rec.insert(rec.end(), data.begin(), data.end());
+          std::lock_guard<std::mutex> lk(link->mu);
+          if (link->term) link->term->full_screen(std::move(rec));
+        });
+        v.graf = link;
+        u.vm->attach(std::move(dev));
+        break;
+      }
     }
   } catch (const std::exception& e) {
     return "DMKDEF999E DEV " + hex3(a) + " NOT DEFINED: " + e.what();
@@ -992,6 +1040,7 @@ void System::release_links(User& u, u16 addr) {
 std::string System::detach(User& u, u16 addr) {
   auto it = u.devs.find(addr);
   if (it == u.devs.end()) return "DMKDET040E DEV " + hex3(addr) + " DOES NOT EXIST";
+  if (it->second.graf) drop_dialed(u, addr, false);
   const bool running = !u.cp_mode;
   if (running) disp_->stop(u.vmid);
   if (it->second.writer && it->second.writer->pending()) close_device(u, addr, false, false, "");
@@ -1007,6 +1056,7 @@ std::string System::detach(User& u, u16 addr) {
                      : k == DevKind::Punch    ? "PUN"
                      : k == DevKind::Printer  ? "PRT"
                      : k == DevKind::Dedicate ? "DEV"
+                     : k == DevKind::Graf     ? "GRAF"
                                               : "DASD";
   return std::string(what) + " " + hex3(addr) + " DETACHED";
 }
@@ -1205,6 +1255,105 @@ void System::diag58(User& u, const CpRequest& req) {
         return;
     }
   }
+}
+
+// DIAL userid [vaddr]: this terminal becomes the screen of a virtual 3270
+// of a logged-on user (R6's DIAL, accepted instead of LOGON): the first
+// one nobody dialed, or vaddr.
+void System::dial(Session& s, const std::vector<std::string>& w) {
+  if (!s.term->rows()) {
+    say(s, "DMKDIA026E DIAL NEEDS A 3270 DISPLAY TERMINAL");
+    return;
+  }
+  if (w.size() < 2 || w[1].size() > 8) {
+    say(s, "DMKDIA020E USERID MISSING OR INVALID");
+    return;
+  }
+  User* u = find_user(w[1]);
+  if (!u) {
+    say(s, "DMKDIA045E " + upper(w[1]) + " NOT LOGGED ON");
+    return;
+  }
+  u32 want = 0;
+  bool hex = w.size() > 2 && !w[2].empty() && w[2].size() <= 3;
+  if (hex)
+    for (char c : w[2]) hex = hex && std::isxdigit(static_cast<unsigned char>(c));
+  if (hex) want = static_cast<u32>(std::stoul(w[2], nullptr, 16));
+  if (w.size() > 2 && !hex) {
+    say(s, "DMKDIA022E VADDR MISSING OR INVALID");
+    return;
+  }
+  for (auto& [a, d] : u->devs) {
+    if (!d.graf || (w.size() > 2 && a != want)) continue;
+    std::lock_guard<std::mutex> lk(d.graf->mu);
+    if (d.graf->term) continue;
+    // The terminal must show the device's alternate size.
+    int rows = 0, cols = 0;
+    s370::io::Display3270::alternate_size(d.graf->model, rows, cols);
+    if (s.term->rows() < rows || s.term->cols() < cols) continue;
+    d.graf->term = s.term;
+    d.graf->termid = s.id;
+    s.stage = Session::Stage::Dialed;
+    s.dial_user = u->userid;
+    s.dial_addr = a;
+    say(s, "DIALED TO " + pad(u->userid, 8) + " " + hex3(a));
+    int dialed = 0;
+    for (auto& [sid, other] : sessions_) dialed += other->stage == Session::Stage::Dialed;
+    say_operator("GRAF " + s.term->name() + " DIALED TO " + pad(u->userid, 8) + " DIALED = " + std::to_string(dialed));
+    break;
+  }
+  if (s.stage != Session::Stage::Dialed) {
+    say(s, "DMKDIA093E " + u->userid + (w.size() > 2 ? " DEV " + hex3(static_cast<u16>(want)) : std::string()) +
+               " NOT AVAILABLE");
+    return;
+  }
+  show_graf(*u, s.dial_addr);
+}
+
+void System::show_graf(User& u, u16 addr) {
+  auto it = u.devs.find(addr);
+  if (it == u.devs.end() || !it->second.graf) return;
+  auto* d = dynamic_cast<s370::io::Display3270*>(u.vm->channels().find(addr));
+  if (!d) return;
+  // The device's screen as it is (blank if the guest wrote nothing yet),
+  // read with the machine stopped.
+  const bool running = !u.cp_mode;
+  if (running) disp_->stop(u.vmid);
+  std::vector<u8> rec{static_cast<u8>(d->screen().alternate() ? 0x7E : 0xF5)};
+  const std::vector<u8> whole = d->screen().whole_screen();
+  if (running) disp_->start(u.vmid);
+  rec.insert(rec.end(), whole.begin(), whole.end());
+  std::lock_guard<std::mutex> lk(it->second.graf->mu);
+  if (it->second.graf->term) it->second.graf->term->full_screen(std::move(rec));
+}
+
+// The dialed terminal lets go of the device: gone (its session ended), or
+// dropped by CP (RESET, DETACH, LOGOFF): then it is told and goes back to
+// the logo.
+void System::drop_dialed(User& u, u16 addr, bool) {
+  auto it = u.devs.find(addr);
+  if (it == u.devs.end() || !it->second.graf) return;
+  std::shared_ptr<Terminal> t;
+  TermId tid = 0;
+  {
+    std::lock_guard<std::mutex> lk(it->second.graf->mu);
+    t = std::move(it->second.graf->term);
+    it->second.graf->term.reset();
+    tid = it->second.graf->termid;
+    it->second.graf->termid = 0;
+  }
+  if (!t) return;
+  int dialed = 0;
+  for (auto& [sid, other] : sessions_) dialed += other->stage == Session::Stage::Dialed && sid != tid;
+  say_operator("GRAF " + t->name() + " DROP FROM " + pad(u.userid, 8) + " DIALED = " + std::to_string(dialed));
+  auto s = sessions_.find(tid);
+  if (s == sessions_.end() || s->second->stage != Session::Stage::Dialed) return;
+  s->second->stage = Session::Stage::Logo;
+  s->second->dial_user.clear();
+  t->end_full_screen();
+  t->display(-1, true, {});  // a fresh screen for the logo
+  t->write("DROP FROM " + pad(u.userid, 8) + " " + hex3(addr) + "\n");
+  on_connect(tid);
 }
 
 void System::show_guest_screen(User& u) {

@@ -166,6 +166,11 @@ class System {
   // after a message), and its end (IPL, SYSTEM RESET, X'FE').
   void show_guest_screen(User& u);
   void end_guest_screen(User& u);
+  // DIAL and its end (the terminal gone, RESET, DETACH, LOGOFF).
+  void dial(Session& s, const std::vector<std::string>& w);
+  void drop_dialed(User& u, u16 addr, bool hang_up);
+  // A virtual 3270's screen whole to the terminal DIALed to it.
+  void show_graf(User& u, u16 addr);
   void deliver_spool(const SpoolFile& f, const User* from);
   void notify_reader(const SpoolFile& f);
 

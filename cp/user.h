@@ -69,6 +69,16 @@ class ConsoleInput final : public s370::io::LineInput {
   bool reading_ = false;
 };
 
+// A virtual 3270 (DEFINE GRAF, the directory's "graf") and the terminal
+// DIALed to it. The device's writes reach the terminal from the machine's
+// worker, hence the lock.
+struct GrafLink {
+  std::mutex mu;
+  std::shared_ptr<Terminal> term;  // none: nobody dialed
+  u64 termid = 0;                  // the session (CP's thread only)
+  int model = 2;
+};
+
 // A virtual device as CP describes it (QUERY VIRTUAL, DETACH, CLOSE).
 struct VDev {
   DevKind kind = DevKind::Console;
@@ -81,6 +91,8 @@ struct VDev {
   // A dedicated real device: its real address.
   bool dedicated = false;
   u16 real = 0;
+  // A virtual 3270.
+  std::shared_ptr<GrafLink> graf;
 };
 
 struct System::User {
@@ -132,8 +144,11 @@ struct System::User {
 struct System::Session {
   TermId id = 0;
   std::shared_ptr<Terminal> term;
-  enum class Stage { Logo, Password, Checking, LoggedOn } stage = Stage::Logo;
+  enum class Stage { Logo, Password, Checking, LoggedOn, Dialed } stage = Stage::Logo;
   std::string pending;  // the userid given to LOGON
+  // DIAL: the user and the virtual 3270 this terminal is the screen of.
+  std::string dial_user;
+  u16 dial_addr = 0;
   User* user = nullptr;
   bool operator_console = false;
 };

@@ -32,6 +32,7 @@ def deck(src):
 
 ECHO = deck(os.path.join(ROOT, "tests", "system", "echo.asm"))
 DIAG58 = deck(os.path.join(ROOT, "tests", "system", "diag58.asm"))
+GRAF = deck(os.path.join(ROOT, "tests", "system", "graf.asm"))
 UR = [{"address": "009", "type": "console"}, {"address": "00C", "type": "reader", "class": "*"},
       {"address": "00D", "type": "punch"}, {"address": "00E", "type": "printer"}]
 USERS = [
@@ -295,6 +296,52 @@ def t_diagnose_58(sysm):
         t.close()
 
 
+def t_define_graf_and_dial(sysm):
+    """A guest with a 3270 of its own (DEFINE GRAF) driven by its channel
+    programs; another terminal DIALs to it and is that 3270's screen; RESET
+    drops it back to the logo."""
+    a = vmclient.System.logon(sysm, "ALICE", "ALICEPW")  # line mode
+    t = None
+    try:
+        a.cmd("DEFINE GRAF 0C0", "GRAF 0C0 DEFINED")
+        a.cmd("QUERY VIRTUAL 0C0", "GRAF 0C0 3278-2 NOT DIALED")
+        send_deck(sysm, "ALICE", GRAF)
+        a.expect("RDR FILE")
+        a.send("IPL 00C")
+        time.sleep(0.5)
+        t = terminal(sysm)
+        t.wait_for("ONLINE")
+        t.enter("DIAL BOB")
+        t.wait_for("DMKDIA045E BOB NOT LOGGED ON")
+        t.enter("DIAL ALICE")
+        t.wait_for("GRAF GUEST ON ITS OWN 3270")
+        sysm.expect_operator(r"GRAF 0[0-9A-F]{2} DIALED TO ALICE +DIALED = 1", 10)
+        a.cmd("#CP QUERY VIRTUAL 0C0", r"GRAF 0C0 3278-2 DIALED FROM 0[0-9A-F]{2}")
+        t.type("dialed in")
+        t.enter()
+        t.wait_for("YOU TYPED: dialed in")
+        t.key("PA(1)")  # the guest's key, not CP's: nothing happens to ALICE
+        time.sleep(0.3)
+        assert "CP READ" not in a.quiet(0.3)
+        t.key("PF(3)")
+        t.wait_for("GRAF GUEST ENDS")
+        a.expect("DISABLED WAIT PSW '00020000 0000C0DE'", 10)
+        a.cmd("RESET 0C0", "GRAF 0C0 RESET")
+        t.wait_for("DROP FROM ALICE +0C0")
+        t.wait_for("ONLINE")
+        t.wait_status("CP READ")
+        sysm.expect_operator(r"DROP FROM ALICE +DIALED = 0", 10)
+        t.logon("BOB", "BOBPW")  # the terminal is a CP terminal again
+        t.enter("LOGOFF")
+        a.cmd("DETACH 0C0", "GRAF 0C0 DETACHED")
+        a.send("LOGOFF")
+        a.expect("LOGOFF AT")
+    finally:
+        if t:
+            t.close()
+        a.close()
+
+
 def t_plain_tn3270_and_lu(sysm):
     """RFC 1576 TN3270 (s3270's N: prefix: no TN3270E), and a TN3270E LU
     name asked for."""
@@ -352,7 +399,7 @@ def main():
         sys.exit(0)
     only = sys.argv[2:]
     tests = [t_logo_and_logon, t_models, t_more_and_pa2, t_guest_console, t_pf_keys, t_disconnect_reconnect,
-             t_diagnose_58, t_plain_tn3270_and_lu, t_line_mode_same_port, t_tls]
+             t_diagnose_58, t_define_graf_and_dial, t_plain_tn3270_and_lu, t_line_mode_same_port, t_tls]
     tls_port = vmclient.free_port()
     help_text = subprocess.run([VM370, "--help"], capture_output=True, text=True)
     extra = ["--tls-port", str(tls_port)] if "--tls-port" in help_text.stdout + help_text.stderr else []
