@@ -2,7 +2,8 @@
 # The main job: sets up, builds, and starts the time-sharing system vm370 on
 # the data folder vm370-data (made on the first start, with random initial
 # passwords in vm370-data/initial-passwords.txt). Connect from another
-# terminal with `telnet localhost 3270` (or `nc localhost 3270`).
+# terminal with a 3270 emulator (`c3270 localhost:3270`, TLS on 3271) or
+# `telnet localhost 3270`. This terminal becomes the operator's panel.
 #
 # On the first start USER1's reader gets a demonstration deck: log on as
 # USER1 and type IPL 00C. Options are passed to vm370 (--port, --data...).
@@ -28,14 +29,20 @@ if [ ! -e "$data/directory.json" ]; then
   rm -rf "$work"
   first=1
 fi
+tls=()
+case " $* " in *" --tls-port "*) ;; *) tls=(--tls-port $((port + 1))) ;; esac
 cat <<MSG
-vm370: starting on port $port with the data folder $data.
-  Connect from another terminal:   telnet localhost $port   (any telnet client, or nc)
+vm370: starting on port $port (TLS on $((port + 1))) with the data folder $data.
+  Connect from another terminal, with a 3270 emulator:   c3270 localhost:$port
+                                  or over TLS:            c3270 L:localhost:$((port + 1))
+                                  (the certificate, made on the first start: $data/tls/cert.pem)
+                     or in line mode:                     telnet localhost $port   (or nc)
   Log on:                          LOGON USER1   (passwords: $data/initial-passwords.txt)
   The demonstration, once logged on as USER1:   IPL 00C
-  This console is the operator's (OPERATOR): type SHUTDOWN to stop, or press Ctrl-C.
+  This terminal becomes the operator's panel (OPERATOR): type SHUTDOWN to stop, or press Ctrl-C.
 MSG
 if [ -n "${first:-}" ]; then
   echo "  (first start: the initial passwords are written once, to $data/initial-passwords.txt)"
 fi
-exec build/bin/vm370 --no-panel "$@"
+sleep 2
+exec build/bin/vm370 "${tls[@]}" "$@"

@@ -1,13 +1,16 @@
 // vm370: the time-sharing system (docs/USER-GUIDE.md, "The system").
 //
-//   vm370 [--data DIR] [--directory FILE] [--port N] [--bind ADDR] [--no-panel]
+//   vm370 [--data DIR] [--directory FILE] [--port N] [--bind ADDR]
+//         [--tls-port N [--cert FILE --key FILE]] [--no-panel]
 //   vm370 [--data DIR] send USERID FILE [--class C] [--name "FN FT"] [--ascii]
 //
 // Starts CP on the data folder (a first start makes a working system in
 // it), serves terminals on one TCP port, and prints "vm370: ready on
-// ADDR:PORT" when it accepts connections. The operator's console is stdin
-// and stdout (OPERATOR is logged on to it). SIGTERM or the operator's
-// SHUTDOWN ends it in order, with exit code 0.
+// ADDR:PORT" when it accepts connections. The operator's console
+// (OPERATOR is logged on to it) is the ncurses panel when stdin and stdout
+// are a terminal (console/panel.h), else stdin and stdout in line mode
+// (always with --no-panel). SIGTERM or the operator's SHUTDOWN ends it in
+// order, with exit code 0.
 #include <unistd.h>
 
 #include <utility>  // Boost 1.74's awaitable.hpp uses std::exchange without it
@@ -21,6 +24,8 @@
 #include <thread>
 
 #include "console/line_server.h"
+#include "console/panel.h"
+#include "console/tls.h"
 #include "cp/system.h"
 
 namespace {
@@ -28,7 +33,8 @@ namespace {
 int usage(const char* why) {
   std::fprintf(stderr,
                "vm370: %s\n"
-               "usage: vm370 [--data DIR] [--directory FILE] [--port N] [--bind ADDR] [--no-panel]\n"
+               "usage: vm370 [--data DIR] [--directory FILE] [--port N] [--bind ADDR]\n"
+               "             [--tls-port N [--cert FILE --key FILE]] [--no-panel]\n"
                "       vm370 [--data DIR] send USERID FILE [--class C] [--name \"FN FT\"] [--ascii]\n",
                why);
   return 1;
@@ -57,6 +63,9 @@ int main(int argc, char** argv) {
   cp::SystemOptions opt;
   std::string bind = "127.0.0.1";
   long port = 3270;
+  bool no_panel = false;
+  long tls_port = -1;  // none
+  std::string cert, key;
   std::vector<std::string> rest;
   for (int i = 1; i < argc; i++) {
     const std::string a = argv[i];
@@ -75,9 +84,18 @@ int main(int argc, char** argv) {
       char* end = nullptr;
       port = std::strtol(v.c_str(), &end, 10);
       if (!end || *end || port < 0 || port > 65535) return usage(("--port " + v + " is not a port number").c_str());
+    } else if (a == "--tls-port") {
+      const std::string v = value("--tls-port");
+      char* end = nullptr;
+      tls_port = std::strtol(v.c_str(), &end, 10);
+      if (!end || *end || tls_port < 0 || tls_port > 65535)
+        return usage(("--tls-port " + v + " is not a port number").c_str());
+    } else if (a == "--cert") {
+      cert = value("--cert");
+    } else if (a == "--key") {
+      key = value("--key");
     } else if (a == "--no-panel") {
-      // The ncurses panel comes with the terminal issue: the console is
-      // always stdin and stdout for now.
+      no_panel = true;
     } else if (a == "--help" || a == "-h") {
       usage("the VM/370 time-sharing system");
       return 0;
@@ -134,6 +152,22 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "vm370: cannot listen on %s:%ld: %s\n", bind.c_str(), port, e.what());
     return 1;
   }
+  // TLS: the same sessions on a second port, with the given certificate
+  // or the self-signed one made in the data folder on first use.
+  std::string tls_line;
+  if (tls_port >= 0) {
+    try {
+      const console::tls::Files files = console::tls::server_files(cert, key, opt.data, "localhost");
+      server->listen_tls(console::tls::server_context(files), bind, static_cast<unsigned short>(tls_port));
+      tls_line = "vm370: TLS on " + server->address() + ":" + std::to_string(server->tls_port()) +
+                 (files.made ? " (a self-signed certificate made: " : " (certificate ") + files.cert + ")";
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "vm370: TLS on port %ld: %s\n", tls_port, e.what());
+      return 1;
+    }
+  } else if (!cert.empty() || !key.empty()) {
+    return usage("--cert and --key go with --tls-port");
+  }
   boost::asio::signal_set signals(io, SIGTERM, SIGINT);
   signals.async_wait([&](boost::system::error_code ec, int sig) {
     if (!ec) sys->shutdown(sig == SIGTERM ? "SIGTERM" : "SIGINT");
@@ -150,9 +184,48 @@ int main(int argc, char** argv) {
     });
   };
 
+  // The operator's console: the panel when stdin and stdout are a
+  // terminal, else line mode on stdin and stdout.
+  const std::string where = server->address() + ":" + std::to_string(server->port());
+  cp::System::TermId opid = 0;
+  std::unique_ptr<console::Panel> panel;
+  if (!no_panel && console::Panel::on_terminal()) {
+    try {
+      panel = std::make_unique<console::Panel>(
+          [&sys] { return sys->view(); }, [&sys, &opid](std::string line) { sys->input(opid, std::move(line)); },
+          console::Panel::Options{sys->sysname(), where});
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "vm370: no operator panel (%s): line mode\n", e.what());
+    }
+  }
+  if (panel) {
+    panel->log("vm370: ready on " + where + "\n");
+    if (!tls_line.empty()) panel->log(tls_line + "\n");
+    panel->log("vm370: connect with a 3270 emulator (c3270 " + server->address() + ":" +
+               std::to_string(server->port()) + ") or telnet; type operator commands below\n");
+    opid = sys->operator_console(panel->terminal());
+    // The panel on a thread of its own; should it end first (the terminal
+    // gone), the system runs on and CP's lines for the operator go to
+    // stdout, as in line mode once stdin has ended.
+    std::thread panel_thread([&panel] {
+      try {
+        panel->run();
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "vm370: the operator panel failed: %s\n", e.what());
+      }
+    });
+    io.run();
+    panel->stop();
+    panel_thread.join();  // the terminal is restored
+    sys.reset();
+    std::fflush(stdout);
+    _exit(0);
+  }
+
   auto op = std::make_shared<StdioTerminal>();
-  const auto opid = sys->operator_console(op);
+  opid = sys->operator_console(op);
   std::printf("vm370: ready on %s:%u\n", server->address().c_str(), server->port());
+  if (!tls_line.empty()) std::printf("%s\n", tls_line.c_str());
   std::fflush(stdout);
   // The operator's lines: a thread of their own, since stdin may be a
   // terminal, a pipe or nothing at all.
