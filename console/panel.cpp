@@ -36,7 +36,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
-// SIGWINCH: the handler only notes it and wakes the panel's poll().
+// SIGWINCH: the handler only notes it and wakes the panel's poll(). A
+// signal handler reaches nothing but process-wide state, hence these two
+// globals; there is one controlling terminal, so one panel, per process.
 volatile std::sig_atomic_t g_winch = 0;
 std::atomic<int> g_wake_fd{-1};
 
