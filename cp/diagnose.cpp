@@ -346,7 +346,7 @@ bool VirtualMachine::diagnose_code(s370::Cpu& cpu, int rx, int ry, u32 address) 
     }
     case 0x60:
       // Virtual storage size, in bytes, to Rx.
-      x = storage_.size();
+      x = defined_size_;
       return true;
     default:
       return false;

@@ -1543,12 +1543,16 @@ void System::diag64(User& u, const CpRequest& req) {
     }
     return;
   }
-  if (last >= u.vm->storage().size()) {
+  // R6: a segment above the machine's storage extends what it can
+  // address (its defined size, DIAGNOSE X'60', stays); one in it replaces
+  // those pages, cc 1 with Ry the end of the storage it took.
+  s370::Storage& st = u.vm->storage();
+  if (last >= s370::Storage::kMaxSize) {
     ry = 44;
     cpu.psw.cc = 2;
     return;
   }
-  s370::Storage& st = u.vm->storage();
+  if (last >= st.size()) st.grow(last + 1);
   for (const auto& [n, f] : sys->frames) {
     if (req.segment == 0x00)
       st.map_shared(n, f);
@@ -1557,7 +1561,13 @@ void System::diag64(User& u, const CpRequest& req) {
   }
   u.segments[name] = {first, last};
   rx = first;
-  cpu.psw.cc = 0;
+  const u32 defined = u.vm->defined_size();
+  if (first < defined) {
+    ry = std::min(last, defined - 1);
+    cpu.psw.cc = 1;
+  } else {
+    cpu.psw.cc = 0;
+  }
 }
 
 // ---- vm370 send ----------------------------------------------------------------

@@ -119,6 +119,9 @@ class VirtualMachine final : public s370::Host {
 
   s370::Cpu& cpu() { return cpu_; }
   s370::Storage& storage() { return storage_; }
+  // The size the machine was defined with (DIAGNOSE X'60'), which a named
+  // segment loaded above it does not change (storage().size() grows).
+  u32 defined_size() const { return defined_size_; }
 
   // ---- Virtual I/O (docs/CP.md, "Virtual devices") -------------------------
   // The machine's own channel subsystem, with the device models of
@@ -346,6 +349,7 @@ class VirtualMachine final : public s370::Host {
   bool cp_commands_ = false;
   u32 time_sample_ = 0;
   std::optional<CpRequest> cp_request_;
+  u32 defined_size_ = storage_.size();
   bool vproblem_ = false;  // the virtual PSW's problem bit while the guest runs
   bool in_guest_ = false;
   bool emulating_ = false;  // CP executes a trapped instruction

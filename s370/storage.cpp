@@ -18,6 +18,17 @@ Storage::Storage(u32 size) : size_(size) {
   keys_.assign(size >> kBlockShift, 0);
 }
 
+void Storage::grow(u32 bytes) {
+  if (bytes <= size_) return;
+  if (bytes > kMaxSize || bytes % kFrameSize != 0)
+    throw std::invalid_argument("storage size must be a multiple of 4K, at most 16M");
+  size_ = bytes;
+  frames_.resize(size_ >> kFrameShift);
+  keys_.resize(size_ >> kBlockShift, 0);
+  if (!shared_.empty()) shared_.resize(size_ >> kFrameShift);
+  moved();
+}
+
 Storage::SharedFrame Storage::make_shared_frame(const u8* bytes) {
   std::shared_ptr<u8[]> f = std::make_shared_for_overwrite<u8[]>(kFrameSize);
   std::memcpy(f.get(), bytes, kFrameSize);

@@ -65,6 +65,11 @@ class Storage {
   Storage& operator=(const Storage&) = delete;
 
   u32 size() const { return size_; }
+  // Makes the storage `bytes` long (a multiple of 4K, at most 16 MiB); the
+  // new frames read as zeros with key 0. Never shrinks. Watchers are told
+  // (frames_moved): a Cpu's translations are purged. For CP: a named
+  // segment loaded beyond a machine's storage (DIAGNOSE X'64').
+  void grow(u32 bytes);
   bool valid(AbsAddr a) const { return a.v < size_; }
 
   // ---- Host pointers (`a` must be valid()) ----------------------------------

@@ -2,8 +2,10 @@
 *  DIAG64: a stand-alone program for the end-to-end tests of
 *  vm370: a named segment by DIAGNOSE X'64'. FINDSYS before it is
 *  loaded (cc in R4, where it would go in R5), LOADSYS shared (cc
-*  in R6, its start in R7), FINDSYS again (cc in R8, its end in
-*  R9), its first word (R10), PURGESYS (cc in R11), and FINDSYS of
+*  in R6, its start in R7, Ry in R15: inside the machine's
+*  storage, cc 1 and the end of what it took), FINDSYS again (cc
+*  in R8, its end in R9), its first word (R10), PURGESYS (cc in
+*  R11), and FINDSYS of
 *  a name that does not exist (cc in R13, R3 = 44 in R14); ends in
 *  the wait state X'C0DE'.
 *------------------------------------------------------------
@@ -22,6 +24,7 @@ BEGIN    BALR  12,0
          DC    X'83230064'
          BALR  6,0
          LR    7,2
+         LR    15,3
          LA    2,NAME
          LA    3,X'0C'
          DC    X'83230064'

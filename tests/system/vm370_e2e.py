@@ -33,12 +33,14 @@ ECHO = deck(os.path.join(ROOT, "tests", "system", "echo.asm"))
 CARDIO = deck(os.path.join(ROOT, "samples", "bare", "cardio.asm"), os.path.join(ROOT, "samples", "bare", "cardio.txt"))
 DIAG08 = deck(os.path.join(ROOT, "tests", "system", "diag08.asm"))
 DIAG64 = deck(os.path.join(ROOT, "tests", "system", "diag64.asm"))
+DIAG64HI = deck(os.path.join(ROOT, "tests", "system", "diag64hi.asm"))
 DASDIO = deck(os.path.join(ROOT, "samples", "bare", "dasdio.asm"))
 
 UR = [{"address": "009", "type": "console"}, {"address": "00C", "type": "reader", "class": "*"},
       {"address": "00D", "type": "punch"}, {"address": "00E", "type": "printer"}]
 USERS = [
-    {"userid": "OPERATOR", "password": "OPPW", "privclass": "ABCDEFG", "storage": "1M", "devices": UR},
+    {"userid": "OPERATOR", "password": "OPPW", "privclass": "ABCDEFG", "storage": "1M", "maxstorage": "4M",
+     "devices": UR},
     {"userid": "ALICE", "password": "ALICEPW", "privclass": "G", "storage": "1M", "maxstorage": "4M",
      "devices": UR + [{"address": "191", "type": "minidisk", "volume": "USR001", "cylinder": 1, "cylinders": 2,
                        "mode": "MR", "read": "RPW", "write": "WPW"},
@@ -490,10 +492,34 @@ def t_saved_system(sysm):
             regs[int(m.group(1)) + k] = int(v, 16)
     cc = lambda r: (regs[r] >> 28) & 3
     assert (cc(4), regs[5]) == (1, 0x1000), regs      # exists, not loaded; it would go at X'1000'
-    assert (cc(6), regs[7]) == (0, 0x1000), regs      # loaded there
+    assert (cc(6), regs[7]) == (1, 0x1000), regs      # loaded there, inside the machine's storage
+    assert regs[15] == 0x1FFF, regs                    # the end of the storage it took
     assert (cc(8), regs[9]) == (0, 0x1FFF), regs      # loaded: first and last byte
     assert regs[10] == 0x5C5C5C5C, regs                # the table's bytes
     assert cc(11) == 0 and (cc(13), regs[14]) == (2, 44), regs
+    # A segment saved from a bigger machine, above ALICE's 1M: LOADSYS
+    # extends what she can address (cc 0); her size stays 1M.
+    sysm.operator("DEFINE STORAGE 2M")
+    sysm.expect_operator("STORAGE = 02048K")
+    sysm.operator("STORE L180000 C8C9C7C8")
+    sysm.expect_operator("STORE COMPLETE")
+    sysm.operator("SAVESYS HIGHSEG 180000-180FFF")
+    sysm.expect_operator("SYSTEM SAVED[\\s\\S]*SYSTEM SAVED[\\s\\S]*SYSTEM SAVED")
+    sysm.operator("DEFINE STORAGE 1M")
+    sysm.expect_operator("STORAGE = 01024K")
+    a.cmd("SYSTEM RESET", "SYSTEM RESET")
+    send(sysm.data, "ALICE", DIAG64HI)
+    a.expect("RDR FILE")
+    a.send("IPL 00C")
+    a.expect("DISABLED WAIT PSW '00020000 0000C0DE'", 20)
+    regs = {}
+    for m in re.finditer(r"GPR +(\d+) = ((?:[0-9A-F]{8} ?)+)", a.cmd("D G", r"GPR 12 = [^\n]*\n")):
+        for k, v in enumerate(m.group(2).split()):
+            regs[int(m.group(1)) + k] = int(v, 16)
+    assert (cc(4), regs[5]) == (0, 0x180000), regs    # loaded above her storage
+    assert regs[6] == 0xC8C9C7C8, regs                 # its bytes
+    assert regs[7] == 0x100000 and cc(8) == 0, regs    # DIAGNOSE X'60': still 1M; purged
+    a.cmd("Q V STOR", "STORAGE = 01024K")
     a.send("#CP LOGOFF")
     b.send("#CP LOGOFF")
     a.expect("LOGOFF AT")

@@ -6,6 +6,7 @@
 // tests/machine/test_shared_frames.cpp.
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -427,4 +428,36 @@ TEST_CASE("shared frames: counts") {
   CHECK(s.shared_frames() == 3);
   CHECK(s.private_frames() == 1);
   CHECK_THROWS_AS(s.map_shared(kSize >> Storage::kFrameShift, f), std::out_of_range);
+}
+
+TEST_CASE("storage: grow keeps what is there, adds zeros with key 0, tells its watchers") {
+  struct Counting final : s370::Storage::Watcher {
+    int moved = 0;
+    void frames_moved() override { moved++; }
+  } w;
+  s370::Storage st(8192);
+  st.watch(&w);
+  const u8 data[4] = {1, 2, 3, 4};
+  REQUIRE(st.write(s370::AbsAddr(0x1FFC), data, 4));
+  st.key(s370::AbsAddr(0x1000)) = 0x30;
+  const u8* before = st.frame_for_read(s370::AbsAddr(0x1000));
+  st.grow(0x5000);
+  CHECK(st.size() == 0x5000);
+  CHECK(w.moved == 1);
+  CHECK(st.frame_for_read(s370::AbsAddr(0x1000)) == before);  // a frame's memory does not move
+  u8 back[4] = {};
+  REQUIRE(st.read(s370::AbsAddr(0x1FFC), back, 4));
+  CHECK(std::memcmp(back, data, 4) == 0);
+  CHECK(st.key(s370::AbsAddr(0x1000)) == 0x30);
+  CHECK(st.valid(s370::AbsAddr(0x4FFF)));
+  CHECK_FALSE(st.valid(s370::AbsAddr(0x5000)));
+  REQUIRE(st.read(s370::AbsAddr(0x4000), back, 4));
+  CHECK(back[0] == 0);
+  CHECK(st.key(s370::AbsAddr(0x4800)) == 0);
+  st.grow(0x1000);  // never shrinks
+  CHECK(st.size() == 0x5000);
+  CHECK(w.moved == 1);
+  CHECK_THROWS(st.grow(0x5800));              // not a multiple of 4K
+  CHECK_THROWS(st.grow((16u << 20) + 4096));  // beyond 16M
+  st.unwatch(&w);
 }
