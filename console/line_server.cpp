@@ -6,6 +6,7 @@
 #include <deque>
 
 #include "console/graf.h"
+#include "console/query.h"
 #include "console/tn3270.h"
 
 namespace console {
@@ -61,6 +62,11 @@ class Session final : public cp::Terminal, public std::enable_shared_from_this<S
       if (id_ && !dropped_) system_.attention(id_);
     };
     tn_.on_record = [this](std::vector<std::uint8_t> r) {
+      if (querying_ && !dropped_) {
+        int rows = 24, cols = 80;
+        if (query_reply_size(r, rows, cols) || r.empty() || r[0] != 0x88) open(rows, cols);
+        return;
+      }
       if (graf_ && !dropped_) {
         graf_->inbound(r);
         flush();
@@ -139,9 +145,30 @@ class Session final : public cp::Terminal, public std::enable_shared_from_this<S
   // The mode is settled: a line-mode console, or the CP screen of a 3270.
   void settled(Tn3270::Mode m) {
     negotiation_.cancel();
-    if (m != Tn3270::Mode::Line) {
-      const TerminalType& t = tn_.terminal();
-      graf_ = std::make_unique<GrafConsole>(t.rows, t.cols, system_.sysname());
+    if (m != Tn3270::Mode::Line && tn_.terminal().dynamic) {
+      // IBM-DYNAMIC: the size comes from the terminal's Query Reply; one
+      // that does not answer in time is a model 2.
+      querying_ = true;
+      send(tn_.frame(read_partition_query()));
+      negotiation_.expires_after(LineServer::kQuery);
+      negotiation_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+        if (!ec && self->querying_ && !self->dropped_) self->open(24, 80);
+      });
+      return;
+    }
+    if (m == Tn3270::Mode::Line) {
+      id_ = system_.connect(shared_from_this());
+      return;
+    }
+    open(tn_.terminal().rows, tn_.terminal().cols);
+  }
+
+  // A 3270 of rows x cols: its CP screen, then CP hears of it.
+  void open(int rows, int cols) {
+    querying_ = false;
+    negotiation_.cancel();
+    {
+      graf_ = std::make_unique<GrafConsole>(rows, cols, system_.sysname());
       graf_->on_line = [this](std::string l) {
         if (id_) system_.input(id_, std::move(l));
       };
@@ -158,9 +185,9 @@ class Session final : public cp::Terminal, public std::enable_shared_from_this<S
       graf_->on_guest_back = [this] {
         if (id_) system_.screen_back(id_);
       };
-      rows_ = t.rows;
-      cols_ = t.cols;
-      if (m == Tn3270::Mode::Tn3270e) {
+      rows_ = rows;
+      cols_ = cols;
+      if (tn_.mode() == Tn3270::Mode::Tn3270e) {
         lu_ = tn_.lu();
         lus_.insert(lu_);
       }
@@ -302,6 +329,7 @@ class Session final : public cp::Terminal, public std::enable_shared_from_this<S
   asio::steady_timer negotiation_;
   std::unique_ptr<GrafConsole> graf_;  // a 3270's CP screen
   std::atomic<bool> is3270_{false};
+  bool querying_ = false;  // IBM-DYNAMIC: waiting for the Query Reply
   int rows_ = 0, cols_ = 0;  // set before is3270_
   std::unique_ptr<asio::steady_timer> more_timer_;
   unsigned more_armed_ = 0;

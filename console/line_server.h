@@ -35,6 +35,8 @@ class LineServer {
   // How long a client has to answer DO TN3270E before it is taken for a
   // line-mode one (nc answers nothing).
   static constexpr std::chrono::milliseconds kNegotiation{1500};
+  // How long an IBM-DYNAMIC terminal has for its Query Reply.
+  static constexpr std::chrono::seconds kQuery{2};
   // How long a TLS client has for its handshake.
   static constexpr std::chrono::seconds kHandshake{10};
   // TN3270E LU names in use (on the io thread only).

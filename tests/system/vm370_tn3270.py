@@ -98,6 +98,17 @@ def t_models(sysm):
             time.sleep(0.3)
         finally:
             t.close()
+    # IBM-DYNAMIC: the size from the terminal's Query Reply, TN3270E and not.
+    for prefix in ("", "N:"):
+        t = terminal(sysm, "3279-5", prefix=prefix, extra=("-tn", "IBM-DYNAMIC"))
+        try:
+            t.wait_for("ONLINE")
+            assert t.do("Query(TerminalName)") == ["IBM-DYNAMIC"]
+            assert t.rows_cols() == (27, 132), t.rows_cols()
+            scr = t.screen()
+            assert "CP READ" in scr[-1] and scr[-1].rstrip().endswith("VM/370"), scr[-1]
+        finally:
+            t.close()
 
 
 def t_more_and_pa2(sysm):
