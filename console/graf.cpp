@@ -22,11 +22,17 @@ constexpr u8 kWccBase = 0xC0, kRestore = 0x02, kResetMdt = 0x01, kAlarm = 0x04;
 // Field attributes (bits 2-7), sent through the code table.
 constexpr u8 kProtected = 0x20, kIntensified = 0x08, kNonDisplay = 0x0C, kMdt = 0x01;
 
-void sba(std::vector<u8>& out, int address) {
-  out.push_back(kSba);
-  // 12-bit addresses reach 4,095: every model's screen.
-  out.push_back(Screen3270::code(static_cast<u8>((address >> 6) & 0x3F)));
-  out.push_back(Screen3270::code(static_cast<u8>(address & 0x3F)));
+// A buffer address: 12-bit (each 6 bits through the code table) while
+// the screen has at most 4,096 cells, as every model 2 to 5; 14-bit
+// binary beyond (an IBM-DYNAMIC terminal's larger screen).
+void address(std::vector<u8>& out, int a, bool wide) {
+  if (wide) {
+    out.push_back(static_cast<u8>((a >> 8) & 0x3F));
+    out.push_back(static_cast<u8>(a & 0xFF));
+  } else {
+    out.push_back(Screen3270::code(static_cast<u8>((a >> 6) & 0x3F)));
+    out.push_back(Screen3270::code(static_cast<u8>(a & 0x3F)));
+  }
 }
 
 void sf(std::vector<u8>& out, u8 attribute) {
@@ -34,8 +40,15 @@ void sf(std::vector<u8>& out, u8 attribute) {
   out.push_back(Screen3270::code(attribute));
 }
 
+// Text for the screen, printable ASCII only: anything else goes as a blank.
+// (A control character's EBCDIC is an order, X'11' SBA, X'1D' SF: a SET
+// PFnn's text through set_input(), or the system's name, could otherwise
+// write fields and addresses of their own onto the screen.)
 void text(std::vector<u8>& out, std::string_view s) {
-  for (char c : s) out.push_back(s370::io::to_ebcdic(static_cast<u8>(c)));
+  for (char c : s) {
+    const auto b = static_cast<u8>(c);
+    out.push_back(s370::io::to_ebcdic(b >= 0x20 && b < 0x7F ? b : u8(' ')));
+  }
 }
 
 // The AID of PF1-PF24, or 0.
@@ -218,19 +231,26 @@ void GrafConsole::set_input(std::string_view t) {
 // The input field's text in a Read Modified reply: the data after an SBA
 // to an address in the field (a terminal sends the field's first data
 // address), up to the next SBA. Nulls are not sent; blanks at the end go.
+// Only what fits in the field is taken, position by position from the
+// SBA's address, and no more than the field holds in all: a record that
+// says more (no terminal sends one) does not make a longer line. A
+// character with no ASCII graphic is a blank, as write() shows one.
 std::string GrafConsole::field_text(const std::vector<u8>& r) const {
   std::string t;
+  const std::size_t room = static_cast<std::size_t>(status_attr() - input_start());
   std::size_t i = 3;
   while (i < r.size()) {
     if (r[i] != kSba || i + 2 >= r.size()) {
       i++;
       continue;
     }
-    const int a = Screen3270::decode_address(r[i + 1], r[i + 2]);
+    int a = Screen3270::decode_address(r[i + 1], r[i + 2]);
     i += 3;
-    const bool ours = a >= input_start() && a < status_attr();
-    for (; i < r.size() && r[i] != kSba; i++)
-      if (ours && r[i] >= 0x40) t += static_cast<char>(s370::io::to_ascii(r[i]));
+    for (; i < r.size() && r[i] != kSba; i++, a++) {
+      if (a < input_start() || a >= status_attr() || r[i] < 0x40 || t.size() >= room) continue;
+      const u8 c = s370::io::to_ascii(r[i]);
+      t += c >= 0x20 && c < 0x7F ? static_cast<char>(c) : ' ';
+    }
   }
   while (!t.empty() && t.back() == ' ') t.pop_back();
   return t;
@@ -301,23 +321,28 @@ void GrafConsole::inbound(const std::vector<u8>& r) {
 void GrafConsole::flush() {
   if (guest_ && !guest_hold_) return;  // the guest's screen: nothing of CP's
   std::vector<u8> out;
+  const bool wide = size() > 4096;
+  auto sba = [](std::vector<u8>& o, bool w, int a) {
+    o.push_back(kSba);
+    address(o, a, w);
+  };
   const std::string st = status();
   if (st != last_status_) status_dirty_ = true;
   const u8 in_attr = static_cast<u8>((echo_ ? 0 : kNonDisplay) | (have_input_ ? kMdt : 0));
   if (full_) {
     out.push_back(kEraseWriteAlt);
     out.push_back(static_cast<u8>(kWccBase | kRestore | kResetMdt | (alarm_ ? kAlarm : 0)));
-    sba(out, size() - 1);
+    sba(out, wide, size() - 1);
     sf(out, kProtected);
     for (int i = 0; i < next_row_; i++) {
       const std::string& row = shown_[static_cast<std::size_t>(i)];
       if (row.empty()) continue;
-      sba(out, i * cols_);
+      sba(out, wide, i * cols_);
       text(out, row);
     }
-    sba(out, input_attr());
+    sba(out, wide, input_attr());
     sf(out, in_attr);
-    sba(out, status_attr());
+    sba(out, wide, status_attr());
     sf(out, kProtected | kIntensified);
   } else {
     if (!restore_ && !alarm_ && !status_dirty_ && !attr_dirty_ && !clear_input_ && !have_input_) {
@@ -332,19 +357,17 @@ void GrafConsole::flush() {
       if (!dirty_[static_cast<std::size_t>(i)]) continue;
       std::string row = shown_[static_cast<std::size_t>(i)];
       row.resize(static_cast<std::size_t>(cols_), ' ');
-      sba(out, i * cols_);
+      sba(out, wide, i * cols_);
       text(out, row);
     }
     if (attr_dirty_ || have_input_) {
-      sba(out, input_attr());
+      sba(out, wide, input_attr());
       sf(out, in_attr);
     }
     if (clear_input_ || have_input_) {
-      sba(out, input_start());
+      sba(out, wide, input_start());
       out.push_back(kEua);
-      const int end = status_attr();
-      out.push_back(Screen3270::code(static_cast<u8>((end >> 6) & 0x3F)));
-      out.push_back(Screen3270::code(static_cast<u8>(end & 0x3F)));
+      address(out, status_attr(), wide);
     }
   }
   if (full_ || status_dirty_) {
@@ -352,16 +375,16 @@ void GrafConsole::flush() {
     s.resize(12, ' ');
     s += sysname_.substr(0, 7);
     s.resize(19, ' ');
-    sba(out, status_attr() + 1);
+    sba(out, wide, status_attr() + 1);
     text(out, s);
   }
   if (have_input_) {
-    sba(out, input_start());
+    sba(out, wide, input_start());
     text(out, input_);
-    sba(out, input_start() + static_cast<int>(input_.size()));
+    sba(out, wide, input_start() + static_cast<int>(input_.size()));
     out.push_back(kIc);
   } else if (full_ || clear_input_) {
-    sba(out, input_start());
+    sba(out, wide, input_start());
     out.push_back(kIc);
   }
   full_ = status_dirty_ = attr_dirty_ = clear_input_ = restore_ = alarm_ = have_input_ = false;

@@ -84,7 +84,28 @@ std::string Tn3270::start() {
 }
 
 void Tn3270::timeout() {
-  if (mode_ == Mode::Negotiating) to_line(nullptr, 0);
+  if (mode_ != Mode::Negotiating) return;
+  // A telnet command the time cut in two goes on in TelnetLine, so that
+  // the rest of it is not taken for typed text.
+  std::string cut;
+  switch (st_) {
+    case St::Data:
+      break;
+    case St::Iac:
+      cut = {char(kIac)};
+      break;
+    case St::Verb:
+      cut = {char(kIac), char(verb_)};
+      break;
+    case St::Sb:
+      cut = {char(kIac), char(kSb)};
+      break;
+    case St::SbIac:
+      cut = {char(kIac), char(kSb), char(kIac)};
+      break;
+  }
+  st_ = St::Data;
+  to_line(reinterpret_cast<const unsigned char*>(cut.data()), cut.size());
 }
 
 void Tn3270::to_line(const unsigned char* rest, std::size_t n) {
@@ -250,6 +271,17 @@ void Tn3270::tn3270e_sb() {
   }
 }
 
+void Tn3270::sb_byte(unsigned char c) {
+  if (sb_.size() < kMaxSb) {
+    sb_ += static_cast<char>(c);
+  } else if (++sb_skipped_ > 4096) {
+    st_ = St::Data;  // a subnegotiation with no end
+    sb_skipped_ = 0;
+  } else {
+    sb_overflow_ = true;
+  }
+}
+
 void Tn3270::data_byte(unsigned char c) {
   if (rec_.size() < kMaxRecord) rec_.push_back(c);
   else rec_overflow_ = true;
@@ -315,7 +347,11 @@ void Tn3270::feed(const unsigned char* p, std::size_t n) {
         st_ = St::Data;
         if (c == kIac) {
           if (mode_ == Mode::Negotiating) {
-            to_line(p + i - 1, n - i + 1);
+            // IAC IAC: a data byte X'FF', typed. The first IAC may have
+            // ended the last read (i == 0): it is not at p[i - 1].
+            static constexpr unsigned char kIacIac[2] = {kIac, kIac};
+            to_line(kIacIac, 2);
+            line_.feed(p + i + 1, n - i - 1);
             return;
           }
           data_byte(c);
@@ -335,16 +371,8 @@ void Tn3270::feed(const unsigned char* p, std::size_t n) {
         option(verb_, c);
         break;
       case St::Sb:
-        if (c == kIac) {
-          st_ = St::SbIac;
-        } else if (sb_.size() < kMaxSb) {
-          sb_ += static_cast<char>(c);
-        } else if (++sb_skipped_ > 4096) {
-          st_ = St::Data;  // a subnegotiation with no end
-          sb_skipped_ = 0;
-        } else {
-          sb_overflow_ = true;
-        }
+        if (c == kIac) st_ = St::SbIac;
+        else sb_byte(c);
         break;
       case St::SbIac:
         if (c == kSe) {
@@ -352,8 +380,11 @@ void Tn3270::feed(const unsigned char* p, std::size_t n) {
           sb_skipped_ = 0;
           subnegotiation();
         } else {
-          if (c == kIac && sb_.size() < kMaxSb) sb_ += static_cast<char>(c);
           st_ = St::Sb;
+          // IAC IAC is a byte of the subnegotiation like any other: past
+          // the bound it makes the subnegotiation too long (and counts
+          // towards giving up on one with no end) rather than vanish.
+          if (c == kIac) sb_byte(c);
         }
         break;
     }

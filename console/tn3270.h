@@ -104,6 +104,7 @@ class Tn3270 {
   void subnegotiation();
   void tn3270e_sb();
   void check_tn3270();
+  void sb_byte(unsigned char c);
   void data_byte(unsigned char c);
   void end_record();
 
