@@ -123,8 +123,10 @@ def ended(pane, what):
     assert m.group(1) == "0", "exit code %s after %s" % (m.group(1), what)
     lines = pane.lines()
     assert not find(lines, r"^USERID\s+TERM\s+STATE"), "the panel is still on the screen:\n" + "\n".join(lines)
-    # (tmux may have rewrapped the shell's screen when the window was resized)
-    assert find(lines, r"vm370 --data .*; echo EXIT=\$\?"), "the shell's screen was not restored:\n" + "\n".join(lines)
+    # (tmux may have rewrapped the shell's screen when the window was
+    # resized, and a long command line wraps: the rows are joined)
+    assert re.search(r"vm370 --data .*; echo EXIT=\$\?", "".join(lines)), \
+        "the shell's screen was not restored:\n" + "\n".join(lines)
     pane.wait(lambda l: [x for x in l if x.strip()][-1].rstrip() == "panel$", "no shell prompt after " + what)
     pane.type("echo ABC$((6*7))")
     pane.keys("Enter")
