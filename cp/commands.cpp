@@ -219,8 +219,7 @@ int System::command(User& u, const std::string& text, std::string& out) {
   auto with_stopped = [&](auto fn) {
     // Commands that read or change the machine's state while it runs
     // (#CP DISPLAY ...): stop it, act, go on.
-    const bool running = !u.cp_mode;
-    if (running) disp_->stop(u.vmid);
+    const bool running = !u.cp_mode && disp_->stop(u.vmid);
     fn();
     if (running && find_user(u.userid) == &u && !u.cp_mode) disp_->start(u.vmid);
   };
@@ -237,6 +236,7 @@ int System::command(User& u, const std::string& text, std::string& out) {
       cpu.psw.ia = a;
     }
     u.diag_pending = false;
+    drop_hold(u);
     run_vm(u);
     return 0;
   }
@@ -255,6 +255,7 @@ int System::command(User& u, const std::string& text, std::string& out) {
         return err("DMKCFG170E SYSTEM " + w[1] + " EXCEEDS STORAGE", 170);
       if (!u.cp_mode) stop_vm(u);
       u.diag_pending = false;
+      drop_hold(u);
       end_guest_screen(u);
       ipl_saved_system(*u.vm, *sys);
       run_vm(u);
@@ -268,6 +269,7 @@ int System::command(User& u, const std::string& text, std::string& out) {
     }
     if (!u.cp_mode) stop_vm(u);
     u.diag_pending = false;
+    drop_hold(u);
     // A reader starts the IPL with a file of its own: what is left of one
     // an earlier IPL read is closed (and purged) first.
     if (u.devs[a].reader) close_device(u, a, false, false, "");
@@ -737,6 +739,7 @@ int System::command(User& u, const std::string& text, std::string& out) {
     if (abbrev(o, "RESET", 1) || abbrev(o, "CLEAR", 1) || abbrev(o, "RESTART", 4)) {
       if (!u.cp_mode) stop_vm(u);
       u.diag_pending = false;
+      drop_hold(u);
       if (abbrev(o, "RESTART", 4)) {
         // The restart key: old PSW at 8, new PSW from 0 (R6's SYSTEM
         // RESTART; Principles, "Restart Interruption").
@@ -843,6 +846,7 @@ int System::command(User& u, const std::string& text, std::string& out) {
       // records all kept): R6 resets the machine and leaves it in CP mode.
       if (!u.cp_mode) stop_vm(u);
       u.diag_pending = false;
+      drop_hold(u);
       disp_->remove(u.vmid);
       by_vm_.erase(u.vmid);
       const std::shared_ptr<VirtualMachine> old = u.vm;
@@ -898,8 +902,7 @@ int System::command(User& u, const std::string& text, std::string& out) {
     if (w.size() <= i) vaddr = raddr;
     else if (!parse_vaddr(w[i], vaddr)) return err("DMKATT022E VADDR MISSING OR INVALID", 22);
     std::string r;
-    const bool running = !o->cp_mode;
-    if (running) disp_->stop(o->vmid);
+    const bool running = !o->cp_mode && disp_->stop(o->vmid);
     r = attach_real(*o, raddr, vaddr);
     if (running) disp_->start(o->vmid);
     if (!r.empty()) return err(r, 99);
@@ -1243,8 +1246,7 @@ int System::command(User& u, const std::string& text, std::string& out) {
         if (!who) return err("DMKCFM045E " + w[2] + " NOT LOGGED ON", 45);
       }
       // Its counters are its worker's while it runs: read them stopped.
-      const bool running = !who->cp_mode;
-      if (running) disp_->stop(who->vmid);
+      const bool running = !who->cp_mode && disp_->stop(who->vmid);
       const Counters c = who->vm->counters();
       const u64 total = who->vm->cpu().instructions();
       if (running) disp_->start(who->vmid);

@@ -74,27 +74,53 @@ void Dispatcher::remove(Id id) {
   gone.reset();
 }
 
-void Dispatcher::stop(Id id) {
+bool Dispatcher::stop(Id id) {
   std::unique_lock<std::mutex> lk(mu_);
-  if (id >= vms_.size()) return;
+  if (id >= vms_.size()) return false;
   Entry& e = *vms_[id];
+  const bool was =
+      e.st.state == State::Runnable || e.st.state == State::Running || e.st.state == State::Waiting;
   halt(lk, e);
-  if (e.st.state == State::Removed) return;
+  if (e.st.state == State::Removed) return false;
+  // Its slice may have ended meanwhile in a disabled wait or a hold: not
+  // to be started again by the caller.
+  const bool active = was && !e.held && e.st.state != State::Ended;
   if (e.st.state != State::Ended) {
     e.st.state = State::Stopped;
     e.vm->freeze_cpu_timer();
   }
   e.stop_requested = false;
+  return active;
 }
 
 void Dispatcher::start(Id id) {
   std::lock_guard<std::mutex> lk(mu_);
   if (id >= vms_.size()) return;
   Entry& e = *vms_[id];
+  if (e.held) return;
   if (e.st.state == State::Stopped || e.st.state == State::Ended) {
     e.st.state = State::Runnable;
     cv_.notify_one();
   }
+}
+
+void Dispatcher::resume(Id id) {
+  {
+    std::lock_guard<std::mutex> lk(mu_);
+    if (id >= vms_.size()) return;
+    vms_[id]->held = false;
+  }
+  start(id);
+}
+
+void Dispatcher::cancel_hold(Id id) {
+  std::lock_guard<std::mutex> lk(mu_);
+  if (id < vms_.size()) vms_[id]->held = false;
+}
+
+bool Dispatcher::held(Id id) {
+  std::lock_guard<std::mutex> lk(mu_);
+  return id < vms_.size() && vms_[id]->held;
 }
 
 // Asks a machine's worker to let go of it and waits until none runs it
@@ -176,12 +202,15 @@ void Dispatcher::worker() {
     e.st.slices++;
     e.st.instructions += r.executed + r.interruptions;
     bool ended = false, held = false;
-    if (e.stop_requested || quit_) {
+    if (e.vm->take_hold()) {
+      // The machine asked CP for a service: stopped until CP answers. (A
+      // stop asked for in the same slice finds it stopped; the hold must
+      // not be lost to it, or the next start would run the machine past
+      // the instruction CP has not completed.)
       e.st.state = State::Stopped;
-    } else if (e.vm->take_hold()) {
-      // The machine asked CP for a service: stopped until CP answers.
+      e.held = held = true;
+    } else if (e.stop_requested || quit_) {
       e.st.state = State::Stopped;
-      held = true;
     } else if (r.reason == StopReason::StopRequest) {
       // A stop asked for after its slice had ended, and since undone.
       e.st.state = State::Runnable;

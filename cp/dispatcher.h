@@ -59,10 +59,24 @@ class Dispatcher {
   // An interruption for a parked machine is due (console input, I/O):
   // runnable again. Thread-safe; no effect on a machine not waiting.
   void wake(Id id);
-  // Stops a machine and returns once no worker runs it. Thread-safe.
-  void stop(Id id);
-  // Makes a stopped (or ended) machine runnable again. Thread-safe.
+  // Stops a machine and returns once no worker runs it; true when it was
+  // active (runnable, running or in an enabled wait), so that a caller
+  // who only looks at it stopped starts it again only then (not one that
+  // ended or asked CP for a service meanwhile). Thread-safe.
+  bool stop(Id id);
+  // Makes a stopped (or ended) machine runnable again. Thread-safe. No
+  // effect on a machine held for CP (on_hold) until CP has answered:
+  // only resume() or cancel_hold() end a hold, so that a command that
+  // stops and starts the machine meanwhile cannot run it past a DIAGNOSE
+  // whose results CP has not yet given.
   void start(Id id);
+  // CP has answered a held machine: it runs again.
+  void resume(Id id);
+  // A hold CP will not answer (the machine was reset or IPLed meanwhile):
+  // the machine stays stopped, and start() works again.
+  void cancel_hold(Id id);
+  // The machine waits for CP's answer to its hold.
+  bool held(Id id);
   // Stops a machine for good and lets go of it (LOGOFF). Thread-safe.
   void remove(Id id);
   Status status(Id id);
@@ -89,6 +103,8 @@ class Dispatcher {
     // wake() came while the machine ran: its coming wait ends at once
     // (the console line that ends it is already there).
     bool wake_pending = false;
+    // Stopped for CP's answer to a hold (VirtualMachine::hold()).
+    bool held = false;
   };
   void worker();
   void halt(std::unique_lock<std::mutex>& lk, Entry& e);

@@ -322,9 +322,9 @@ void System::screen_input(TermId id, std::vector<u8> record) {
       if (o->cp_mode) {
         d->inbound(r.data(), r.size());
       } else {
-        disp_->stop(o->vmid);
+        const bool was = disp_->stop(o->vmid);
         d->inbound(r.data(), r.size());
-        disp_->start(o->vmid);
+        if (was) disp_->start(o->vmid);
       }
       return;
     }
@@ -350,9 +350,9 @@ void System::screen_input(TermId id, std::vector<u8> record) {
     if (u.cp_mode) {
       c->request();
     } else {
-      disp_->stop(u.vmid);
+      const bool was = disp_->stop(u.vmid);
       c->request();
-      disp_->start(u.vmid);
+      if (was) disp_->start(u.vmid);
     }
   });
 }
@@ -1041,8 +1041,7 @@ std::string System::detach(User& u, u16 addr) {
   auto it = u.devs.find(addr);
   if (it == u.devs.end()) return "DMKDET040E DEV " + hex3(addr) + " DOES NOT EXIST";
   if (it->second.graf) drop_dialed(u, addr, false);
-  const bool running = !u.cp_mode;
-  if (running) disp_->stop(u.vmid);
+  const bool running = !u.cp_mode && disp_->stop(u.vmid);
   if (it->second.writer && it->second.writer->pending()) close_device(u, addr, false, false, "");
   release_links(u, addr);
   if (it->second.dedicated) attached_.erase(it->second.real);
@@ -1317,8 +1316,7 @@ void System::show_graf(User& u, u16 addr) {
   if (!d) return;
   // The device's screen as it is (blank if the guest wrote nothing yet),
   // read with the machine stopped.
-  const bool running = !u.cp_mode;
-  if (running) disp_->stop(u.vmid);
+  const bool running = !u.cp_mode && disp_->stop(u.vmid);
   std::vector<u8> rec{static_cast<u8>(d->screen().alternate() ? 0x7E : 0xF5)};
   const std::vector<u8> whole = d->screen().whole_screen();
   if (running) disp_->start(u.vmid);
@@ -1395,13 +1393,22 @@ void System::vm_held(User& u) {
   // CP's work for the machine while it waits here is its time in CP,
   // charged before the machine can run again (its counters are then its
   // worker's).
+  // A hold cancelled meanwhile (the machine IPLed or reset by a command
+  // that came first) is not answered.
+  if (!disp_->held(u.vmid)) return;
   const u64 t0 = host_ticks();
   const std::string uid = u.userid;
   const bool run = vm_held_work(u);
   User* still = find_user(uid);
   if (!still) return;
   still->vm->add_cp_ticks(host_ticks() - t0);
-  if (run) disp_->start(still->vmid);
+  if (run) disp_->resume(still->vmid);
+  else disp_->cancel_hold(still->vmid);
+}
+
+void System::drop_hold(User& u) {
+  disp_->cancel_hold(u.vmid);
+  u.vm->take_cp_request();
 }
 
 // The work of vm_held; true when the machine is to run again.

@@ -159,6 +159,9 @@ class System {
   void stop_vm(User& u);
   void vm_ended(User& u, const s370::Psw& psw);
   void vm_held(User& u);
+  // The machine is reset or IPLed (or its storage redefined): a hold CP
+  // has not answered yet is dropped with its request.
+  void drop_hold(User& u);
   bool vm_held_work(User& u);
   void diag64(User& u, const CpRequest& req);
   void diag58(User& u, const CpRequest& req);

@@ -33,6 +33,7 @@ ECHO = deck(os.path.join(ROOT, "tests", "system", "echo.asm"))
 CARDIO = deck(os.path.join(ROOT, "samples", "bare", "cardio.asm"), os.path.join(ROOT, "samples", "bare", "cardio.txt"))
 DIAG08 = deck(os.path.join(ROOT, "tests", "system", "diag08.asm"))
 DIAG64 = deck(os.path.join(ROOT, "tests", "system", "diag64.asm"))
+DIAG08LOOP = deck(os.path.join(ROOT, "tests", "system", "diag08loop.asm"))
 DIAG64HI = deck(os.path.join(ROOT, "tests", "system", "diag64hi.asm"))
 DASDIO = deck(os.path.join(ROOT, "samples", "bare", "dasdio.asm"))
 
@@ -233,6 +234,24 @@ def t_diagnose_08(sysm):
     a.cmd("D G5", r"GPR  5 = 00000011")  # the response's length: 16 and X'15'
     a.cmd("D G7", r"GPR  7 = 00000000")
     a.cmd("D G8", r"GPR  8 = 00000001")  # unknown command: return code 1
+    a.send("LOGOFF")
+    a.expect("LOGOFF AT")
+
+
+def t_diagnose_08_held(sysm):
+    """A machine waiting for CP's answer to DIAGNOSE X'08' is not run again
+    by the #CP commands its user types meanwhile (they stop and start the
+    machine): every one of 5,000 answers is complete when the guest goes on."""
+    a = sysm.logon("ALICE", "ALICEPW")
+    send(sysm.data, "ALICE", DIAG08LOOP)
+    a.expect("RDR FILE")
+    a.send("IPL 00C")
+    end = time.time() + 60
+    while time.time() < end and "DISABLED WAIT" not in a.buf[a.pos:]:
+        a.send("#CP DISPLAY PSW")
+        a.pump(0.002)
+    m = re.search(r"DISABLED WAIT PSW '00020000 0000(\w{4})'", a.expect("DISABLED WAIT PSW '[^']*'", 10))
+    assert m and m.group(1) == "C0DE", "an incomplete DIAGNOSE X'08' answer (wait state %s)" % (m and m.group(1))
     a.send("LOGOFF")
     a.expect("LOGOFF AT")
 
@@ -633,7 +652,7 @@ def t_first_start(_):
 def main():
     only = sys.argv[2:]
     tests = [t_logon_refusals, t_lockout, t_queries, t_messages, t_ipl_from_reader, t_spool_exchange,
-             t_diagnose_08, t_running_machine, t_storage_commands, t_links, t_operator, t_directory_changes, t_spool_hold_copy, t_saved_system,
+             t_diagnose_08, t_diagnose_08_held, t_running_machine, t_storage_commands, t_links, t_operator, t_directory_changes, t_spool_hold_copy, t_saved_system,
              t_dedicated, t_shutdown_and_restart, t_kill9,
              t_first_start]
     sysm = vmclient.System(VM370, USERS, files={"devices.json": json.dumps({"devices": [
