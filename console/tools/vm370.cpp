@@ -9,7 +9,7 @@
 // ADDR:PORT" when it accepts connections. The operator's console
 // (OPERATOR is logged on to it) is the ncurses panel when stdin and stdout
 // are a terminal (console/panel.h), else stdin and stdout in line mode
-// (always with --no-panel). SIGTERM or the operator's SHUTDOWN ends it in
+// (always with --no-panel). SIGTERM, SIGINT, SIGHUP or the operator's SHUTDOWN ends it in
 // order, with exit code 0.
 #include <unistd.h>
 
@@ -168,9 +168,11 @@ int main(int argc, char** argv) {
   } else if (!cert.empty() || !key.empty()) {
     return usage("--cert and --key go with --tls-port");
   }
-  boost::asio::signal_set signals(io, SIGTERM, SIGINT);
+  // SIGHUP too: the operator's terminal closed (the panel's window) ends
+  // the system in order rather than killing it with users on.
+  boost::asio::signal_set signals(io, SIGTERM, SIGINT, SIGHUP);
   signals.async_wait([&](boost::system::error_code ec, int sig) {
-    if (!ec) sys->shutdown(sig == SIGTERM ? "SIGTERM" : "SIGINT");
+    if (!ec) sys->shutdown(sig == SIGTERM ? "SIGTERM" : sig == SIGINT ? "SIGINT" : "SIGHUP");
   });
   boost::asio::steady_timer grace(io);
   sys->on_shutdown = [&] {
