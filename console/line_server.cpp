@@ -1,4 +1,4 @@
-// Line-mode sessions over TCP (line_server.h).
+// Terminal sessions over TCP and TLS (line_server.h).
 #include "console/line_server.h"
 
 #include <cstdio>
@@ -74,7 +74,14 @@ class Session final : public cp::Terminal, public std::enable_shared_from_this<S
     };
     tn_.on_mode = [this](Tn3270::Mode m) { settled(m); };
     tn_.default_lu = "LU" + line_name_;
-    tn_.lu_free = [this](const std::string& lu) { return !lus_.count(lu); };
+    // A name asked for is taken at once (two clients asking for it at the
+    // same time cannot both have it), and given back when the session ends.
+    tn_.lu_free = [this](const std::string& lu) {
+      if (lus_.count(lu)) return false;
+      lus_.insert(lu);
+      lu_ = lu;
+      return true;
+    };
     send(tn_.start());
     negotiation_.expires_after(LineServer::kNegotiation);
     negotiation_.async_wait([self](boost::system::error_code ec) {
@@ -188,8 +195,10 @@ class Session final : public cp::Terminal, public std::enable_shared_from_this<S
       rows_ = rows;
       cols_ = cols;
       if (tn_.mode() == Tn3270::Mode::Tn3270e) {
-        lu_ = tn_.lu();
-        lus_.insert(lu_);
+        if (lu_.empty() && !lus_.count(tn_.lu())) {  // the default name, when free
+          lu_ = tn_.lu();
+          lus_.insert(lu_);
+        }
       }
       is3270_ = true;
     }

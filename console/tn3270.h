@@ -70,7 +70,8 @@ class Tn3270 {
   std::function<void()> on_attention;
   // 3270 mode: an inbound record (AID, cursor, fields), header removed.
   std::function<void(std::vector<std::uint8_t>)> on_record;
-  // TN3270E CONNECT: may the client have this LU name? (Free and valid.)
+  // TN3270E CONNECT: may the client have this (valid) LU name? True takes
+  // it for this session.
   std::function<bool(const std::string&)> lu_free;
   // The LU name a TN3270E client gets when it asks for none.
   std::string default_lu = "TERM0001";
