@@ -118,7 +118,6 @@ class Session final : public cp::Terminal, public std::enable_shared_from_this<S
   void end_full_screen() override {
     on_graf([](GrafConsole& g) { g.end_full_screen(); });
   }
-  // ---- cp::Terminal: from any thread, only queues ------------------------
   void write(std::string_view text) override {
     asio::post(io_, [self = shared_from_this(), t = std::string(text)]() mutable {
       if (self->graf_) {

@@ -501,8 +501,12 @@ void System::on_input(TermId id, std::string line) {
         }
         s.pending = upper(w[1]);
         s.stage = Session::Stage::Password;
-        s.term->write("ENTER PASSWORD:\n");
+        // Echo off first: a 3270's field is non-display, a telnet client
+        // has stopped echoing, by the time the user sees the prompt and
+        // types (otherwise a quick typist's password could be shown, or
+        // erased by the field's change).
         s.term->set_echo(false);
+        s.term->write("ENTER PASSWORD:\n");
         return;
       }
       if (verb == "LOGOFF" || verb == "LOGOUT") {
