@@ -1191,6 +1191,13 @@ void System::diag58(User& u, const CpRequest& req) {
           u.screen.reset();
           if (t) t->end_full_screen();
         } else if (t && rows) {
+          // CP's output area: a guest that had the whole screen gives it
+          // back to CP's format (as X'FE' would, its lines kept).
+          if (u.full_screen) {
+            u.full_screen = u.pa1_to_guest = false;
+            u.screen.reset();
+            t->end_full_screen();
+          }
           if (op.ctl == 0xFF) t->display(-1, true, {});
           else t->display(op.ctl & 0x3F, (op.ctl & 0x80) != 0, op.data);
         } else if (t && op.ctl != 0xFF) {

@@ -39,6 +39,8 @@ ATTN     CLC   X'3A'(2,0),=X'0009'
          BNZ   FAIL
          CLI   INBUF,X'F3'         PF3: the end
          BE    FINISH
+         CLI   INBUF,X'F4'         PF4: a line on CP's screen
+         BE    LINEAGN
          MVC   ECHOTXT,INBUF+6     AID, cursor, SBA, address: the text
          B     SCREEN
 FINISH   LA    2,BACKCCW           CP's screen again
@@ -48,6 +50,14 @@ FINISH   LA    2,BACKCCW           CP's screen again
          LA    3,L'BYE
          BAL   14,CONSOLE
          DONE
+LINEAGN  LA    2,DISP2CCW          X'19' while the guest has the
+         LA    3,X'009'            screen: CP's screen again
+         DC    X'83230058'
+         BNZ   FAIL
+         LA    1,X'009'            a console line, then the screen
+         LA    2,READCCW
+         BAL   14,DOIO
+         B     SCREEN
 FAIL     LPSW  FAILPSW
          COPY  IOSUBS
          DS    0D
@@ -59,8 +69,10 @@ DISPCCW  DC    AL1(X'19'),AL3(DISPTXT),X'2082',AL2(L'DISPTXT)
 WRITECCW DC    AL1(X'29'),AL3(FSDATA),X'2080',AL2(FSLEN)
 READSCR  DC    AL1(X'2A'),AL3(INBUF),X'2080',AL2(L'INBUF)
 BACKCCW  DC    AL1(X'19'),AL3(BYE),X'20FE',AL2(1)
+DISP2CCW DC    AL1(X'19'),AL3(DISPTXT2),X'2080',AL2(L'DISPTXT2)
 READCCW  CCW   X'0A',LINE,X'20',L'LINE
 DISPTXT  DC    C'DIAG 58 DISPLAYS THIS ON LINE 3'
+DISPTXT2 DC    C'DIAG 58 BACK ON CP SCREEN'
 * The guest's screen: WCC (restore, reset MDT), a title at row 1, an
 * input field at row 11 (columns 2-41) with the cursor, its end, and
 * the echo line at row 13. Buffer addresses in 12-bit code.

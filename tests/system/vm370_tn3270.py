@@ -296,6 +296,13 @@ def t_diagnose_58(sysm):
         t.type("again")
         t.enter()
         t.wait_for("YOU TYPED: again")
+        # X'19' while the guest has the screen: CP's screen, its line on top.
+        t.key("PF(4)")
+        t.wait_for("DIAG 58 BACK ON CP SCREEN", where=lambda s: s[:1])
+        t.wait_status("VM READ")
+        assert "FULL SCREEN GUEST" not in t.text(), t.text()
+        t.enter("go")
+        t.wait_for("FULL SCREEN GUEST")
         t.key("PF(3)")
         t.wait_for("DIAG58 DONE")
         t.wait_for("DISABLED WAIT PSW '00020000 0000C0DE'")
