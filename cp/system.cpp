@@ -102,6 +102,7 @@ System::System(SystemOptions options) : opt_(std::move(options)) {
   dir_stamp_ = std::to_string(fs::last_write_time(opt_.directory, e2).time_since_epoch().count());
   volumes_ = std::make_unique<Volumes>((fs::path(opt_.data) / "volumes").string());
   volumes_->ensure_all(*dir_);
+  install_cms();
   spool_ = SpoolStore::open((fs::path(opt_.data) / "spool.db").string());
   // The real devices CP may dedicate (optional): one line naming the file
   // and the problem when the configuration is wrong.

@@ -43,6 +43,7 @@ struct SystemOptions {
   std::string directory;    // default: data/directory.json
   std::string sysname = "VM/370";
   unsigned threads = 0;     // dispatcher workers; 0: the host's cores
+  std::string cms;          // the CMS build (nucleus.bin ...); empty: none
 };
 
 class System {
@@ -190,6 +191,8 @@ class System {
   void say(User& u, const std::string& line);
   void say(Session& s, const std::string& line);
   void say_operator(const std::string& line);
+  // The build's CMS becomes the saved system CMS (cp/cms_install.cpp).
+  void install_cms();
   User* find_user(const std::string& userid);
   std::string now_line() const;  // "hh:mm:ss ZONE WEEKDAY mm/dd/yy"
   void account(const User& u);

@@ -1,6 +1,6 @@
 // vm370: the time-sharing system (docs/USER-GUIDE.md, "The system").
 //
-//   vm370 [--data DIR] [--directory FILE] [--port N] [--bind ADDR]
+//   vm370 [--data DIR] [--directory FILE] [--cms DIR|none] [--port N] [--bind ADDR]
 //         [--tls-port N [--cert FILE --key FILE]] [--no-panel]
 //   vm370 [--data DIR] send USERID FILE [--class C] [--name "FN FT"] [--ascii]
 //
@@ -11,6 +11,7 @@
 // are a terminal (console/panel.h), else stdin and stdout in line mode
 // (always with --no-panel). SIGTERM, SIGINT, SIGHUP or the operator's SHUTDOWN ends it in
 // order, with exit code 0.
+#include <filesystem>
 #include <unistd.h>
 
 #include <utility>  // Boost 1.74's awaitable.hpp uses std::exchange without it
@@ -33,7 +34,7 @@ namespace {
 int usage(const char* why) {
   std::fprintf(stderr,
                "vm370: %s\n"
-               "usage: vm370 [--data DIR] [--directory FILE] [--port N] [--bind ADDR]\n"
+               "usage: vm370 [--data DIR] [--directory FILE] [--cms DIR|none] [--port N] [--bind ADDR]\n"
                "             [--tls-port N [--cert FILE --key FILE]] [--no-panel]\n"
                "       vm370 [--data DIR] send USERID FILE [--class C] [--name \"FN FT\"] [--ascii]\n",
                why);
@@ -78,6 +79,7 @@ int main(int argc, char** argv) {
     };
     if (a == "--data") opt.data = value("--data");
     else if (a == "--directory") opt.directory = value("--directory");
+    else if (a == "--cms") opt.cms = value("--cms");
     else if (a == "--bind") bind = value("--bind");
     else if (a == "--port") {
       const std::string v = value("--port");
@@ -104,6 +106,18 @@ int main(int argc, char** argv) {
     }
   }
   if (opt.data.empty()) opt.data = "vm370-data";
+  if (opt.cms.empty()) {
+    // The build's CMS (nucleus and system disk files) beside bin/: the
+    // saved system CMS is made from it (docs/CMS.md, "Installation").
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+      const std::filesystem::path d = exe.parent_path().parent_path() / "cms";
+      if (std::filesystem::exists(d / "nucleus.bin", ec)) opt.cms = d.string();
+    }
+  } else if (opt.cms == "none") {
+    opt.cms.clear();
+  }
 
   if (!rest.empty()) {
     if (rest[0] != "send") return usage(("unknown argument " + rest[0]).c_str());
