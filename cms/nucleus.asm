@@ -344,6 +344,7 @@ UPPER    DC    256AL1(*-UPPER)
          COPY  DMSFREE
          COPY  DMSCPC
          COPY  DMSFS
+         COPY  DMSEXEC
          COPY  DMSEXT
 NUCEND   DS    0D
          END

@@ -78,7 +78,8 @@ STKFIRST DS    A
 STKLAST  DS    A
 STKCOUNT DS    F
 * X'400'-X'7FF': the file system's variables (dmsfs.cpy).
-* X'800'-X'BFF': EXEC's, EDIT's and the commands' (their members).
+* X'800'-X'9FF': EXEC's (dmsexec.cpy).
+* X'A00'-X'BFF': the loader's and the other commands'.
 * X'C00'-X'FFF': command level's buffers.
          ORG   NUCON+X'C00'
 CMDLINE  DS    CL136             the line read at command level
