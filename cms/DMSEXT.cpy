@@ -1,7 +1,996 @@
 *=====================================================================
-* DMSEXT: MODULE files (the loader's part of the search order).
-* Placeholder until LOADMOD is written (no literals: no base).
+* DMSEXT: the loader (R6's DMSLDR/DMSLIO/DMSMOD): LOAD and INCLUDE
+* of TEXT decks, START, GENMOD and LOADMOD of MODULE files, and
+* RUNMOD, the MODULE step of the command search order. Programs run
+* at X'20000' (MAINSTRT) in PSW key E, so that a wild store into the
+* nucleus or NUCON (key F) is a protection exception that ends the
+* program (DMSABN), not CMS.
+*
+* TEXT decks are the object decks asm370 --deck punches (and OS/360's
+* loader read): ESD, TXT, RLD and END cards, X'02' in column 1.
+* MODULE files (ours; docs/CMS.md): V records, the first 32 bytes
+* CL8'CMSMOD01', A(origin), A(end), A(entry), F(flags: X'40000000' a
+* system module, run in key 0), 8 bytes zero; then the image from the
+* origin in records of up to 4096 bytes.
 *=====================================================================
-RUNMOD   LA    R15,1                     no MODULE of that name
-         LCR   R15,R15
+* The loader's tables (LDRWORK, in free storage).
+* LDRWORK: a card at 0, an FSCB at 80; LDRESDT: a deck's ESD ids
+* (X kind 1 section 2 external, XL3, A relocation, CL8 name); LDRSYMT:
+* the names (CL8, A address, F flags); LDRRLDT: the address constants
+* waiting for a name (A field, X RLD flag, X X'80' tried, XL2, CL8).
+LWCARD   EQU   0
+LWFSCB   EQU   80
+LWSIZE   EQU   128+4096+4096+32768
+LWNSYM   EQU   256
+LWNRLD   EQU   2048
+*---------------------------------------------------------------------
+* LOAD fn ... [(START|NOAUTO|ORIGIN hex|RESET name]  and INCLUDE:
+* LOAD begins again at MAINSTRT (or ORIGIN), INCLUDE adds.
+*---------------------------------------------------------------------
+LOAD     CMSENT WORK=32
+         USING LDWK,R13
+         MVI   LDINC,0
+         B     LD0
+INCLUDE  CMSENT WORK=32
+         USING LDWK,R13
+         MVI   LDINC,1
+LD0      LR    R9,R1                     the PLIST
+         MVI   LDOPT,0
+         NUCALL LDRINIT                  the tables
+         LTR   R15,R15
+         BNZ   LDNOSTOR
+         CLI   LDINC,1
+         BNE   LD1
+         OC    LDRNEXT,LDRNEXT           INCLUDE with nothing loaded
+         BNZ   LD2
+LD1      L     R2,MAINSTRT               LOAD: from the start
+         ST    R2,LDRORG
+         ST    R2,LDRNEXT
+         XC    LDRENTRY,LDRENTRY
+         XC    LDRNSYM,LDRNSYM
+         XC    LDRNRLD,LDRNRLD
+         NI    LDRFLAGS,255-LDRFSYS-LDRFAUTO-LDRFEND
+* Options after "(".
+LD2      LA    R3,8(,R9)
+LDOPT1   CLI   0(R3),X'FF'
+         BE    LDFILES
+         CLI   0(R3),C'('
+         BE    LDOPTS
+         LA    R3,8(,R3)
+         B     LDOPT1
+LDOPTS   LA    R3,8(,R3)
+         CLI   0(R3),X'FF'
+         BE    LDFILES
+         CLI   0(R3),C')'
+         BE    LDFILES
+         CLC   0(8,R3),=CL8'START'
+         BNE   *+12
+         OI    LDOPT,X'80'
+         B     LDOPTS
+         CLC   0(8,R3),=CL8'NOAUTO'
+         BNE   *+12
+         OI    LDRFLAGS,LDRFAUTO
+         B     LDOPTS
+         CLC   0(8,R3),=CL8'AUTO'
+         BNE   *+12
+         NI    LDRFLAGS,255-LDRFAUTO
+         B     LDOPTS
+         CLC   0(8,R3),=CL8'NOMAP'
+         BE    LDOPTS
+         CLC   0(8,R3),=CL8'MAP'
+         BE    LDOPTS
+         CLC   0(8,R3),=CL8'ORIGIN'
+         BNE   LDOPT3
+         LA    R3,8(,R3)
+         CLI   0(R3),X'FF'
+         BE    LDBADOPT
+         LR    R1,R3
+         NUCALL HEXIN                    R1 = the value, R15 = 0 ok
+         LTR   R15,R15
+         BNZ   LDBADOPT
+         LA    R1,7(,R1)
+         N     R1,=X'00FFFFF8'
+         C     R1,MAINSTRT
+         BL    LDBADOPT
+         C     R1,MAINHIGH
+         BNL   LDBADOPT
+         CLC   LDRORG,LDRNEXT            only before anything is loaded
+         BNE   LDOPTS
+         ST    R1,LDRORG
+         ST    R1,LDRNEXT
+         B     LDOPTS
+LDOPT3   CLC   0(8,R3),=CL8'RESET'
+         BNE   LDBADOPT
+         LA    R3,8(,R3)
+         CLI   0(R3),X'FF'
+         BE    LDBADOPT
+         MVC   LDRESET,0(R3)
+         OI    LDOPT,X'40'
+         B     LDOPTS
+* The files, one by one, up to "(".
+LDFILES  LA    R3,8(,R9)
+         CLI   0(R3),X'FF'
+         BE    LDNOFN
+         CLI   0(R3),C'('
+         BE    LDNOFN
+LDF1     CLI   0(R3),X'FF'
+         BE    LDRESOLV
+         CLI   0(R3),C'('
+         BE    LDRESOLV
+         LR    R1,R3
+         NUCALL LDTEXT                   R15: 0, 28 none, else error
+         LTR   R15,R15
+         BNZ   LDFERR
+         LA    R3,8(,R3)
+         B     LDF1
+LDFERR   C     R15,=F'28'
+         BNE   LDOUT
+         MVC   LDMSG(LDNFL),LDNF         DMSLIO002E FILE 'fn TEXT'..
+         MVC   LDMSG+LDNFX(8),0(R3)
+         LA    R1,LDMSG
+         LA    R0,LDNFL
+         NUCALL MSGOUT
+         LA    R15,28
+         B     LDOUT
+* The names still undefined: their TEXT files (AUTO), until no more.
+LDRESOLV TM    LDRFLAGS,LDRFAUTO
+         BO    LDRESET1
+         NUCALL LDAUTO
+         LTR   R15,R15
+         BNZ   LDOUT
+LDRESET1 TM    LDOPT,X'40'               RESET name: the entry
+         BZ    LDSTART
+         LA    R1,LDRESET
+         NUCALL LDFIND                   R1 = its address, R15
+         LTR   R15,R15
+         BNZ   LDNOENT
+         ST    R1,LDRENTRY
+LDSTART  TM    LDOPT,X'80'               START: run it now
+         BZ    LDOK
+         LA    R1,=8X'FF'
+         NUCALL STARTPGM
+         B     LDOUT
+LDOK     SR    R15,R15
+LDOUT    CMSRET
+LDNOENT  LA    R1,LDRESET
+         NUCALL LDNOENTM
+         LA    R15,40
+         B     LDOUT
+LDNOFN   LA    R1,=C'DMSLIO001E NO FILENAME SPECIFIED'
+         LA    R0,32
+         NUCALL MSGOUT
+         CMSRET RC=24
+LDBADOPT MVC   LDMSG(LDBOL),LDBO
+         MVC   LDMSG+LDBOX(8),0(R3)
+         LA    R1,LDMSG
+         LA    R0,LDBOL
+         NUCALL MSGOUT
+         CMSRET RC=24
+LDNOSTOR LA    R1,=C'DMSLIO109S VIRTUAL STORAGE CAPACITY EXCEEDED'
+         LA    R0,44
+         NUCALL MSGOUT
+         CMSRET RC=104
+LDNF     DC    C'DMSLIO002E FILE '''
+LDNFX    EQU   *-LDNF
+         DC    CL8' ',C' TEXT'' NOT FOUND'
+LDNFL    EQU   *-LDNF
+LDBO     DC    C'DMSLIO003E INVALID OPTION '''
+LDBOX    EQU   *-LDBO
+         DC    CL8' ',C''''
+LDBOL    EQU   *-LDBO
+         DROP  R13
+         LTORG
+LDWK     DSECT
+         DS    18F
+LDINC    DS    X
+LDOPT    DS    X
+         DS    XL6
+LDRESET  DS    CL8
+LDMSG    DS    CL64
+NUCLEUS  CSECT
+*---------------------------------------------------------------------
+* LDRINIT: the loader's tables, made once (R15 = 4: no storage).
+*---------------------------------------------------------------------
+LDRINIT  CMSENT
+         OC    LDRWORK,LDRWORK
+         BNZ   LDRI1
+         L     R0,=A(LWSIZE)
+         NUCALL GETFREE
+         LTR   R15,R15
+         BNZ   LDRIOUT
+         ST    R1,LDRWORK
+         LA    R1,128(,R1)
+         ST    R1,LDRESDT
+         A     R1,=F'4096'
+         ST    R1,LDRSYMT
+         A     R1,=F'4096'
+         ST    R1,LDRRLDT
+LDRI1    SR    R15,R15
+LDRIOUT  CMSRET
+         LTORG
+*---------------------------------------------------------------------
+* LDTEXT: loads the TEXT file named by the token at R1 (its decks,
+* each ESD, TXT, RLD, END). R15 = 0, 28 no such file, 104 it does not
+* fit below MAINHIGH, 32 a card that is not a TEXT card.
+*---------------------------------------------------------------------
+LDTEXT   CMSENT WORK=16
+         USING LTWK,R13
+         L     R11,LDRWORK
+         LA    R10,LWFSCB(,R11)          the FSCB
+         XC    0(44,R10),0(R10)
+         MVC   0(8,R10),=CL8'RDBUF'
+         MVC   8(8,R10),0(R1)
+         MVC   16(8,R10),=CL8'TEXT'
+         MVC   24(2,R10),=C'* '
+         LA    R2,LWCARD(,R11)
+         ST    R2,28(,R10)
+         LA    R2,80
+         ST    R2,32(,R10)
+         LA    R2,1
+         STH   R2,38(,R10)
+         BAL   R14,LTNEWDK               a deck begins
+LTREAD   LR    R1,R10
+         SVC   202
+         DC    AL4(1)
+         LTR   R15,R15
+         BZ    LTCARD
+         C     R15,=F'12'                end of file
+         BE    LTEOF
+         C     R15,=F'1'
+         BE    LTNONE
+         LA    R15,28
+         B     LTOUT
+LTNONE   LA    R15,28
+         B     LTOUT
+LTEOF    SR    R15,R15
+LTOUT    ST    R15,LTRC
+         MVC   0(8,R10),=CL8'FINIS'
+         LR    R1,R10
+         SVC   202
+         DC    AL4(1)
+         L     R15,LTRC
+         CMSRET
+LTCARD   LA    R8,LWCARD(,R11)           R8: the card
+         CLI   0(R8),X'02'
+         BNE   LTREAD                    (other cards are skipped)
+         CLC   1(3,R8),=C'ESD'
+         BE    LTESD
+         CLC   1(3,R8),=C'TXT'
+         BE    LTTXT
+         CLC   1(3,R8),=C'RLD'
+         BE    LTRLD
+         CLC   1(3,R8),=C'END'
+         BE    LTEND
+         B     LTREAD
+* ESD: items of 16 bytes from column 17; SD, PC and ER take ESD ids
+* from the one in columns 15-16.
+LTESD    LH    R4,14(,R8)                the first item's ESD id
+         LH    R5,10(,R8)                the items' bytes
+         LA    R6,16(,R8)
+LTESD1   LTR   R5,R5
+         BNP   LTREAD
+         CLI   8(R6),X'00'
+         BE    LTSD
+         CLI   8(R6),X'04'
+         BE    LTSD
+         CLI   8(R6),X'05'               common: a section too
+         BE    LTSD
+         CLI   8(R6),X'01'
+         BE    LTLD
+         CLI   8(R6),X'02'
+         BE    LTER
+         CLI   8(R6),X'0A'
+         BE    LTER
+         B     LTESDN                    (others: no ESD id, ignored)
+* SD/PC: its place after what is loaded, on a doubleword.
+LTSD     BAL   R14,LTESDP                R7: the ESD id's entry
+         LTR   R7,R7
+         BZ    LTESDX
+         L     R2,LDRNEXT
+         LA    R2,7(,R2)
+         N     R2,=X'00FFFFF8'
+         SR    R3,R3
+         ICM   R3,7,9(R6)                its assembled address
+         LR    R1,R2
+         SR    R1,R3                     the relocation
+         MVI   0(R7),1
+         ST    R1,4(,R7)
+         MVC   8(8,R7),0(R6)
+         SR    R3,R3
+         ICM   R3,7,13(R6)               its length
+         AR    R3,R2
+         C     R3,MAINHIGH
+         BH    LTFULL
+         ST    R3,LDRNEXT
+         OC    LDRENTRY,LDRENTRY         the first section: the entry
+         BNZ   *+8
+         ST    R2,LDRENTRY
+         CLI   8(R6),X'04'
+         BE    LTESDX                    a private section: no name
+         LR    R1,R6
+         LR    R0,R2
+         NUCALL LDDEF                    the name is defined
+         B     LTESDX
+* LD: a name in a section of this deck.
+LTLD     SR    R1,R1
+         ICM   R1,7,13(R6)               its section's ESD id
+         BAL   R14,LTMAP                 R7 the entry, 0 if bad
+         LTR   R7,R7
+         BZ    LTESDN
+         SR    R0,R0
+         ICM   R0,7,9(R6)
+         A     R0,4(,R7)
+         LR    R1,R6
+         NUCALL LDDEF
+         B     LTESDN
+* ER: a name defined elsewhere.
+LTER     BAL   R14,LTESDP
+         LTR   R7,R7
+         BZ    LTESDX
+         MVI   0(R7),2
+         XC    4(4,R7),4(R7)
+         MVC   8(8,R7),0(R6)
+LTESDX   LA    R4,1(,R4)                 the next ESD id
+LTESDN   LA    R6,16(,R6)
+         SH    R5,=H'16'
+         B     LTESD1
+* TXT: bytes to their place.
+LTTXT    LH    R1,14(,R8)
+         BAL   R14,LTMAP
+         LTR   R7,R7
+         BZ    LTBAD
+         SR    R2,R2
+         ICM   R2,7,5(R8)
+         A     R2,4(,R7)                 where they go
+         LH    R3,10(,R8)
+         LTR   R3,R3
+         BNP   LTREAD
+         C     R3,=F'56'
+         BH    LTBAD
+         BAL   R14,LTCHECK               within the user area?
+         BCTR  R3,0
+         EX    R3,LTMVC
+         B     LTREAD
+LTMVC    MVC   0(0,R2),16(R8)
+* RLD: items R id, P id, flag, address; a flag with X'01' says the
+* next item has the same R and P and only flag and address.
+LTRLD    LH    R5,10(,R8)
+         LA    R6,16(,R8)
+LTRLD1   LTR   R5,R5
+         BNP   LTREAD
+         MVC   LTRP,0(R6)                R and P ids
+         LA    R6,4(,R6)
+         SH    R5,=H'4'
+LTRLD2   LH    R1,LTRP+2                 P: the field's section
+         BAL   R14,LTMAP
+         LTR   R7,R7
+         BZ    LTBAD
+         SR    R2,R2
+         ICM   R2,7,1(R6)
+         A     R2,4(,R7)                 the field's address
+         SR    R3,R3
+         IC    R3,0(,R6)
+         SRL   R3,2
+         N     R3,=F'3'
+         LA    R3,1(,R3)                 its length
+         BAL   R14,LTCHECK
+         LH    R1,LTRP                   R: what it refers to
+         BAL   R14,LTMAP
+         LTR   R7,R7
+         BZ    LTBAD
+         MVC   LTFLAG,0(R6)
+         CLI   0(R7),2
+         BE    LTRLDX
+         L     R0,4(,R7)                 a section: its relocation
+         BAL   R14,LTAPPLY
+         B     LTRLDN
+LTRLDX   LA    R1,8(,R7)                 a name: its address, if known
+         NUCALL LDFIND
+         LTR   R15,R15
+         BNZ   LTPEND
+         LR    R0,R1
+         BAL   R14,LTAPPLY
+         B     LTRLDN
+LTPEND   L     R1,LDRNRLD                not yet: it waits
+         C     R1,=A(LWNRLD)
+         BNL   LTFULL
+         LR    R15,R1
+         LA    R1,1(,R1)
+         ST    R1,LDRNRLD
+         SLL   R15,4
+         A     R15,LDRRLDT
+         ST    R2,0(,R15)
+         MVC   4(1,R15),LTFLAG
+         MVC   8(8,R15),8(R7)
+LTRLDN   TM    0(R6),X'01'
+         LA    R6,4(,R6)
+         BZ    LTRLD3
+         SH    R5,=H'4'                  same R and P follow
+         BP    LTRLD2
+         B     LTREAD
+LTRLD3   SH    R5,=H'4'
+         B     LTRLD1
+* END: the entry point, when given and none is set yet; a new deck.
+LTEND    CLC   5(3,R8),=X'404040'
+         BE    LTEND1
+         LH    R1,14(,R8)
+         BAL   R14,LTMAP
+         LTR   R7,R7
+         BZ    LTEND1
+         SR    R2,R2
+         ICM   R2,7,5(R8)
+         A     R2,4(,R7)
+         TM    LDRFLAGS,LDRFEND          the first END that names one
+         BO    LTEND1
+         OI    LDRFLAGS,LDRFEND
+         ST    R2,LDRENTRY
+LTEND1   BAL   R14,LTNEWDK
+         B     LTREAD
+LTBAD    LA    R15,32
+         B     LTOUT
+LTFULL   LA    R1,=C'DMSLIO109S VIRTUAL STORAGE CAPACITY EXCEEDED'
+         LA    R0,44
+         NUCALL MSGOUT
+         LA    R15,104
+         B     LTOUT
+* LTNEWDK: a deck's ESD ids are forgotten.
+LTNEWDK  L     R1,LDRESDT
+         LA    R0,16
+LTND1    XC    0(256,R1),0(R1)
+         LA    R1,256(,R1)
+         BCT   R0,LTND1
          BR    R14
+* LTESDP: R7 = the entry of ESD id R4 (1-255), 0 if out of range.
+LTESDP   LR    R1,R4
+* LTMAP: R7 = the entry of ESD id R1 (1-255) in use, else 0.
+LTMAP    SR    R7,R7
+         LTR   R1,R1
+         BNPR  R14
+         C     R1,=F'255'
+         BHR   R14
+         SLL   R1,4
+         A     R1,LDRESDT
+         LR    R7,R1
+         BR    R14
+* LTCHECK: R2..R2+R3-1 must lie in the user area.
+LTCHECK  C     R2,MAINSTRT
+         BL    LTBAD
+         LA    R1,0(R2,R3)
+         C     R1,MAINHIGH
+         BH    LTBAD
+         BR    R14
+* LTAPPLY: the field at R2 (R3 bytes) plus or minus R0 (LTFLAG X'02').
+LTAPPLY  LA    R1,LTMASKS-1(R3)
+         SR    R15,R15
+         IC    R15,0(,R1)                ICM/STCM mask for the length
+         SR    R1,R1
+         EX    R15,LTICM
+         TM    LTFLAG,X'02'
+         BO    LTAPSUB
+         AR    R1,R0
+         B     LTAPST
+LTAPSUB  SR    R1,R0
+LTAPST   EX    R15,LTSTCM
+         BR    R14
+LTMASKS  DC    X'0103070F'
+LTSTCM   STCM  R1,0,0(R2)
+LTICM    ICM   R1,0,0(R2)
+         DROP  R13
+         LTORG
+LTWK     DSECT
+         DS    18F
+LTRC     DS    F
+LTRP     DS    F
+LTFLAG   DS    X
+         DS    XL7
+NUCLEUS  CSECT
+*---------------------------------------------------------------------
+* LDDEF: the name at R1 (8 bytes) is at address R0: into the table
+* (the first definition stays), and the address constants waiting for
+* it get it. LDFIND: R1 = the address of the name at R1, R15 = 0; or
+* R15 = 4 when it is not defined.
+*---------------------------------------------------------------------
+LDDEF    CMSENT
+         LR    R6,R1
+         LR    R7,R0
+         L     R11,LDRWORK
+         NUCALL LDFIND
+         LTR   R15,R15
+         BZ    LDDOUT                    already defined
+         L     R2,LDRNSYM
+         C     R2,=A(LWNSYM)
+         BNL   LDDOUT                    (the table is full: R6 too)
+         LR    R3,R2
+         SLL   R3,4
+         A     R3,LDRSYMT
+         MVC   0(8,R3),0(R6)
+         ST    R7,8(,R3)
+         MVI   12(R3),X'80'
+         LA    R2,1(,R2)
+         ST    R2,LDRNSYM
+* The waiting ones: applied, and taken off the list (the last moves
+* into the place of each one done).
+         L     R4,LDRNRLD
+         L     R5,LDRRLDT
+LDD1     LTR   R4,R4
+         BNP   LDDOUT
+         CLC   8(8,R5),0(R6)
+         BNE   LDD2
+         L     R2,0(,R5)
+         SR    R3,R3
+         IC    R3,4(,R5)
+         SRL   R3,2
+         N     R3,=F'3'
+         LA    R3,1(,R3)
+         LA    R1,LDMASKS-1(R3)
+         SR    R15,R15
+         IC    R15,0(,R1)
+         SR    R1,R1
+         EX    R15,LDICM
+         TM    4(R5),X'02'
+         BO    *+10
+         AR    R1,R7
+         B     *+6
+         SR    R1,R7
+         EX    R15,LDSTCM
+         L     R1,LDRNRLD                the last one comes here
+         BCTR  R1,0
+         ST    R1,LDRNRLD
+         SLL   R1,4
+         A     R1,LDRRLDT
+         MVC   0(16,R5),0(R1)
+         BCT   R4,LDD1                   (this place again)
+         B     LDDOUT
+LDD2     LA    R5,16(,R5)
+         BCT   R4,LDD1
+LDDOUT   CMSRET RC=0
+LDMASKS  DC    X'0103070F'
+LDICM    ICM   R1,0,0(R2)
+LDSTCM   STCM  R1,0,0(R2)
+         LTORG
+LDFIND   CMSENT
+         L     R11,LDRWORK
+         LTR   R11,R11
+         BZ    LDFNO
+         L     R2,LDRNSYM
+         L     R3,LDRSYMT
+LDF2     LTR   R2,R2
+         BNP   LDFNO
+         CLC   0(8,R3),0(R1)
+         BE    LDFYES
+         LA    R3,16(,R3)
+         BCT   R2,LDF2
+LDFNO    CMSRET RC=4
+LDFYES   L     R1,4(,R13)
+         MVC   24(4,R1),8(R3)            the caller's R1
+         CMSRET RC=0
+         LTORG
+*---------------------------------------------------------------------
+* LDAUTO: each name still undefined whose TEXT file exists is loaded
+* (R6's AUTO), until a round loads nothing. Each name is tried once
+* (X'80' in its pending item's byte 5). R15 = 0, or LDTEXT's error.
+*---------------------------------------------------------------------
+LDAUTO   CMSENT WORK=8
+         USING LAWK,R13
+LDA0     MVI   LAMORE,0
+         L     R11,LDRWORK
+         SR    R4,R4                     the item's number
+LDA1     C     R4,LDRNRLD
+         BNL   LDAEND
+         LR    R5,R4
+         SLL   R5,4
+         A     R5,LDRRLDT
+         TM    5(R5),X'80'
+         BO    LDA2
+         LA    R1,8(,R5)
+         MVC   LANAME,8(R5)
+         NUCALL LDTEXT
+         LTR   R15,R15
+         BZ    LDALOAD
+         C     R15,=F'28'
+         BNE   LDAOUT
+* Not there: every item waiting for it is marked tried.
+         L     R6,LDRNRLD
+         L     R7,LDRRLDT
+LDA3     CLC   8(8,R7),LANAME
+         BNE   *+8
+         OI    5(R7),X'80'
+         LA    R7,16(,R7)
+         BCT   R6,LDA3
+         B     LDA2
+LDALOAD  MVI   LAMORE,1                  loaded: the list has changed
+         B     LDA0
+LDA2     LA    R4,1(,R4)
+         B     LDA1
+LDAEND   SR    R15,R15
+LDAOUT   CMSRET
+         DROP  R13
+         LTORG
+LAWK     DSECT
+         DS    18F
+LANAME   DS    CL8
+LAMORE   DS    X
+NUCLEUS  CSECT
+*---------------------------------------------------------------------
+* START [entry|*] [args]: runs what LOAD loaded. STARTPGM: R1 the
+* PLIST from the entry token (or the fence: the default entry).
+*---------------------------------------------------------------------
+STARTCMD CMSENT
+         LA    R1,8(,R1)
+         NUCALL STARTPGM
+         CMSRET
+STARTPGM CMSENT WORK=80
+         USING SPWK,R13
+         LR    R9,R1
+         L     R2,LDRENTRY
+         OC    LDRNEXT,LDRNEXT
+         BZ    SPNONE
+         CLC   LDRORG,LDRNEXT
+         BE    SPNONE
+         CLI   0(R9),X'FF'
+         BE    SPGO
+         CLI   0(R9),C'*'
+         BE    SPGO
+         LR    R1,R9
+         NUCALL LDFIND
+         LTR   R15,R15
+         BNZ   SPNOENT
+         LR    R2,R1
+SPGO     LTR   R2,R2
+         BZ    SPNONE
+         ST    R2,SPENTRY
+* The names still undefined are listed (the program runs anyway).
+         L     R4,LDRNRLD
+         LTR   R4,R4
+         BZ    SPGO2
+         LA    R1,=C'DMSLIO201W THE FOLLOWING NAMES ARE UNDEFINED:'
+         LA    R0,45
+         NUCALL MSGOUT
+         L     R5,LDRRLDT
+         XC    SPLAST,SPLAST
+SPU1     CLC   8(8,R5),SPLAST
+         BE    SPU2
+         MVC   SPLAST,8(R5)
+         LA    R1,8(,R5)
+         LA    R0,8
+         NUCALL TYPLINE
+SPU2     LA    R5,16(,R5)
+         BCT   R4,SPU1
+SPGO2    LA    R1,=C'EXECUTION BEGINS...'
+         LA    R0,19
+         NUCALL TYPLINE
+         L     R15,SPENTRY
+         LR    R1,R9
+         SR    R0,R0
+         NUCALL RUNPGM
+         CMSRET
+SPNONE   LA    R1,=C'DMSLIO055E NO ENTRY POINT DEFINED'
+         LA    R0,33
+         NUCALL MSGOUT
+         CMSRET RC=40
+SPNOENT  LR    R1,R9
+         NUCALL LDNOENTM
+         CMSRET RC=40
+         DROP  R13
+         LTORG
+SPWK     DSECT
+         DS    18F
+SPENTRY  DS    A
+         DS    F
+SPLAST   DS    CL8
+NUCLEUS  CSECT
+* LDNOENTM: DMSLIO021E ENTRY POINT 'name' NOT FOUND, the name at R1.
+LDNOENTM CMSENT WORK=48
+         USING LNWK,R13
+         MVC   LNMSG(LNML),LNM
+         MVC   LNMSG+LNMX(8),0(R1)
+         LA    R1,LNMSG
+         LA    R0,LNML
+         NUCALL MSGOUT
+         CMSRET RC=0
+LNM      DC    C'DMSLIO021E ENTRY POINT '''
+LNMX     EQU   *-LNM
+         DC    CL8' ',C''' NOT FOUND'
+LNML     EQU   *-LNM
+         DROP  R13
+         LTORG
+LNWK     DSECT
+         DS    18F
+LNMSG    DS    CL48
+NUCLEUS  CSECT
+*---------------------------------------------------------------------
+* RUNPGM: runs a program: R15 its entry, R1 its PLIST, R0 its
+* extended PLIST. R13 is the programs' save area, R14 the way back;
+* in PSW key E (a system module: key 0). R15 = its return code.
+*---------------------------------------------------------------------
+RUNPGM   CMSENT WORK=8
+         USING RPWK,R13
+         L     R2,4(,R13)
+         L     R15,16(,R2)               the entry (CMSENT used R15)
+         MVC   RPOLD,RUNR13              programs may nest
+         ST    R13,RUNR13
+         L     R13,USRSAVE
+         TM    LDRFLAGS,LDRFSYS
+         BO    RP1
+         SPKA  X'E0'                     the user's key
+RP1      BALR  R14,R15
+         SPKA  0
+         BALR  R12,0                     whatever the program left
+         USING *,R12
+         L     R13,RUNR13
+         MVC   RUNR13,RPOLD
+         CMSRET
+         DROP  R13
+         LTORG
+RPWK     DSECT
+         DS    18F
+RPOLD    DS    A
+NUCLEUS  CSECT
+*---------------------------------------------------------------------
+* HEXIN: the token at R1 (up to 8 hex digits, blank-padded) as a
+* value in R1, R15 = 0; R15 = 4 when it is not hexadecimal.
+*---------------------------------------------------------------------
+HEXIN    CMSENT
+         SR    R2,R2
+         LA    R3,8
+         LR    R4,R1
+         CLI   0(R4),C' '
+         BE    HXBAD
+HX1      CLI   0(R4),C' '
+         BE    HXEND
+         SR    R5,R5
+         IC    R5,0(,R4)
+         CLI   0(R4),C'0'
+         BL    HXLET
+         CLI   0(R4),C'9'
+         BH    HXBAD
+         N     R5,=F'15'
+         B     HXADD
+HXLET    CLI   0(R4),C'A'
+         BL    HXBAD
+         CLI   0(R4),C'F'
+         BH    HXBAD
+         N     R5,=F'15'
+         LA    R5,9(,R5)
+HXADD    SLL   R2,4
+         AR    R2,R5
+         LA    R4,1(,R4)
+         BCT   R3,HX1
+HXEND    L     R1,4(,R13)
+         ST    R2,24(,R1)
+         CMSRET RC=0
+HXBAD    CMSRET RC=4
+         LTORG
+*---------------------------------------------------------------------
+* GENMOD fn [MODULE [fm]]: what is loaded, from its origin to its end,
+* with its entry, becomes the MODULE file (an old one is replaced).
+*---------------------------------------------------------------------
+GENMOD   CMSENT WORK=96
+         USING GMWK,R13
+         LR    R9,R1
+         CLI   8(R9),X'FF'
+         BE    GMNOFN
+         OC    LDRNEXT,LDRNEXT
+         BZ    GMNONE
+         CLC   LDRORG,LDRNEXT
+         BE    GMNONE
+         XC    GMCB(44),GMCB
+         MVC   GMCB+8(8),8(R9)
+         MVC   GMCB+16(8),=CL8'MODULE'
+         MVC   GMCB+24(2),=C'A1'
+         CLI   16(R9),X'FF'
+         BE    GM1
+         CLI   16(R9),C'('
+         BE    GM1
+         MVC   GMCB+16(8),16(R9)
+         CLI   24(R9),X'FF'
+         BE    GM1
+         CLI   24(R9),C'('
+         BE    GM1
+         MVC   GMCB+24(2),24(R9)
+         CLI   GMCB+25,C' '
+         BNE   GM1
+         MVI   GMCB+25,C'1'
+GM1      MVC   GMCB(8),=CL8'ERASE'       an old one goes
+         LA    R1,GMCB
+         SVC   202
+         DC    AL4(1)
+         MVC   GMHDR(8),=C'CMSMOD01'
+         MVC   GMHDR+8(4),LDRORG
+         MVC   GMHDR+12(4),LDRNEXT
+         MVC   GMHDR+16(4),LDRENTRY
+         XC    GMHDR+20(12),GMHDR+20
+         TM    LDRFLAGS,LDRFSYS
+         BZ    *+8
+         OI    GMHDR+20,X'40'
+         MVC   GMCB(8),=CL8'WRBUF'
+         MVI   GMCB+36,C'V'
+         LA    R1,1
+         STH   R1,GMCB+38
+         LA    R2,GMHDR
+         LA    R3,32
+         BAL   R14,GMWRITE
+         BNZ   GMERR
+         L     R2,LDRORG
+GM2      L     R3,LDRNEXT
+         SR    R3,R2
+         BNP   GMDONE
+         C     R3,=F'4096'
+         BNH   *+8
+         L     R3,=F'4096'
+         BAL   R14,GMWRITE
+         BNZ   GMERR
+         AR    R2,R3
+         B     GM2
+GMDONE   MVC   GMCB(8),=CL8'FINIS'
+         LA    R1,GMCB
+         SVC   202
+         DC    AL4(1)
+         CMSRET RC=0
+GMERR    ST    R15,GMRC
+         MVC   GMCB(8),=CL8'FINIS'
+         LA    R1,GMCB
+         SVC   202
+         DC    AL4(1)
+         L     R15,GMRC
+         CMSRET
+* GMWRITE: a record of R3 bytes at R2. R15 and the cc: WRBUF's code.
+GMWRITE  ST    R2,GMCB+28
+         ST    R3,GMCB+32
+         XC    GMCB+26(2),GMCB+26
+         LR    R7,R14
+         LA    R1,GMCB
+         SVC   202
+         DC    AL4(1)
+         LR    R14,R7
+         LTR   R15,R15
+         BR    R14
+GMNOFN   LA    R1,=C'DMSMOD001E NO FILENAME SPECIFIED'
+         LA    R0,32
+         NUCALL MSGOUT
+         CMSRET RC=24
+GMNONE   LA    R1,=C'DMSMOD055E NO ENTRY POINT DEFINED'
+         LA    R0,33
+         NUCALL MSGOUT
+         CMSRET RC=40
+         DROP  R13
+         LTORG
+GMWK     DSECT
+         DS    18F
+GMCB     DS    11F
+GMRC     DS    F
+GMHDR    DS    8F
+NUCLEUS  CSECT
+*---------------------------------------------------------------------
+* LOADMOD fn [MODULE [fm]]: the MODULE file into storage, its entry
+* for START. MODLOAD (R1 = an 8-byte name): the same for RUNMOD; R15 =
+* 0, 28 no such file, 32 not a module, 104 it does not fit.
+*---------------------------------------------------------------------
+LOADMOD  CMSENT
+         CLI   8(R1),X'FF'
+         BE    LMNOFN
+         LA    R1,8(,R1)
+         NUCALL MODLOAD
+         C     R15,=F'28'
+         BNE   LMOUT
+         LA    R1,=C'DMSMOD002E FILE NOT FOUND'
+         LA    R0,25
+         NUCALL MSGOUT
+         LA    R15,28
+LMOUT    CMSRET
+LMNOFN   LA    R1,=C'DMSMOD001E NO FILENAME SPECIFIED'
+         LA    R0,32
+         NUCALL MSGOUT
+         CMSRET RC=24
+         LTORG
+MODLOAD  CMSENT WORK=96
+         USING GMWK,R13
+         XC    GMCB(44),GMCB
+         MVC   GMCB(8),=CL8'RDBUF'
+         MVC   GMCB+8(8),0(R1)
+         MVC   GMCB+16(8),=CL8'MODULE'
+         MVC   GMCB+24(2),=C'* '
+         LA    R1,GMHDR
+         ST    R1,GMCB+28
+         LA    R1,32
+         ST    R1,GMCB+32
+         LA    R1,1
+         STH   R1,GMCB+38
+         LA    R1,GMCB
+         SVC   202
+         DC    AL4(1)
+         LTR   R15,R15
+         BZ    ML1
+         BM    MLNONE                    (no file system: none)
+         C     R15,=F'1'
+         BNE   MLBAD
+MLNONE   LA    R15,28
+         B     MLOUT
+ML1      CLC   GMHDR(8),=C'CMSMOD01'
+         BNE   MLBAD
+         L     R2,GMHDR+8                origin
+         L     R3,GMHDR+12               end
+         CR    R2,R3
+         BNL   MLBAD
+* Where a module may go: the user area, or the transient area.
+         C     R2,MAINSTRT
+         BL    MLTRANS
+         C     R3,MAINHIGH
+         BH    MLFULL
+         B     ML2
+MLTRANS  C     R2,=A(X'E000')
+         BL    MLBAD
+         C     R3,=A(X'10000')
+         BH    MLBAD
+ML2      MVC   LDRORG,GMHDR+8
+         MVC   LDRNEXT,GMHDR+12
+         MVC   LDRENTRY,GMHDR+16
+         XC    LDRNRLD,LDRNRLD
+         XC    LDRNSYM,LDRNSYM
+         NI    LDRFLAGS,255-LDRFSYS
+         TM    GMHDR+20,X'40'
+         BZ    ML3
+         OI    LDRFLAGS,LDRFSYS
+ML3      L     R3,LDRNEXT
+         SR    R3,R2
+         BNP   MLDONE
+         C     R3,=F'4096'
+         BNH   *+8
+         L     R3,=F'4096'
+         ST    R2,GMCB+28
+         ST    R3,GMCB+32
+         XC    GMCB+26(2),GMCB+26
+         LA    R1,GMCB
+         SVC   202
+         DC    AL4(1)
+         LTR   R15,R15
+         BNZ   MLBADR
+         A     R2,GMCB+40                the bytes read
+         B     ML3
+MLBADR   XC    LDRNEXT,LDRNEXT           half a module runs nowhere
+MLBAD    LA    R15,32
+         B     MLOUT
+MLFULL   LA    R15,104
+         B     MLOUT
+MLDONE   SR    R15,R15
+MLOUT    ST    R15,GMRC
+         MVC   GMCB(8),=CL8'FINIS'
+         LA    R1,GMCB
+         SVC   202
+         DC    AL4(1)
+         L     R15,GMRC
+         CMSRET
+         DROP  R13
+         LTORG
+*---------------------------------------------------------------------
+* RUNMOD: the MODULE step of the search order: R1 the PLIST (its
+* first token the name), R0 the extended PLIST. R15 = -1 when there
+* is no such module, else its return code.
+*---------------------------------------------------------------------
+RUNMOD   CMSENT
+         LR    R9,R1
+         LR    R8,R0
+* MODLOAD's own calls (RDBUF ...) must not come back here when the
+* file system lacks them: one module search at a time.
+         TM    LDRFLAGS,LDRFBUSY
+         BO    RMNONE
+         OI    LDRFLAGS,LDRFBUSY
+         NUCALL MODLOAD
+         NI    LDRFLAGS,255-LDRFBUSY
+         C     R15,=F'28'
+         BE    RMNONE
+         LTR   R15,R15
+         BNZ   RMERR
+         L     R15,LDRENTRY
+         LR    R1,R9
+         LR    R0,R8
+         NUCALL RUNPGM
+         CMSRET
+RMNONE   LA    R15,1
+         LCR   R15,R15
+         CMSRET
+RMERR    LA    R1,=C'DMSMOD032E INVALID MODULE FILE'
+         LA    R0,30
+         NUCALL MSGOUT
+         CMSRET RC=32
+         LTORG

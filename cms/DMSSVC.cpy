@@ -299,6 +299,7 @@ DMSABN   DS    0H
          LA    R0,ABNLEN
          NUCALL MSGOUT
          NUCALL FSABEND
+         NI    LDRFLAGS,255-LDRFBUSY
          L     R2,ABNCODE
          ST    R2,LASTRC
          L     R15,=A(CMSREADY)

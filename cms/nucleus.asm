@@ -78,9 +78,15 @@ INITK2   SSK   R3,R2
          L     R5,=A(X'30000')
 INITF1   N     R5,=X'00FFF000'           on a page
          ST    R5,FREEHI
-         ST    R5,MAINHIGH
          L     R6,=A(X'20000')
          ST    R6,MAINSTRT
+* The loader: nothing loaded; programs' save area just below the high
+* free storage (key E, so that they may store into it).
+         XC    LDRWORK(48),LDRWORK
+         LR    R6,R5
+         SH    R6,=H'128'
+         ST    R6,MAINHIGH
+         ST    R6,USRSAVE
          ST    R2,FREELIST               low block: next = high block
          ST    R5,0(,R2)
          LR    R6,R3

@@ -88,3 +88,4 @@ CMDEPL   DS    4A                its extended parameter list
 *        (NUCON+X'1000'-X'2FFF': reserved; X'3000'-X'7FFF' the stack;
 *         X'8000'-X'DFFF' low free storage; X'E000'-X'FFFF' the
 *         transient area; X'10000'-X'1FFFF' the nucleus code.)
+         COPY  LDRNUC
