@@ -1,9 +1,15 @@
-// CMS's installation (docs/CMS.md, "Installation"): the build's CMS
-// nucleus becomes the saved system CMS that users IPL by name, as R6's
-// SAVESYS CMS made it, with no step by hand. The saved system is the
-// machine as IPL 190 leaves it: the nucleus image in storage from
-// address 0 and its own IPL PSW, so `IPL CMS` and `IPL 190` start the
-// same DMSINI.
+// CMS's installation (docs/CMS.md, "Installation"), with no step by hand:
+// - the system disk, MAINT's 190: its CMS file area formatted with the
+//   build's system files (build/cms/sdisk: text files FN.FT, modules
+//   FN.MODULE), the nucleus in its last cylinder and IPL records that
+//   load it (cms/host/cmsfs.h), whenever the nucleus there is not the
+//   build's (the 190 is the system's: MAINT's own files on it go too);
+// - the saved system CMS that users IPL by name, as R6's SAVESYS CMS made
+//   it: the machine as IPL 190 leaves it, the nucleus image in storage
+//   from address 0 and its own IPL PSW, so `IPL CMS` and `IPL 190` start
+//   the same DMSINI;
+// - on a first start, the default users' 191 minidisks formatted, so that
+//   a new user's A-disk is ready as on a distributed VM/370 system.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,9 +17,13 @@
 #include <stdexcept>
 #include <vector>
 
+#include "cms/host/cmsfs.h"
+#include "cp/directory.h"
 #include "cp/saved_state.h"
 #include "cp/system.h"
 #include "cp/virtual_machine.h"
+#include "cp/volumes.h"
+#include "s370/channel/ckd_image.h"
 #include "s370/clock.h"
 
 namespace fs = std::filesystem;
@@ -38,7 +48,90 @@ std::string stamp_of(const std::vector<u8>& image) {
   return s;
 }
 
+// The system disk's files from the build: FN.FT text files as F 80
+// records (V when a line is longer), FN.MODULE images as MODULE files (the
+// 32-byte header, then the image in records of 4096 bytes).
+std::vector<cms::File> system_files(const fs::path& dir) {
+  std::vector<cms::File> files;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return files;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    const std::string name = e.path().filename().string();
+    const std::size_t dot = name.find('.');
+    if (dot == std::string::npos || dot == 0 || dot > 8 || name.size() - dot - 1 > 8 ||
+        name.size() - dot - 1 == 0)
+      continue;
+    cms::File f;
+    f.fn = name.substr(0, dot);
+    f.ft = name.substr(dot + 1);
+    f.mode = "S2";
+    const std::vector<u8> data = read_file(e.path());
+    if (f.ft == "MODULE") {
+      f.recfm = 'V';
+      f.lrecl = 4096;
+      for (std::size_t at = 0; at < data.size();) {
+        const std::size_t n = at == 0 ? std::min<std::size_t>(32, data.size()) : std::min<std::size_t>(4096, data.size() - at);
+        f.records.emplace_back(data.begin() + static_cast<long>(at), data.begin() + static_cast<long>(at + n));
+        at += n;
+      }
+    } else {
+      const std::string text(data.begin(), data.end());
+      bool longer = false;
+      std::size_t start = 0;
+      while (start < text.size()) {
+        std::size_t nl = text.find('\n', start);
+        if (nl == std::string::npos) nl = text.size();
+        if (nl - start > 80) longer = true;
+        start = nl + 1;
+      }
+      f.recfm = longer ? 'V' : 'F';
+      f.lrecl = longer ? 0 : 80;
+      f.records = cms::text_to_records(text, f.recfm, f.lrecl);
+    }
+    f.fn = std::string(f.fn.begin(), f.fn.end());
+    for (char& c : f.fn) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (char& c : f.ft) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (!f.records.empty()) files.push_back(std::move(f));
+  }
+  return files;
+}
+
 }  // namespace
+
+void System::install_system_disk(const std::vector<u8>& image) {
+  const UserEntry* maint = dir_->find("MAINT");
+  const DeviceEntry* d = maint ? maint->device(0x190) : nullptr;
+  if (!d || d->kind != DevKind::Minidisk || d->cylinders < 2) return;
+  const s370::io::CkdGeometry* geo = s370::io::ckd_geometry(d->devtype);
+  if (!geo) return;
+  auto disk = s370::io::CkdImage::open_extent(volumes_->path(d->volume, d->devtype), *geo, d->cylinder,
+                                              d->cylinders, false);
+  const std::optional<std::string> had = cms::nucleus_stamp(*disk);
+  if (had && *had == cms::nucleus_stamp_of(image)) return;
+  cms::install_system_disk(*disk, "CMS190", image, system_files(fs::path(opt_.cms) / "sdisk"), 1);
+  say_operator("CMS INSTALLED ON MAINT'S 190 (" + d->volume + ")");
+}
+
+void System::format_new_a_disks() {
+  for (const UserEntry& u : dir_->users()) {
+    const DeviceEntry* d = u.device(0x191);
+    if (!d || d->kind != DevKind::Minidisk || !d->cylinders) continue;
+    const s370::io::CkdGeometry* geo = s370::io::ckd_geometry(d->devtype);
+    if (!geo) continue;
+    try {
+      auto disk = s370::io::CkdImage::open_extent(volumes_->path(d->volume, d->devtype), *geo, d->cylinder,
+                                                  d->cylinders, false);
+      auto cd = cms::CmsDisk::open(*disk);
+      if (cd->formatted()) continue;
+      cd.reset();
+      std::string label = u.userid.substr(0, 6);
+      cms::CmsDisk::format(*disk, label);
+    } catch (const std::exception& e) {
+      say_operator("DMKCMS001W " + u.userid + " 191 NOT FORMATTED: " + e.what());
+    }
+  }
+}
 
 void System::install_cms() {
   if (opt_.cms.empty()) return;
@@ -48,6 +141,11 @@ void System::install_cms() {
   // The nucleus ends below the user area at X'20000' (docs/CMS.md).
   if (image.size() < 8 || image.size() > 0x20000)
     throw std::runtime_error(nuc.string() + ": not a CMS nucleus image (" + std::to_string(image.size()) + " bytes)");
+  try {
+    install_system_disk(image);
+  } catch (const std::exception& e) {
+    say_operator(std::string("DMKCMS002E CMS NOT INSTALLED ON THE SYSTEM DISK: ") + e.what());
+  }
   const std::string stamp = stamp_of(image);
   const fs::path dir = fs::path(opt_.data) / "saved";
   fs::create_directories(dir);

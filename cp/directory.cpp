@@ -805,10 +805,11 @@ void Directory::write_default(const std::string& path, const std::string& passwo
     const char* storage;
     const char* maxstorage;
     OJ devices;
+    const char* ipl = nullptr;  // CMS for the users, as R6's directories had
   };
   std::vector<Def> defs;
   defs.push_back({"OPERATOR", "ABCDEFG", "2M", "16M", OJ::array()});
-  defs.push_back({"MAINT", "ABCDEFG", "4M", "16M", OJ::array()});
+  defs.push_back({"MAINT", "ABCDEFG", "4M", "16M", OJ::array(), "CMS"});
   spool(defs[0].devices);
   spool(defs[1].devices);
   // MAINT's 190 is the system disk everyone links to read-only.
@@ -816,7 +817,7 @@ void Directory::write_default(const std::string& path, const std::string& passwo
   defs[1].devices.push_back(mdisk("191", "VMSYS1", 21, 5, nullptr));
   static const char* const kUsers[] = {"USER1", "USER2", "USER3"};
   for (int i = 0; i < 3; i++) {
-    Def u{kUsers[i], "G", "2M", "8M", OJ::array()};
+    Def u{kUsers[i], "G", "2M", "8M", OJ::array(), "CMS"};
     spool(u.devices);
     u.devices.push_back(mdisk("191", "USR001", 1 + 10 * i, 10, nullptr));
     u.devices.push_back(OJ{{"address", "190"}, {"type", "link"}, {"user", "MAINT"}, {"to", "190"}, {"mode", "RR"}});
@@ -836,6 +837,7 @@ void Directory::write_default(const std::string& path, const std::string& passwo
             {"privclass", defs[i].classes},
             {"storage", defs[i].storage},
             {"maxstorage", defs[i].maxstorage}};
+    if (defs[i].ipl) head["ipl"] = defs[i].ipl;
     std::string h = line(head);
     h.pop_back();
     text += std::string(i ? ",\n  " : "\n  ") + h + ",\n   \"devices\": [";

@@ -92,7 +92,8 @@ System::System(SystemOptions options) : opt_(std::move(options)) {
   if (ec) throw std::runtime_error("cannot create the data folder " + opt_.data + ": " + ec.message());
   for (const char* sub : {"volumes", "printer", "punch"}) fs::create_directories(fs::path(opt_.data) / sub, ec);
   if (opt_.directory.empty()) opt_.directory = (fs::path(opt_.data) / "directory.json").string();
-  if (!fs::exists(opt_.directory)) {
+  const bool first_start = !fs::exists(opt_.directory);
+  if (first_start) {
     // A first start: a directory with random initial passwords, written
     // once to a file only its owner can read.
     Directory::write_default(opt_.directory, (fs::path(opt_.data) / "initial-passwords.txt").string());
@@ -103,6 +104,7 @@ System::System(SystemOptions options) : opt_(std::move(options)) {
   volumes_ = std::make_unique<Volumes>((fs::path(opt_.data) / "volumes").string());
   volumes_->ensure_all(*dir_);
   install_cms();
+  if (first_start && !opt_.cms.empty()) format_new_a_disks();
   spool_ = SpoolStore::open((fs::path(opt_.data) / "spool.db").string());
   // The real devices CP may dedicate (optional): one line naming the file
   // and the problem when the configuration is wrong.

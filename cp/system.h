@@ -191,8 +191,11 @@ class System {
   void say(User& u, const std::string& line);
   void say(Session& s, const std::string& line);
   void say_operator(const std::string& line);
-  // The build's CMS becomes the saved system CMS (cp/cms_install.cpp).
+  // The build's CMS becomes the saved system CMS and is installed on
+  // MAINT's 190; a first start formats the users' 191s (cp/cms_install.cpp).
   void install_cms();
+  void install_system_disk(const std::vector<u8>& image);
+  void format_new_a_disks();
   User* find_user(const std::string& userid);
   std::string now_line() const;  // "hh:mm:ss ZONE WEEKDAY mm/dd/yy"
   void account(const User& u);

@@ -49,5 +49,29 @@ def t_command_level(_):
         s.stop()
 
 
+def t_ipl_190_and_first_start(_):
+    """vm370's first start installs CMS on MAINT's 190 (the nucleus in
+    its last cylinder, IPL records that load it) and saves the system
+    CMS; IPL 190 and IPL CMS start the same CMS. The default directory's
+    users IPL CMS at logon."""
+    import vmclient
+    s = vmclient.System(os.path.join(BIN, "vm370"), None)
+    try:
+        pws = dict(l.split() for l in open(os.path.join(s.data, "initial-passwords.txt")) if l.strip())
+        c = cmsclient.Cms(s, "USER1", pws["USER1"])
+        out = c.ok("QUERY RDYMSG")
+        assert out == ["RDYMSG = LMSG"], out
+        c.send("#CP IPL 190")
+        c.expect(r"CMS VERSION 6\.0 \d\d/\d\d/\d\d \d\d:\d\d", 30)
+        out = c.ok("QUERY IMPEX")
+        assert out == ["IMPEX = ON"], out
+        c.send("#CP IPL CMS")
+        c.expect(r"CMS VERSION 6\.0", 30)
+        c.ok("QUERY IMPCP")
+        c.logoff()
+    finally:
+        assert s.stop() == 0
+
+
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_command_level], None))
+    sys.exit(cmsclient.run([t_command_level, t_ipl_190_and_first_start], None))

@@ -158,7 +158,8 @@ def main():
         assert any("vm370: ready on 127.0.0.1:%d" % port in l for l in log_lines(lines)), "no ready line in the log"
         assert command_line(lines) == PROMPT, "command line: %r" % command_line(lines)
 
-        # A user on a plain TCP socket appears in the table, in CP READ.
+        # A user on a plain TCP socket appears in the table: the default
+        # directory IPLs CMS, which waits for a command in VM READ.
         pws = dict(l.split() for l in open(os.path.join(data, "initial-passwords.txt")) if l.strip())
         client = vmclient.Client(port)
         client.expect("ONLINE")
@@ -166,8 +167,8 @@ def main():
         client.expect("ENTER PASSWORD")
         client.send(pws["USER1"])
         client.expect("LOGON AT")
-        row = pane.wait(lambda l: find(l, r"^USER1\s+(\S+)\s+CP READ\s+\d+\.\d\d\s+\d+\s+2048K\s+\d+K\s+\d+K\s+\d+:\d\d:\d\d$"),
-                        "USER1 not in the table in CP READ with 2048K")
+        row = pane.wait(lambda l: find(l, r"^USER1\s+(\S+)\s+(?:CP|VM) READ\s+\d+\.\d\d\s+\d+\s+2048K\s+\d+K\s+\d+K\s+\d+:\d\d:\d\d$"),
+                        "USER1 not in the table in VM READ with 2048K")
         term = row.group(1)
         assert term not in ("DSC", "SYSC"), row.group(0)
         pane.wait(lambda l: TITLE.search(l[0]) and TITLE.search(l[0]).group(2, 3) == ("2", "2"),
@@ -207,14 +208,14 @@ def main():
         for w, h in ((150, 50), (100, 30)):
             pane.tmux("resize-window", "-t", "panel", "-x", str(w), "-y", str(h))
             pane.wait(lambda l, w=w, h=h: panel_shown(l, w, h), "the panel was not drawn anew at %dx%d" % (w, h))
-            pane.wait(lambda l: find(l, r"^USER1\s+%s\s+CP READ" % re.escape(term)), "USER1 gone at %dx%d" % (w, h))
+            pane.wait(lambda l: find(l, r"^USER1\s+%s\s+(?:CP|VM) READ" % re.escape(term)), "USER1 gone at %dx%d" % (w, h))
         pane.tmux("resize-window", "-t", "panel", "-x", str(W), "-y", str(H))
         pane.wait(lambda l: panel_shown(l, W, H), "the panel was not drawn anew at %dx%d" % (W, H))
 
         # The user's connection drops: disconnected, the machine kept.
         client.close()
         client = None
-        pane.wait(lambda l: find(l, r"^USER1\s+DSC\s+DSC CP READ\s"), "USER1 not shown disconnected")
+        pane.wait(lambda l: find(l, r"^USER1\s+DSC\s+DSC (?:CP|VM) READ\s"), "USER1 not shown disconnected")
 
         # SHUTDOWN from the command line ends vm370 in order.
         pane.type("SHUTDOWN")
