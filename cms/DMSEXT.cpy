@@ -994,3 +994,180 @@ RMERR    LA    R1,=C'DMSMOD032E INVALID MODULE FILE'
          NUCALL MSGOUT
          CMSRET RC=32
          LTORG
+*---------------------------------------------------------------------
+* ASSEMBLE fn: fn ASSEMBLE (any accessed disk, F 80) assembled by this
+* CP's DIAGNOSE X'370' (asm370 with the CMS macro library; no IBM
+* assembler is here), giving fn TEXT A1 (the object deck) and fn
+* LISTING A1; the messages are typed. R15: 0, 4 warnings, 8 errors,
+* 28 no such file, 104 it does not fit in the user area. Like R6's
+* assembler it uses the user area: what LOAD loaded there is gone.
+*---------------------------------------------------------------------
+ASSEMBLE CMSENT WORK=104
+         USING ASWK,R13
+         LR    R9,R1
+         CLI   8(R9),X'FF'
+         BE    ASNOFN
+         XC    ASCB(44),ASCB
+         MVC   ASCB(8),=CL8'RDBUF'
+         MVC   ASCB+8(8),8(R9)
+         MVC   ASCB+16(8),=CL8'ASSEMBLE'
+         MVC   ASCB+24(2),=C'* '
+         LA    R1,80
+         ST    R1,ASCB+32
+         LA    R1,1
+         STH   R1,ASCB+38
+         XC    LDRNEXT,LDRNEXT           the loaded program goes
+         L     R2,MAINSTRT               the source, record by record
+         SR    R3,R3                     records
+AS1      LA    R1,80(,R2)
+         C     R1,MAINHIGH
+         BH    ASFULL
+         ST    R2,ASCB+28
+         XC    ASCB+26(2),ASCB+26
+         LA    R1,ASCB
+         SVC   202
+         DC    AL4(1)
+         LTR   R15,R15
+         BNZ   AS2
+         L     R1,ASCB+40                a short record: blanks after
+         C     R1,=F'80'
+         BNL   AS1B
+         LA    R4,0(R1,R2)
+         LA    R5,80
+         SR    R5,R1
+         BCTR  R5,0
+         MVI   0(R4),C' '
+         LTR   R5,R5
+         BZ    AS1B
+         BCTR  R5,0
+         EX    R5,ASBLANK
+AS1B     LA    R2,80(,R2)
+         LA    R3,1(,R3)
+         B     AS1
+AS2      ST    R15,ASRC
+         BAL   R14,ASFINIS
+         L     R15,ASRC
+         C     R15,=F'12'                end of file
+         BE    AS3
+         LA    R1,=C'DMSASM002E FILE NOT FOUND'
+         LA    R0,25
+         NUCALL MSGOUT
+         CMSRET RC=28
+* The parameter block, the output area from the next doubleword.
+AS3      LA    R2,7(,R2)
+         N     R2,=X'00FFFFF8'
+         MVC   ASPB(4),MAINSTRT
+         ST    R3,ASPB+4
+         ST    R2,ASPB+8
+         L     R1,MAINHIGH
+         SR    R1,R2
+         BNP   ASFULL
+         ST    R1,ASPB+12
+         LA    R4,ASPB
+         DIAG  R4,0,X'370'
+         CLC   ASPB+28(4),=F'12'
+         BNL   ASFULL
+* The deck: fn TEXT A1, F 80 (an old one replaced).
+         MVC   ASCB+16(8),=CL8'TEXT'
+         BAL   R14,ASERASE
+         MVC   ASCB(8),=CL8'WRBUF'
+         MVI   ASCB+36,C'F'
+         LA    R1,80
+         ST    R1,ASCB+32
+         L     R2,ASPB+8
+         L     R3,ASPB+16
+AS4      LTR   R3,R3
+         BNP   AS5
+         ST    R2,ASCB+28
+         XC    ASCB+26(2),ASCB+26
+         LA    R1,ASCB
+         SVC   202
+         DC    AL4(1)
+         LTR   R15,R15
+         BNZ   ASWERR
+         LA    R2,80(,R2)
+         BCTR  R3,0
+         B     AS4
+AS5      BAL   R14,ASFINIS
+* The listing: fn LISTING A1, V.
+         MVC   ASCB+16(8),=CL8'LISTING'
+         BAL   R14,ASERASE
+         MVC   ASCB(8),=CL8'WRBUF'
+         MVI   ASCB+36,C'V'
+         L     R3,ASPB+20
+         BAL   R14,ASLINES               (R2 at the listing)
+         BAL   R14,ASFINIS
+* The messages, typed.
+         L     R3,ASPB+24
+AS6      LTR   R3,R3
+         BNP   AS7
+         LH    R0,0(,R2)
+         LA    R1,2(,R2)
+         LR    R4,R0
+         NUCALL TYPLINE
+         LA    R2,2(R4,R2)
+         SR    R3,R4
+         SH    R3,=H'2'
+         B     AS6
+AS7      L     R15,ASPB+28
+         CMSRET
+* ASLINES: R3 bytes of [H length][text] records at R2 written by WRBUF;
+* R2 after them.
+ASLINES  ST    R14,ASSAVE
+ASL1     LTR   R3,R3
+         BNP   ASL2
+         LH    R4,0(,R2)
+         LA    R1,2(,R2)
+         ST    R1,ASCB+28
+         ST    R4,ASCB+32
+         XC    ASCB+26(2),ASCB+26
+         LA    R1,ASCB
+         SVC   202
+         DC    AL4(1)
+         LTR   R15,R15
+         BNZ   ASWERR
+         LA    R2,2(R4,R2)
+         SR    R3,R4
+         SH    R3,=H'2'
+         B     ASL1
+ASL2     L     R14,ASSAVE
+         BR    R14
+ASERASE  MVC   ASCB(8),=CL8'ERASE'
+         MVC   ASCB+24(2),=C'A1'
+         ST    R14,ASSAVE
+         LA    R1,ASCB
+         SVC   202
+         DC    AL4(1)
+         L     R14,ASSAVE
+         BR    R14
+ASFINIS  MVC   ASCB(8),=CL8'FINIS'
+         ST    R14,ASSAVE
+         LA    R1,ASCB
+         SVC   202
+         DC    AL4(1)
+         L     R14,ASSAVE
+         BR    R14
+ASWERR   ST    R15,ASRC
+         BAL   R14,ASFINIS
+         L     R15,ASRC
+         CMSRET
+ASBLANK  MVC   1(0,R4),0(R4)
+ASNOFN   LA    R1,=C'DMSASM001E NO FILENAME SPECIFIED'
+         LA    R0,32
+         NUCALL MSGOUT
+         CMSRET RC=24
+ASFULL   BAL   R14,ASFINIS
+         LA    R1,=C'DMSASM109S VIRTUAL STORAGE CAPACITY EXCEEDED'
+         LA    R0,44
+         NUCALL MSGOUT
+         CMSRET RC=104
+         DROP  R13
+         LTORG
+ASWK     DSECT
+         DS    18F
+ASCB     DS    11F
+ASRC     DS    F
+ASSAVE   DS    F
+         DS    F
+ASPB     DS    8F
+NUCLEUS  CSECT

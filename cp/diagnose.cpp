@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cp/virtual_machine.h"
+#include "s370/asm/asm.h"
 #include "s370/channel/dasd.h"
 #include "s370/channel/ebcdic.h"
 
@@ -344,6 +345,11 @@ bool VirtualMachine::diagnose_code(s370::Cpu& cpu, int rx, int ry, u32 address) 
       hold();
       return true;
     }
+    case 0x370:
+      // This CP's own code (not IBM's): assemble a program for CMS's
+      // ASSEMBLE command (docs/CMS.md), since no IBM assembler is here.
+      if (x & 7) return false;
+      return diag370(cpu, x & s370::kAddrMask);
     case 0x60:
       // Virtual storage size, in bytes, to Rx.
       x = defined_size_;
@@ -480,6 +486,92 @@ bool VirtualMachine::diag18(s370::Cpu& cpu, int rx, int ry) {
   if ((csw.unit & (u::kUnitCheck | u::kUnitException)) || (csw.chan & ~(ch::kPci | ch::kIncorrectLength)))
     return fail(3, 13);
   cpu.psw.cc = 0;
+  return true;
+}
+
+}  // namespace cp
+
+namespace cp {
+
+// DIAGNOSE X'370': Rx a parameter block of 32 bytes on a doubleword: +0
+// the source (80-byte EBCDIC records back to back), +4 their number, +8
+// an output area, +12 its size. CP assembles the source with asm370's
+// library (the CMS macro library searched for macros and COPY members)
+// and fills the output area: the object deck (80-byte cards), then the
+// listing, then the messages, each line a halfword length and its EBCDIC
+// text. CP sets +16 the number of cards, +20 the listing's bytes, +24
+// the messages' bytes, +28 the return code: 0, 4 warnings, 8 errors, 12
+// the output area is too small (nothing else is valid), 16 too many
+// records (at most 100,000). cc 0. An area outside storage is an
+// addressing exception. The work is the machine's own: it runs on the
+// worker that runs the machine, like any instruction.
+bool VirtualMachine::diag370(s370::Cpu& cpu, u32 block) {
+  auto word = [&](u32 a) {
+    u32 v = 0;
+    for (int i = 0; i < 4; i++) v = v << 8 | read_byte(cpu, a + static_cast<u32>(i));
+    return v;
+  };
+  auto put_word = [&](u32 a, u32 v) {
+    for (int i = 0; i < 4; i++) cpu.real_write8(s370::RealAddr(a + static_cast<u32>(i)), static_cast<u8>(v >> (24 - 8 * i)));
+  };
+  const u32 src = word(block) & s370::kAddrMask, n = word(block + 4);
+  const u32 out = word(block + 8) & s370::kAddrMask, size = word(block + 12);
+  for (u32 a = block + 16; a < block + 32; a += 4) put_word(a, 0);
+  cpu.psw.cc = 0;
+  if (n > 100000) {
+    put_word(block + 28, 16);
+    return true;
+  }
+  std::string text;
+  text.reserve(static_cast<std::size_t>(n) * 81);
+  std::vector<u8> rec(80);
+  for (u32 i = 0; i < n; i++) {
+    for (u32 k = 0; k < 80; k++) rec[k] = read_byte(cpu, src + i * 80 + k);
+    std::string line = s370::io::to_ascii(rec.data(), rec.size());
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    text += line;
+    text += '\n';
+  }
+  s370::as::Options opt;
+  if (!maclib_.empty()) opt.include_dirs.push_back(maclib_);
+  opt.want_listing = true;
+  opt.want_deck = true;
+  const s370::as::Result r = s370::as::assemble_text("SOURCE", text, opt);
+  std::vector<u8> o;
+  for (const auto& card : r.deck) o.insert(o.end(), card.begin(), card.end());
+  auto lines = [&](const std::string& t) {
+    const std::size_t start = o.size();
+    std::size_t at = 0;
+    while (at < t.size()) {
+      std::size_t nl = t.find('\n', at);
+      if (nl == std::string::npos) nl = t.size();
+      std::string l = t.substr(at, std::min<std::size_t>(nl - at, 132));
+      if (l.empty()) l = " ";
+      const std::vector<u8> e = s370::io::to_ebcdic(l);
+      o.push_back(static_cast<u8>(e.size() >> 8));
+      o.push_back(static_cast<u8>(e.size()));
+      o.insert(o.end(), e.begin(), e.end());
+      at = nl + 1;
+    }
+    return static_cast<u32>(o.size() - start);
+  };
+  const u32 listing = lines(r.listing);
+  std::string msgs;
+  bool warnings = false;
+  for (const auto& d : r.diags) {
+    warnings = warnings || d.warning;
+    msgs += "LINE " + std::to_string(d.line) + (d.warning ? " WARNING: " : ": ") + d.msg + "\n";
+  }
+  const u32 messages = lines(msgs);
+  if (o.size() > size) {
+    put_word(block + 28, 12);
+    return true;
+  }
+  store_bytes(cpu, out, o);
+  put_word(block + 16, static_cast<u32>(r.deck.size()));
+  put_word(block + 20, listing);
+  put_word(block + 24, messages);
+  put_word(block + 28, !r.ok ? 8 : warnings ? 4 : 0);
   return true;
 }
 

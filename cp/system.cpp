@@ -830,6 +830,7 @@ std::shared_ptr<VirtualMachine> System::build_vm(User& u, u32 storage) {
   auto vm = std::make_shared<VirtualMachine>(storage, clock_);
   vm->set_userid(u.userid);
   vm->enable_cp_commands();
+  if (!opt_.cms.empty()) vm->set_maclib((fs::path(opt_.cms) / "maclib").string());
   return vm;
 }
 

@@ -159,6 +159,10 @@ class VirtualMachine final : public s370::Host {
   // CP's command processor answers DIAGNOSE X'08' (without it, as under
   // s370run, every command is unknown).
   void enable_cp_commands() { cp_commands_ = true; }
+  // DIAGNOSE X'370' (this CP's, not IBM's: the assembler for CMS's
+  // ASSEMBLE command) finds the macro library of CMS's programs here; an
+  // empty one means macros must be in the source.
+  void set_maclib(std::string dir) { maclib_ = std::move(dir); }
   std::optional<CpRequest> take_cp_request() {
     std::optional<CpRequest> r = std::move(cp_request_);
     cp_request_.reset();
@@ -347,6 +351,8 @@ class VirtualMachine final : public s370::Host {
     if (trace_out_) trace_out_(l);
   }
   bool cp_commands_ = false;
+  std::string maclib_;
+  bool diag370(s370::Cpu& cpu, u32 block);
   u32 time_sample_ = 0;
   std::optional<CpRequest> cp_request_;
   u32 defined_size_ = storage_.size();
