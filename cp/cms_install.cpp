@@ -107,10 +107,34 @@ void System::install_system_disk(const std::vector<u8>& image) {
   if (!geo) return;
   auto disk = s370::io::CkdImage::open_extent(volumes_->path(d->volume, d->devtype), *geo, d->cylinder,
                                               d->cylinders, false);
+  // Installed again when the nucleus on the disk is not the build's, or
+  // the build's system files changed (a stamp of them all, kept in the
+  // data folder and written once the disk is done).
+  const std::vector<cms::File> files = system_files(fs::path(opt_.cms) / "sdisk");
+  std::vector<u8> all(image);
+  for (const cms::File& f : files) {
+    all.insert(all.end(), f.fn.begin(), f.fn.end());
+    all.insert(all.end(), f.ft.begin(), f.ft.end());
+    for (const auto& r : f.records) all.insert(all.end(), r.begin(), r.end());
+  }
+  const std::string want = stamp_of(all);
+  const fs::path st = fs::path(opt_.data) / "saved" / "S190.stamp";
+  std::string had_files;
+  {
+    std::ifstream in(st);
+    std::getline(in, had_files);
+  }
   const std::optional<std::string> had = cms::nucleus_stamp(*disk);
-  if (had && *had == cms::nucleus_stamp_of(image)) return;
-  cms::install_system_disk(*disk, "CMS190", image, system_files(fs::path(opt_.cms) / "sdisk"), 1);
-  say_operator("CMS INSTALLED ON MAINT'S 190 (" + d->volume + ")");
+  if (had && *had == cms::nucleus_stamp_of(image) && had_files == want) return;
+  cms::install_system_disk(*disk, "CMS190", image, files, 1);
+  fs::create_directories(st.parent_path());
+  const fs::path tmp = fs::path(st.string() + ".tmp");
+  {
+    std::ofstream out(tmp);
+    out << want << "\n";
+  }
+  fs::rename(tmp, st);
+  say_operator("CMS INSTALLED ON MAINT'S 190 (" + d->volume + "): " + std::to_string(files.size()) + " FILES");
 }
 
 void System::format_new_a_disks() {
