@@ -688,8 +688,12 @@ struct CmsDisk::State {
           need += n + 1 + (n > kFclData ? (n - kFclData + kNclData - 1) / kNclData : 0);
         }
       need += nfst;
+      size_t freeing = 0;
+      for (size_t i = 0; i < fsts.size(); i++)
+        if (!kept[i]) freeing += owned_blocks[i].size();
       throw DiskError("disk full: the change needs " + std::to_string(std::max(need, wanted)) + " blocks, " +
-                      std::to_string(free_now) + " are free (a replaced file's blocks are free only after)");
+                      std::to_string(free_now) + " are free" +
+                      (freeing ? " (the blocks of the file it replaces are free only after it)" : ""));
     }
     if (new_fst.size() + 1 + new_ext.size() > kMfdList / 2)
       throw DiskError("the MFD has no room for " + std::to_string(new_fst.size()) + " FST blocks (" +
