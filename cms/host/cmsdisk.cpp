@@ -63,7 +63,8 @@ std::string upper(std::string s) {
 }
 
 u32 number(const std::string& s, const char* what) {
-  if (s.empty() || s.size() > 9 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+  if (s.empty() || s.size() > 9 ||
+      !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
     fail(std::string(what) + " \"" + s + "\" is not a number");
   return static_cast<u32>(std::stoul(s));
 }
@@ -127,7 +128,10 @@ DiskSpec parse_directory_spec(const std::string& dir, const std::string& user, c
     if (s.empty() || s.size() > 3) return false;
     out = 0;
     for (char c : s) {
-      const int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      const int v = c >= '0' && c <= '9'   ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                           : -1;
       if (v < 0) return false;
       out = out * 16 + v;
     }
@@ -158,8 +162,8 @@ DiskSpec parse_directory_spec(const std::string& dir, const std::string& user, c
         s.extent = true;
         s.first = d.at("cylinder").get<u32>();
         s.count = d.at("cylinders").get<u32>();
-        s.what = upper(user) + " " + upper(addr) + " (" + vol + " cylinders " + std::to_string(s.first) + "-" +
-                 std::to_string(s.first + s.count - 1) + ")";
+        s.what = upper(user) + " " + upper(addr) + " (" + vol + " cylinders " + std::to_string(s.first) +
+                 "-" + std::to_string(s.first + s.count - 1) + ")";
         return s;
       } catch (const nlohmann::json::exception& e) {
         fail(jpath + ": " + upper(user) + "'s minidisk " + upper(addr) + ": " + e.what());
@@ -216,7 +220,8 @@ int run(std::vector<std::string> args) {
       (args[at] == "--data" ? dir : args[at] == "--user" ? user : addr) = args[at + 1];
       at += 2;
     }
-    if (dir.empty() || user.empty() || addr.empty()) fail("--data DIR --user USERID --addr VADDR go together");
+    if (dir.empty() || user.empty() || addr.empty())
+      fail("--data DIR --user USERID --addr VADDR go together");
     spec = parse_directory_spec(dir, user, addr);
   } else {
     spec = parse_image_spec(args[0]);
@@ -260,7 +265,8 @@ int run(std::vector<std::string> args) {
     cms::CmsDisk::format(*img, pos[0], cyls);
     auto d = cms::CmsDisk::open(std::move(img));
     const auto st = d->stats();
-    std::cout << "FORMATTED " << st.label << ": " << st.cylinders << " cylinders, " << st.blocks << " blocks\n";
+    std::cout << "FORMATTED " << st.label << ": " << st.cylinders << " cylinders, " << st.blocks
+              << " blocks\n";
     return 0;
   }
 
@@ -273,8 +279,9 @@ int run(std::vector<std::string> args) {
     const auto st = disk->stats();
     const u32 pct = st.blocks ? static_cast<u32>((u64{st.used} * 100 + st.blocks - 1) / st.blocks) : 0;
     std::cout << "LABEL " << st.label << "\n"
-              << st.label << ": " << st.files << " FILES; " << st.used << " REC IN USE, " << st.left << " LEFT (OF "
-              << st.blocks << "), " << pct << "% FULL (" << st.cylinders << " CYL), " << st.device << "\n";
+              << st.label << ": " << st.files << " FILES; " << st.used << " REC IN USE, " << st.left
+              << " LEFT (OF " << st.blocks << "), " << pct << "% FULL (" << st.cylinders << " CYL), "
+              << st.device << "\n";
     if (const auto n = cms::nucleus_stamp(disk->image())) std::cout << "NUCLEUS " << *n << "\n";
     return 0;
   }
@@ -287,9 +294,10 @@ int run(std::vector<std::string> args) {
     const std::string label = disk->label();
     for (const cms::FileInfo& i : files) {
       char line[160];
-      std::snprintf(line, sizeof line, "%-8s %-8s %-2s %c %5u %6u %5u %2d/%02d/%02d %2d:%02d %s\n", i.fn.c_str(),
-                    i.ft.c_str(), i.mode.c_str(), i.recfm, i.lrecl, i.records, i.blocks, i.written.month,
-                    i.written.day, i.written.year % 100, i.written.hour, i.written.minute, label.c_str());
+      std::snprintf(line, sizeof line, "%-8s %-8s %-2s %c %5u %6u %5u %2d/%02d/%02d %2d:%02d %s\n",
+                    i.fn.c_str(), i.ft.c_str(), i.mode.c_str(), i.recfm, i.lrecl, i.records, i.blocks,
+                    i.written.month, i.written.day, i.written.year % 100, i.written.hour, i.written.minute,
+                    label.c_str());
       std::cout << line;
     }
     return 0;
@@ -304,7 +312,8 @@ int run(std::vector<std::string> args) {
     std::string out;
     if (binary) {
       for (const auto& r : f->records) {
-        if (f->recfm == 'V') out += static_cast<char>(r.size() >> 8), out += static_cast<char>(r.size() & 0xFF);
+        if (f->recfm == 'V')
+          out += static_cast<char>(r.size() >> 8), out += static_cast<char>(r.size() & 0xFF);
         out.append(r.begin(), r.end());
       }
     } else {

@@ -49,8 +49,8 @@ constexpr u32 kFirstFree = 5;
 constexpr u32 kMaxLrecl = 65535;
 
 const u8 kEbcdicF = 0xC6, kEbcdicV = 0xE5;
-const u8 kLabelCms[4] = {0xC3, 0xD4, 0xE2, 0x7E};   // C'CMS='
-const u8 kLabelEdf[4] = {0xC3, 0xD4, 0xE2, 0xF1};   // C'CMS1': VM/SP's EDF
+const u8 kLabelCms[4] = {0xC3, 0xD4, 0xE2, 0x7E};                          // C'CMS='
+const u8 kLabelEdf[4] = {0xC3, 0xD4, 0xE2, 0xF1};                          // C'CMS1': VM/SP's EDF
 const u8 kNucMagic[8] = {0xD5, 0xE4, 0xC3, 0xE2, 0xE3, 0xC1, 0xD4, 0xD7};  // C'NUCSTAMP'
 
 // The CMS view of a device type: 800-byte records per track and the MFD's
@@ -108,16 +108,16 @@ class Tracks {
   u32 locate(u32 t, u8 r, u32 dl) {
     const std::vector<u8>& b = load(t);
     const u32 cyl = t / img_.heads(), head = t % img_.heads();
-    auto where = [&] {
-      return "cylinder " + std::to_string(cyl) + " head " + std::to_string(head);
-    };
+    auto where = [&] { return "cylinder " + std::to_string(cyl) + " head " + std::to_string(head); };
     u32 off = kHa;
     for (;;) {
-      if (off + kCount > b.size()) throw DiskError(where() + ": the track runs past its slot (no end of track)");
+      if (off + kCount > b.size())
+        throw DiskError(where() + ": the track runs past its slot (no end of track)");
       const u8* c = &b[off];
       if (load_be32(c) == 0xFFFFFFFF && load_be32(c + 4) == 0xFFFFFFFF) break;
       const u32 kl = c[5], len = load_be16(c + 6);
-      if (off + kCount + kl + len > b.size()) throw DiskError(where() + ": a record runs past the track's slot");
+      if (off + kCount + kl + len > b.size())
+        throw DiskError(where() + ": a record runs past the track's slot");
       if (c[4] == r && off != kHa) {
         if (load_be16(c) != cyl || load_be16(c + 2) != head || kl != 0 || len != dl)
           throw DiskError(where() + " record " + std::to_string(r) + ": count " + hex2(load_be32(c)) +
@@ -235,7 +235,8 @@ std::array<u8, 2> fst_mode(std::string_view s) {
   const bool ok = (u.size() == 1 || u.size() == 2) && u[0] >= 'A' && u[0] <= 'Z' &&
                   (u.size() == 1 || (u[1] >= '0' && u[1] <= '9'));
   if (!ok) throw Error("\"" + std::string(s) + "\" is not a CMS file mode (a letter and a number 0-9)");
-  return {s370::io::to_ebcdic(static_cast<u8>(u[0])), s370::io::to_ebcdic(static_cast<u8>(u.size() == 2 ? u[1] : '1'))};
+  return {s370::io::to_ebcdic(static_cast<u8>(u[0])),
+          s370::io::to_ebcdic(static_cast<u8>(u.size() == 2 ? u[1] : '1'))};
 }
 
 u8 bcd(int v) {
@@ -415,8 +416,8 @@ struct CmsDisk::State {
     blocks().read(4, m.data());
     const u8 unit = m[kMfdUnit];
     if (unit != dev->unit)
-      throw DiskError("MFD: unit type X'" + hex2(unit) + "' is not a " + dev->name + "'s (X'" + hex2(dev->unit) +
-                      "'): the disk was formatted on another device type");
+      throw DiskError("MFD: unit type X'" + hex2(unit) + "' is not a " + dev->name + "'s (X'" +
+                      hex2(dev->unit) + "'): the disk was formatted on another device type");
     cyl = load_be32(&m[kMfdCyl]);
     num = load_be32(&m[kMfdNum]);
     if (cyl == 0 || cyl > img->cylinders())
@@ -424,12 +425,13 @@ struct CmsDisk::State {
                       std::to_string(img->cylinders()) + " cylinders");
     const u32 want = blocks_of(*img, *dev, cyl);
     if (num != want)
-      throw DiskError("MFD: ADTNUM " + std::to_string(num) + ", but " + std::to_string(cyl) + " cylinders of a " +
-                      dev->name + " hold " + std::to_string(want) + " blocks");
+      throw DiskError("MFD: ADTNUM " + std::to_string(num) + ", but " + std::to_string(cyl) +
+                      " cylinders of a " + dev->name + " hold " + std::to_string(want) + " blocks");
     u32 off = 0;
     u16 sentinel = 0;
     for (;;) {
-      if (off + 2 > kMfdList) throw DiskError("MFD: no sentinel (X'FFFF' or X'FFFD') after the FST block numbers");
+      if (off + 2 > kMfdList)
+        throw DiskError("MFD: no sentinel (X'FFFF' or X'FFFD') after the FST block numbers");
       const u16 b = load_be16(&m[off]);
       off += 2;
       if (b == kSentinel || b == kSentinelExt) {
@@ -462,7 +464,8 @@ struct CmsDisk::State {
       if (at >= qmsk.size()) break;
       Block x;
       blocks().read(ext_blocks[i], x.data());
-      std::copy_n(x.begin(), std::min<size_t>(kBlock, qmsk.size() - at), qmsk.begin() + static_cast<long>(at));
+      std::copy_n(x.begin(), std::min<size_t>(kBlock, qmsk.size() - at),
+                  qmsk.begin() + static_cast<long>(at));
     }
     // Bits past the last block mean nothing (and must not be counted).
     for (u32 b = num + 1; b <= qmsk.size() * 8; b++) qset(qmsk, b, false);
@@ -471,7 +474,8 @@ struct CmsDisk::State {
     for (u32 b : fst_blocks)
       if (!qbit(qmsk, b)) throw DiskError("QMSK: FST block " + std::to_string(b) + " is marked free");
     for (u32 b : ext_blocks)
-      if (!qbit(qmsk, b)) throw DiskError("QMSK: QMSK extension block " + std::to_string(b) + " is marked free");
+      if (!qbit(qmsk, b))
+        throw DiskError("QMSK: QMSK extension block " + std::to_string(b) + " is marked free");
 
     for (u32 fb : fst_blocks) {
       Block x;
@@ -502,8 +506,8 @@ struct CmsDisk::State {
       throw DiskError(what + ": LRECL " + std::to_string(lrecl) + " is not possible");
     const u64 need = recfm == kEbcdicF ? u64{recct} * lrecl : u64{recct} * 2;
     if (need > u64{blkct} * kBlock)
-      throw DiskError(what + ": " + std::to_string(recct) + " records cannot fit in " + std::to_string(blkct) +
-                      " blocks");
+      throw DiskError(what + ": " + std::to_string(recct) + " records cannot fit in " +
+                      std::to_string(blkct) + " blocks");
   }
 
   // The blocks of a file: its chain links (the first one first) and its
@@ -543,7 +547,8 @@ struct CmsDisk::State {
     std::sort(all.begin(), all.end());
     const auto d = std::adjacent_find(all.begin(), all.end());
     if (d != all.end())
-      throw DiskError(what + ": block " + std::to_string(*d) + " appears twice in its chain (a chain link loop)");
+      throw DiskError(what + ": block " + std::to_string(*d) +
+                      " appears twice in its chain (a chain link loop)");
     return c;
   }
 
@@ -583,7 +588,8 @@ struct CmsDisk::State {
     auto claim = [&](u32 b, const std::string& what) {
       if (seen[b]) throw DiskError("block " + std::to_string(b) + " (" + what + ") is used twice");
       seen[b] = 1;
-      if (!qbit(qmsk, b)) throw DiskError("block " + std::to_string(b) + " (" + what + ") is marked free in the QMSK");
+      if (!qbit(qmsk, b))
+        throw DiskError("block " + std::to_string(b) + " (" + what + ") is marked free in the QMSK");
     };
     for (u32 b : fst_blocks) claim(b, "an FST block");
     for (u32 b : ext_blocks) claim(b, "a QMSK extension");
@@ -728,15 +734,16 @@ struct CmsDisk::State {
     for (u32 i = 0; i < nfst; i++) {
       Block x{};
       for (u32 k = 0; k < kFstsPerBlock && i * kFstsPerBlock + k < slots.size(); k++)
-        std::copy(slots[i * kFstsPerBlock + k].fst.begin(), slots[i * kFstsPerBlock + k].fst.end(), &x[k * kFst]);
+        std::copy(slots[i * kFstsPerBlock + k].fst.begin(), slots[i * kFstsPerBlock + k].fst.end(),
+                  &x[k * kFst]);
       io.write(new_fst[i], x.data());
     }
     for (size_t i = 0; i < new_ext.size(); i++) {
       Block x{};
       const size_t at = kMfdQmskBytes + i * kBlock;
       if (at < q.size())
-        std::copy(q.begin() + static_cast<long>(at), q.begin() + static_cast<long>(std::min(q.size(), at + kBlock)),
-                  x.begin());
+        std::copy(q.begin() + static_cast<long>(at),
+                  q.begin() + static_cast<long>(std::min(q.size(), at + kBlock)), x.begin());
       io.write(new_ext[i], x.data());
     }
     // ... and last the MFD: until this write the disk is the old one.
@@ -905,7 +912,8 @@ void CmsDisk::write(const std::vector<File>& files) {
       if (o.fn == n.fn && o.ft == n.ft) throw Error("the file " + id + " is given twice");
     if (f.recfm != 'F' && f.recfm != 'V') throw Error("file " + id + ": record format must be F or V");
     if (f.records.size() > kMaxRecords)
-      throw Error("file " + id + ": " + std::to_string(f.records.size()) + " records, more than CMS's 65,533");
+      throw Error("file " + id + ": " + std::to_string(f.records.size()) +
+                  " records, more than CMS's 65,533");
     u32 lrecl = 0;
     if (f.recfm == 'F') {
       if (f.lrecl == 0 || f.lrecl > kMaxLrecl) throw Error("file " + id + ": LRECL must be 1 to 65535");
@@ -941,7 +949,8 @@ void CmsDisk::write(const std::vector<File>& files) {
     e[kFstFlags] = 0;
     store_be32(&e[kFstLrecl], lrecl);
     store_be16(&e[kFstBlkCt], static_cast<u16>(nblocks));
-    e[kFstYear] = static_cast<u8>(0xF0 + st.year / 10 % 10), e[kFstYear + 1] = static_cast<u8>(0xF0 + st.year % 10);
+    e[kFstYear] = static_cast<u8>(0xF0 + st.year / 10 % 10),
+    e[kFstYear + 1] = static_cast<u8>(0xF0 + st.year % 10);
     news.push_back(std::move(n));
   }
   s_->check_all();
@@ -981,7 +990,8 @@ bool CmsDisk::rename(std::string_view fn, std::string_view ft, std::string_view 
   if (i < 0) return false;
   // '=' in the new file id: the same as the old one's (as CMS RENAME).
   const FileInfo old = info_of(s_->fsts[static_cast<size_t>(i)]);
-  const std::string nn(fn2 == "=" ? std::string_view(old.fn) : fn2), nt(ft2 == "=" ? std::string_view(old.ft) : ft2);
+  const std::string nn(fn2 == "=" ? std::string_view(old.fn) : fn2),
+      nt(ft2 == "=" ? std::string_view(old.ft) : ft2);
   const auto n2 = fst_name(nn, "name"), t2 = fst_name(nt, "type");
   std::array<u8, 2> m2{};
   const bool new_mode = !fm2.empty() && fm2 != "*" && fm2 != "=";
@@ -1031,8 +1041,9 @@ std::vector<std::vector<u8>> text_to_records(std::string_view text, char recfm, 
     if (recfm == 'V' && s.empty()) s = " ";
     const u32 max = recfm == 'F' ? lrecl : (lrecl ? lrecl : kMaxLrecl);
     if (s.size() > max)
-      throw Error("line " + std::to_string(line) + " is " + std::to_string(s.size()) + " characters, longer than " +
-                  (recfm == 'F' || lrecl ? "LRECL " : "") + std::to_string(max));
+      throw Error("line " + std::to_string(line) + " is " + std::to_string(s.size()) +
+                  " characters, longer than " + (recfm == 'F' || lrecl ? "LRECL " : "") +
+                  std::to_string(max));
     std::vector<u8> r = s370::io::to_ebcdic(s);
     if (recfm == 'F') r.resize(lrecl, s370::io::kEbcdicBlank);
     out.push_back(std::move(r));
@@ -1085,8 +1096,8 @@ std::string stamp_text(u32 size, const u8* d) {
 }
 
 void ccw(std::vector<u8>& p, u8 cmd, u32 addr, u8 flags, u16 count) {
-  const u8 c[8] = {cmd, static_cast<u8>(addr >> 16), static_cast<u8>(addr >> 8), static_cast<u8>(addr),
-                   flags, 0, static_cast<u8>(count >> 8), static_cast<u8>(count)};
+  const u8 c[8] = {cmd, static_cast<u8>(addr >> 16), static_cast<u8>(addr >> 8), static_cast<u8>(addr), flags,
+                   0,   static_cast<u8>(count >> 8), static_cast<u8>(count)};
   p.insert(p.end(), c, c + 8);
 }
 
@@ -1111,8 +1122,8 @@ void install_nucleus(CkdImage& disk, const std::vector<u8>& image, u32 first_cyl
   io.read(4, mfd.data());
   const u32 cms_cyl = load_be32(&mfd[kMfdCyl]);
   if (cms_cyl > first_cylinder)
-    throw Error("the CMS file area's " + std::to_string(cms_cyl) + " cylinders reach the nucleus's first cylinder " +
-                std::to_string(first_cylinder));
+    throw Error("the CMS file area's " + std::to_string(cms_cyl) +
+                " cylinders reach the nucleus's first cylinder " + std::to_string(first_cylinder));
 
   // As many 4096-byte records per track as our CKD model holds (R0 and
   // the end of track around them; the device wants a byte to spare).
@@ -1144,8 +1155,14 @@ void install_nucleus(CkdImage& disk, const std::vector<u8>& image, u32 first_cyl
   }
   for (u32 k = 0; k < ntracks; k++) {
     const u32 t = first_track + k;
-    const u8 arg[8] = {0, 0, static_cast<u8>(t / disk.heads() >> 8), static_cast<u8>(t / disk.heads()),
-                       static_cast<u8>(t % disk.heads() >> 8), static_cast<u8>(t % disk.heads()), 1, 0};
+    const u8 arg[8] = {0,
+                       0,
+                       static_cast<u8>(t / disk.heads() >> 8),
+                       static_cast<u8>(t / disk.heads()),
+                       static_cast<u8>(t % disk.heads() >> 8),
+                       static_cast<u8>(t % disk.heads()),
+                       1,
+                       0};
     prog.insert(prog.end(), arg, arg + 8);
   }
   Block b2{};

@@ -112,7 +112,8 @@ class CmsDisk {
   // The files whose fn, ft and fm match (each may be "*" or have '*'
   // wildcards; fm is a letter, ignored on one disk, or a letter and a
   // number that must match), in directory order.
-  std::vector<FileInfo> list(std::string_view fn = "*", std::string_view ft = "*", std::string_view fm = "*") const;
+  std::vector<FileInfo> list(std::string_view fn = "*", std::string_view ft = "*",
+                             std::string_view fm = "*") const;
   std::optional<FileInfo> find(std::string_view fn, std::string_view ft, std::string_view fm = "*") const;
 
   // The whole file, or none when there is no such file.

@@ -100,7 +100,8 @@ File v_file(const std::string& fn, const std::string& ft, const std::vector<size
   File f;
   f.fn = fn, f.ft = ft, f.recfm = 'V';
   f.written = cms::Stamp{1979, 3, 1, 12, 34};
-  for (size_t i = 0; i < lengths.size(); i++) f.records.push_back(pattern(lengths[i], seed + static_cast<u32>(i)));
+  for (size_t i = 0; i < lengths.size(); i++)
+    f.records.push_back(pattern(lengths[i], seed + static_cast<u32>(i)));
   return f;
 }
 
@@ -191,7 +192,8 @@ TEST_CASE("Files written and read back: F and V, LRECLs 1 to 65535, dates, modes
   const std::string p = fresh_image("rt.3350", "3350", 3);
   auto d = formatted(p, "3350", 0, 3);
   std::vector<File> files;
-  for (u32 lrecl : {1u, 80u, 800u, 801u, 65535u}) files.push_back(f_file("F" + std::to_string(lrecl), "DATA", lrecl, 7, lrecl));
+  for (u32 lrecl : {1u, 80u, 800u, 801u, 65535u})
+    files.push_back(f_file("F" + std::to_string(lrecl), "DATA", lrecl, 7, lrecl));
   files.push_back(v_file("VMIX", "DATA", {0, 1, 2, 79, 80, 798, 799, 800, 801, 1600, 65535, 3}));
   files.push_back(v_file("VONE", "DATA", {65535}));
   files.push_back(v_file("VEMPTY", "DATA", {0}));
@@ -314,7 +316,7 @@ TEST_CASE("A full disk: DiskError saying so, nothing written, the other files in
   // What fits still goes in, to the last block.
   const u32 left = r->stats().left;
   r->write(f_file("LAST", "FILE", 800, left - 2));  // its FCL, and the new FST block
-  CHECK(r->stats().left == 1);                       // the old FST block, free again
+  CHECK(r->stats().left == 1);                      // the old FST block, free again
   CHECK(reopen(p, "3350", 0, 1)->read("LAST", "FILE")->records.size() == left - 2);
   // A read-only minidisk refuses the change, and is left as it was.
   const std::string now = slurp(p);
@@ -340,7 +342,8 @@ TEST_CASE("500 files over 25 FST blocks; erase and rename; QMSK extensions come 
     auto r = reopen(p, "3350", 0, 6);
     const auto l = r->list();
     REQUIRE(l.size() == 500);
-    for (u32 i = 0; i < 500; i += 7) CHECK(r->read("F" + std::to_string(i), "MANY")->records == files[i].records);
+    for (u32 i = 0; i < 500; i += 7)
+      CHECK(r->read("F" + std::to_string(i), "MANY")->records == files[i].records);
     CHECK(l[499].fn == "F499");
   }
   for (u32 i = 0; i < 500; i += 2) CHECK(d->erase("F" + std::to_string(i), "MANY"));
@@ -462,7 +465,8 @@ TEST_CASE_FIXTURE(CorruptFixture, "Corrupt disks: each inconsistency is a DiskEr
   put16(img, block_offset(1, fcl) + 2, fcl);  // chain link 3 is the first one: its zero pointers
   expect_error(img, "a zero block number");
   img = good;
-  put16(img, block_offset(1, ncl2) + 10, be16(img, block_offset(1, fcl) + 80));  // data block 66 = data block 1
+  put16(img, block_offset(1, ncl2) + 10,
+        be16(img, block_offset(1, fcl) + 80));  // data block 66 = data block 1
   expect_error(img, "appears twice");
   img = good;
   put16(img, fst_of(img, "SMALL") + 26, 11);  // 11 records of 80 in one block: 880 bytes
@@ -542,7 +546,8 @@ TEST_CASE_FIXTURE(CorruptFixture, "Corrupt disks: 400 seeded random corruptions,
         }
         case 2: {  // random bytes in a random block
           const u32 b = 1 + pick(2 * 570);
-          for (u32 j = pick(8) + 1; j > 0; j--) img[block_offset(1, b) + pick(800)] = static_cast<char>(rng());
+          for (u32 j = pick(8) + 1; j > 0; j--)
+            img[block_offset(1, b) + pick(800)] = static_cast<char>(rng());
           break;
         }
         case 3: {  // anywhere in a track slot: counts, R0, the end of track
@@ -578,7 +583,8 @@ struct Rig {
   s370::io::Machine m{1u << 20};
   s370::io::CkdDasd* dasd = nullptr;
   Rig(const std::string& path, const char* type, u32 first, u32 count, u16 address = 0x191) {
-    auto dev = std::make_unique<s370::io::CkdDasd>(address, CkdImage::open_extent(path, geo(type), first, count, true));
+    auto dev = std::make_unique<s370::io::CkdDasd>(
+        address, CkdImage::open_extent(path, geo(type), first, count, true));
     dasd = dev.get();
     m.attach(std::move(dev));
   }
@@ -597,14 +603,15 @@ struct Rig {
 };
 
 void put_ccw(s370::io::Machine& m, u32 at, u8 cmd, u32 addr, u8 flags, u16 count) {
-  const u8 c[8] = {cmd, static_cast<u8>(addr >> 16), static_cast<u8>(addr >> 8), static_cast<u8>(addr),
-                   flags, 0, static_cast<u8>(count >> 8), static_cast<u8>(count)};
+  const u8 c[8] = {cmd, static_cast<u8>(addr >> 16), static_cast<u8>(addr >> 8), static_cast<u8>(addr), flags,
+                   0,   static_cast<u8>(count >> 8), static_cast<u8>(count)};
   m.storage().write(s370::AbsAddr(at), c, 8);
 }
 
 }  // namespace
 
-TEST_CASE("DIAGNOSE X'18's channel program finds block n at its record (SEEK, SEARCH ID EQUAL, TIC, READ 800)") {
+TEST_CASE(
+    "DIAGNOSE X'18's channel program finds block n at its record (SEEK, SEARCH ID EQUAL, TIC, READ 800)") {
   const std::string p = fresh_image("diag18.3350", "3350", 4);
   {
     auto d = formatted(p, "3350", 2, 2);
@@ -683,10 +690,18 @@ void ipl_and_check(const char* type, u32 volume_cyls, u32 first, u32 count, u32 
 }  // namespace
 
 TEST_CASE("The system disk: the nucleus installed after the CMS area IPLs from the minidisk (3350, 3330)") {
-  SUBCASE("3350, 128 KiB, 8 tracks") { ipl_and_check("3350", 5, 1, 4, 1, 128 * 1024); }
-  SUBCASE("3330, 128 KiB, 11 tracks") { ipl_and_check("3330", 4, 1, 3, 1, 128 * 1024); }
-  SUBCASE("3350, 70,000 bytes: a short last record") { ipl_and_check("3350", 3, 1, 2, 1, 70000); }
-  SUBCASE("3350, one record") { ipl_and_check("3350", 3, 0, 3, 1, 1000); }
+  SUBCASE("3350, 128 KiB, 8 tracks") {
+    ipl_and_check("3350", 5, 1, 4, 1, 128 * 1024);
+  }
+  SUBCASE("3330, 128 KiB, 11 tracks") {
+    ipl_and_check("3330", 4, 1, 3, 1, 128 * 1024);
+  }
+  SUBCASE("3350, 70,000 bytes: a short last record") {
+    ipl_and_check("3350", 3, 1, 2, 1, 70000);
+  }
+  SUBCASE("3350, one record") {
+    ipl_and_check("3350", 3, 0, 3, 1, 1000);
+  }
 }
 
 TEST_CASE("The nucleus area: what is refused; the stamp goes with a new FORMAT") {
