@@ -27,11 +27,11 @@ LWNRLD   EQU   2048
 * LOAD fn ... [(START|NOAUTO|ORIGIN hex|RESET name]  and INCLUDE:
 * LOAD begins again at MAINSTRT (or ORIGIN), INCLUDE adds.
 *---------------------------------------------------------------------
-LOAD     CMSENT WORK=32
+LOAD     CMSENT WORK=80
          USING LDWK,R13
          MVI   LDINC,0
          B     LD0
-INCLUDE  CMSENT WORK=32
+INCLUDE  CMSENT WORK=80
          USING LDWK,R13
          MVI   LDINC,1
 LD0      LR    R9,R1                     the PLIST
@@ -570,7 +570,7 @@ LDFYES   L     R1,4(,R13)
 * (R6's AUTO), until a round loads nothing. Each name is tried once
 * (X'80' in its pending item's byte 5). R15 = 0, or LDTEXT's error.
 *---------------------------------------------------------------------
-LDAUTO   CMSENT WORK=8
+LDAUTO   CMSENT WORK=16
          USING LAWK,R13
 LDA0     MVI   LAMORE,0
          L     R11,LDRWORK

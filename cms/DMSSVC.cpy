@@ -260,7 +260,24 @@ PGMINT   STM   R0,R15,PGMREGS
          BO    PGMAGAIN                  a check in DMSABN itself
          LH    R2,PGMOPSW+2
          N     R2,=F'255'                PER's bit aside
-         LA    R2,X'0C0'(,R2)
+* An operation exception at a DEBUG breakpoint is DEBUG's.
+         C     R2,=F'1'
+         BNE   PGM1
+         L     R3,PGMOPSW+4
+         LA    R3,0(,R3)
+         SH    R3,=H'2'                  the X'0000' it executed
+         LA    R4,DBGBRK
+         LA    R5,16
+PGMBRK   CLC   0(2,R4),=H'0'
+         BE    PGMBRK2
+         C     R3,4(,R4)
+         BNE   PGMBRK2
+         LR    R2,R4
+         L     R15,=A(DBGHIT)
+         BR    R15
+PGMBRK2  LA    R4,8(,R4)
+         BCT   R5,PGMBRK
+PGM1     LA    R2,X'0C0'(,R2)
          ST    R2,ABNCODE
          MVC   ABNADDR,PGMOPSW+4
          L     R15,=A(DMSABN)

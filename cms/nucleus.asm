@@ -179,7 +179,7 @@ CMSRD2   LA    R1,CMDPLIST
 * virtual and total CPU seconds since the last ready message (DIAGNOSE
 * X'0C'). SET RDYMSG SMSG: R; alone.
 *---------------------------------------------------------------------
-READYMSG CMSENT WORK=48
+READYMSG CMSENT WORK=64
          USING RDYWK,R13
          MVC   RWLINE(40),=CL40' '
          L     R2,LASTRC
@@ -352,5 +352,6 @@ UPPER    DC    256AL1(*-UPPER)
          COPY  DMSFS
          COPY  DMSEXEC
          COPY  DMSEXT
+         COPY  DMSDBG
 NUCEND   DS    0D
          END

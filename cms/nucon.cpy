@@ -89,3 +89,4 @@ CMDEPL   DS    4A                its extended parameter list
 *         X'8000'-X'DFFF' low free storage; X'E000'-X'FFFF' the
 *         transient area; X'10000'-X'1FFFF' the nucleus code.)
          COPY  LDRNUC
+         COPY  DBGNUC

@@ -55,7 +55,8 @@ def t_ipl_190_and_first_start(_):
     CMS; IPL 190 and IPL CMS start the same CMS. The default directory's
     users IPL CMS at logon."""
     import vmclient
-    s = vmclient.System(os.path.join(BIN, "vm370"), None)
+    extra = ["--cms", os.environ["VM370_CMS"]] if os.environ.get("VM370_CMS") else []
+    s = vmclient.System(os.path.join(BIN, "vm370"), None, extra=extra)
     try:
         pws = dict(l.split() for l in open(os.path.join(s.data, "initial-passwords.txt")) if l.strip())
         c = cmsclient.Cms(s, "USER1", pws["USER1"])

@@ -51,8 +51,12 @@ def place(users):
 
 
 def system(vm370_dir, users, **kw):
-    """vm370 with MAINT (the owner of 190) and `users`."""
-    return vmclient.System(os.path.join(vm370_dir, "vm370"), [maint()] + place(list(users)), **kw)
+    """vm370 with MAINT (the owner of 190) and `users`. VM370_CMS names
+    another CMS build folder (nucleus.bin, sdisk/, maclib/) to run."""
+    extra = list(kw.pop("extra", ()))
+    if os.environ.get("VM370_CMS"):
+        extra += ["--cms", os.environ["VM370_CMS"]]
+    return vmclient.System(os.path.join(vm370_dir, "vm370"), [maint()] + place(list(users)), extra=extra, **kw)
 
 
 class Cms:
