@@ -20,8 +20,7 @@ DBGCMD   CMSENT
 *---------------------------------------------------------------------
 * DBGHIT: PGMINT's operation exception at a breakpoint (R2 = its slot,
 * the old PSW and registers in PGMOPSW and PGMREGS). The halfword goes
-* back, the breakpoint with it (as R6 did), and DEBUG runs; GO resumes
-* the program where it stopped (or at GO's address); RETURN ends it.
+* back, the breakpoint with it (as R6 did), and DEBUG runs.
 *---------------------------------------------------------------------
 DBGHIT   DS    0H
          BALR  R12,0
@@ -36,20 +35,65 @@ DBGHIT   DS    0H
          BNE   *+6
          SR    R4,R4
          XC    0(8,R2),0(R2)
-         OI    DBGFLAG,DBGFPGM
-         L     R13,STKTOP                a save area for what follows
-         LA    R1,72(,R13)
-         ST    R1,STKTOP
          MVC   CMDLINE(DHITL),DHIT
          CVD   R4,WORK
          UNPK  CMDLINE+DHITX(2),WORK+6(2)
          OI    CMDLINE+DHITX+1,X'F0'
-         LR    R2,R3
+         ST    R3,WORK+24
+         LA    R0,DHITL
+         L     R15,=A(DBGSTOP)
+         BR    R15
+DHIT     DC    C'DMSDBG728I DEBUG ENTERED BREAKPOINT nn AT xxxxxx'
+DHITX    EQU   36
+DHITL    EQU   *-DHIT
+         DROP  R12
+         LTORG
+*---------------------------------------------------------------------
+* EXTINT: an external interruption. The interrupt key (CP's EXTERNAL
+* command, R6's way to stop a program that loops) enters DEBUG with the
+* interrupted PSW and registers; anything else (a timer) is ignored.
+* Programs run enabled for it (RUNPGM); CMS's own code does not.
+*---------------------------------------------------------------------
+EXTINT   STM   R0,R15,DBGREGS
+         BALR  R12,0
+         USING *,R12
+         CLC   EXTOPSW+2(2),=X'0040'
+         BE    EXT1
+         LM    R0,R15,DBGREGS
+         LPSW  EXTOPSW
+EXT1     MVC   DBGPSW,EXTOPSW
+         MVC   CMDLINE(DEXTL),DEXT
+         L     R3,DBGPSW+4
+         LA    R3,0(,R3)
+         ST    R3,WORK+24
+         LA    R0,DEXTL
+         L     R15,=A(DBGSTOP)
+         BR    R15
+DEXT     DC    C'DMSDBG728I DEBUG ENTERED EXTERNAL INT AT xxxxxx'
+DEXTL    EQU   *-DEXT
+         DROP  R12
+         LTORG
+*---------------------------------------------------------------------
+* DBGSTOP: a program stopped (DBGPSW, DBGREGS): the message in
+* CMDLINE, R0 bytes, its last 6 the address in WORK+24; then DEBUG. GO
+* resumes the program where it stopped (or at GO's address); RETURN
+* and HX end it and go back to command level.
+*---------------------------------------------------------------------
+DBGSTOP  DS    0H
+         BALR  R12,0
+         USING *,R12
+         OI    DBGFLAG,DBGFPGM
+         LR    R5,R0
+         L     R13,STKTOP                a save area for what follows
+         LA    R1,72(,R13)
+         ST    R1,STKTOP
+         L     R2,WORK+24
          LA    R3,WORK+16
          NUCALL HEXOUT
-         MVC   CMDLINE+DHITA(6),WORK+18
+         LA    R1,CMDLINE-6(R5)
+         MVC   0(6,R1),WORK+18
          LA    R1,CMDLINE
-         LA    R0,DHITL
+         LR    R0,R5
          NUCALL MSGOUT
          NUCALL DBGENV
          LTR   R15,R15
@@ -62,10 +106,6 @@ DBGRET   NUCALL FSABEND                  RETURN: to command level
          XC    LASTRC,LASTRC
          L     R15,=A(CMSREADY)
          BR    R15
-DHIT     DC    C'DMSDBG728I DEBUG ENTERED BREAKPOINT nn AT xxxxxx'
-DHITX    EQU   36
-DHITA    EQU   42
-DHITL    EQU   *-DHIT
          DROP  R12
          LTORG
 *---------------------------------------------------------------------

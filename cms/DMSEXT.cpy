@@ -713,7 +713,9 @@ RUNPGM   CMSENT WORK=8
          TM    LDRFLAGS,LDRFSYS
          BO    RP1
          SPKA  X'E0'                     the user's key
-RP1      BALR  R14,R15
+RP1      STOSM RUNMASK,X'01'             CP EXTERNAL: DEBUG
+         BALR  R14,R15
+         STNSM RUNMASK,X'FE'
          SPKA  0
          BALR  R12,0                     whatever the program left
          USING *,R12

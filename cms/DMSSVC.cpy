@@ -336,11 +336,6 @@ ABNADRX  EQU   40
          LTORG
 HEXTR    DC    C'0123456789ABCDEF'
 *---------------------------------------------------------------------
-* EXTINT: an external interruption (the interval timer, CP's EXTERNAL
-* key) is taken and the interrupted work goes on.
-*---------------------------------------------------------------------
-EXTINT   LPSW  EXTOPSW
-*---------------------------------------------------------------------
 * HEXOUT: the word in R2 as 8 hex digits at R3 (a utility).
 *---------------------------------------------------------------------
 HEXOUT   CMSENT

@@ -19,3 +19,4 @@ LDRFBUSY EQU   X'08'             RUNMOD is looking for a module
          DS    XL3
 RUNR13   DS    A                 RUNPGM's frame while a program runs
 USRSAVE  DS    A                 programs' save area (key E storage)
+RUNMASK  DS    X                 (STOSM's old system mask)
