@@ -158,6 +158,10 @@ QUERY    CMSENT WORK=80
          BE    QIMPEX
          CLC   8(8,R9),=CL8'IMPCP'
          BE    QIMPCP
+         LR    R1,R9
+         NUCALL QUERY2                   ABBREV, PROTECT, MACLIB ...
+         C     R15,=F'-1'
+         BNE   QOUT
 * An item CMS does not know is CP's (QUERY TIME, QUERY FILES ...), as
 * VM/370's CMS passed it on; only when CP does not know it either is
 * it CMS's error.
@@ -230,6 +234,10 @@ SETCMD   CMSENT WORK=80
          LA    R2,F1IMPCP
          CLC   8(8,R9),=CL8'IMPCP'
          BE    SONOFF
+         LR    R1,R9
+         NUCALL SET2                     ABBREV, PROTECT, RELPAGE ...
+         C     R15,=F'-1'
+         BNE   SOUT
          LR    R1,R9                     CP's item (SET EMSG ...)?
          LR    R0,R8
          NUCALL IMPCP

@@ -712,6 +712,8 @@ RUNPGM   CMSENT WORK=8
          L     R13,USRSAVE
          TM    LDRFLAGS,LDRFSYS
          BO    RP1
+         TM    FLAGS2,F2NOPROT           SET PROTECT OFF: key 0
+         BO    RP1
          SPKA  X'E0'                     the user's key
 RP1      STOSM RUNMASK,X'01'             CP EXTERNAL: DEBUG
          BALR  R14,R15
@@ -737,31 +739,31 @@ HEXIN    CMSENT
          LA    R3,8
          LR    R4,R1
          CLI   0(R4),C' '
-         BE    HXBAD
-HX1      CLI   0(R4),C' '
-         BE    HXEND
+         BE    HXIBAD
+HXI1      CLI   0(R4),C' '
+         BE    HXIEND
          SR    R5,R5
          IC    R5,0(,R4)
          CLI   0(R4),C'0'
-         BL    HXLET
+         BL    HXILET
          CLI   0(R4),C'9'
-         BH    HXBAD
+         BH    HXIBAD
          N     R5,=F'15'
-         B     HXADD
-HXLET    CLI   0(R4),C'A'
-         BL    HXBAD
+         B     HXIADD
+HXILET    CLI   0(R4),C'A'
+         BL    HXIBAD
          CLI   0(R4),C'F'
-         BH    HXBAD
+         BH    HXIBAD
          N     R5,=F'15'
          LA    R5,9(,R5)
-HXADD    SLL   R2,4
+HXIADD    SLL   R2,4
          AR    R2,R5
          LA    R4,1(,R4)
-         BCT   R3,HX1
-HXEND    L     R1,4(,R13)
+         BCT   R3,HXI1
+HXIEND    L     R1,4(,R13)
          ST    R2,24(,R1)
          CMSRET RC=0
-HXBAD    CMSRET RC=4
+HXIBAD    CMSRET RC=4
          LTORG
 *---------------------------------------------------------------------
 * GENMOD fn [MODULE [fm]]: what is loaded, from its origin to its end,

@@ -99,8 +99,10 @@ CMSCALL  CMSENT WORK=16
          NUCALL IMPEXEC                  R15 = -1: there is none
          C     R15,=F'-1'
          BNE   CCOUT
-* The nucleus's table.
+* The nucleus's table (a user synonym names its command first).
 CC2      L     R1,CCPL
+         NUCALL SYNCHK
+         L     R1,CCPL
          BAL   R14,CCFIND                R15: the routine, or 0
          LTR   R15,R15
          BZ    CC3
@@ -152,6 +154,8 @@ CCF1     CLI   0(R3),X'FF'
          IC    R6,12(,R3)                least abbreviation
          LTR   R6,R6
          BZ    CCFNEXT
+         TM    FLAGS2,F2NOABBR           SET ABBREV OFF
+         BO    CCFNEXT
          CR    R5,R6
          BL    CCFNEXT
          LR    R6,R5

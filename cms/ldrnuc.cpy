@@ -20,3 +20,10 @@ LDRFBUSY EQU   X'08'             RUNMOD is looking for a module
 RUNR13   DS    A                 RUNPGM's frame while a program runs
 USRSAVE  DS    A                 programs' save area (key E storage)
 RUNMASK  DS    X                 (STOSM's old system mask)
+         DS    X
+LDRTBLS  DS    H                 SET LDRTBLS n (accepted)
+SYNTAB   DS    A                 the SYNONYM table: CL8 command, CL8
+*                                synonym, H least length, XL6; X'FF'
+SYNLEN   DS    F                 its size in bytes (FRETFREE)
+GLOBMAC  DS    8CL8              GLOBAL MACLIB names
+GLOBTXT  DS    8CL8              GLOBAL TXTLIB names

@@ -83,6 +83,9 @@ INITF1   N     R5,=X'00FFF000'           on a page
 * The loader: nothing loaded; programs' save area just below the high
 * free storage (key E, so that they may store into it).
          XC    LDRWORK(48),LDRWORK
+         XC    SYNTAB(8),SYNTAB          no synonyms, no GLOBALs
+         XC    GLOBMAC(128),GLOBMAC
+         MVC   LDRTBLS,=H'2'
          LR    R6,R5
          SH    R6,=H'128'
          ST    R6,MAINHIGH
@@ -170,6 +173,7 @@ CMSRD2   LA    R1,CMDPLIST
          SVC   202
          DC    AL4(1)
          ST    R15,LASTRC
+         NUCALL RELPAGES
          L     R15,=A(CMSREADY)
          BR    R15
          LTORG
@@ -353,5 +357,6 @@ UPPER    DC    256AL1(*-UPPER)
          COPY  DMSEXEC
          COPY  DMSEXT
          COPY  DMSDBG
+         COPY  DMSSYN
 NUCEND   DS    0D
          END

@@ -58,6 +58,10 @@ F1RDYL   EQU   X'20'             SET RDYMSG LMSG (R; T=...), else SMSG
 F1PROF   EQU   X'10'             PROFILE EXEC not run yet
 F1ABEND  EQU   X'08'             in DMSABN (a program check now stops)
 FLAGS2   DS    X
+F2NOABBR EQU   X'80'             SET ABBREV OFF
+F2NORELP EQU   X'40'             SET RELPAGE OFF
+F2NOPROT EQU   X'20'             SET PROTECT OFF
+F2BLIP   EQU   X'10'             SET BLIP ON (accepted, not shown)
          DS    H
 ABNCODE  DS    F                 the last abend's code
 ABNADDR  DS    F                 and where it was
