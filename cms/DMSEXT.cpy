@@ -659,7 +659,7 @@ SPU2     LA    R5,16(,R5)
 SPGO2    LA    R1,=C'EXECUTION BEGINS...'
          LA    R0,19
          NUCALL TYPLINE
-         L     R15,SPENTRY
+         L     R2,SPENTRY
          LR    R1,R9
          SR    R0,R0
          NUCALL RUNPGM
@@ -699,26 +699,28 @@ LNWK     DSECT
 LNMSG    DS    CL48
 NUCLEUS  CSECT
 *---------------------------------------------------------------------
-* RUNPGM: runs a program: R15 its entry, R1 its PLIST, R0 its
+* RUNPGM: runs a program: R2 its entry, R1 its PLIST, R0 its
 * extended PLIST. R13 is the programs' save area, R14 the way back;
 * in PSW key E (a system module: key 0). R15 = its return code.
 *---------------------------------------------------------------------
 RUNPGM   CMSENT WORK=8
          USING RPWK,R13
-         L     R2,4(,R13)
-         L     R15,16(,R2)               the entry (CMSENT used R15)
+         LR    R15,R2                    the entry
          MVC   RPOLD,RUNR13              programs may nest
          ST    R13,RUNR13
          L     R13,USRSAVE
+* (The masks are set while the key is still 0: NUCON is key F.)
          TM    LDRFLAGS,LDRFSYS
          BO    RP1
+         STOSM RUNMASK,X'FF'             attention, CP EXTERNAL
          TM    FLAGS2,F2NOPROT           SET PROTECT OFF: key 0
-         BO    RP1
+         BO    RP2
          SPKA  X'E0'                     the user's key
-RP1      STOSM RUNMASK,X'01'             CP EXTERNAL: DEBUG
-         BALR  R14,R15
-         STNSM RUNMASK,X'FE'
+         B     RP2
+RP1      STOSM RUNMASK,X'01'             (system modules: EXTERNAL)
+RP2      BALR  R14,R15
          SPKA  0
+         STNSM RUNMASK,X'00'
          BALR  R12,0                     whatever the program left
          USING *,R12
          L     R13,RUNR13
@@ -985,7 +987,7 @@ RUNMOD   CMSENT
          BE    RMNONE
          LTR   R15,R15
          BNZ   RMERR
-         L     R15,LDRENTRY
+         L     R2,LDRENTRY
          LR    R1,R9
          LR    R0,R8
          NUCALL RUNPGM

@@ -44,14 +44,20 @@ DOIONOP  CMSRET RC=8
 IOWAITP  DC    X'FE020000',A(0)          enabled for I/O, wait, key 0
          LTORG
 *---------------------------------------------------------------------
-* IOINT: the I/O new PSW's handler. The waiter's device: its status is
-* kept; with device end (or anything while it was busy) the waiter
-* goes on. The console's attention is noted (CONFLAG) for the
-* immediate commands. Anything else: back to the wait.
+* IOINT: the I/O new PSW's handler. In a wait of DOIO: the waiter's
+* device's status is kept, and with device end (or anything while it
+* was busy) the waiter goes on; anything else, back to the wait. While
+* a program ran (they run enabled for I/O; EXEC polls between its
+* statements): the console's attention is R6's immediate command:
+* CMS reads a line: HX ends the command, HT stops its typing until RT,
+* and anything else is stacked as the next line read (the program
+* then goes on); other interruptions are dropped.
 *---------------------------------------------------------------------
-IOINT    DS    0H
+IOINT    STM   R0,R15,IOASYNC            its registers, whatever ran
          BALR  R12,0
          USING *,R12
+         TM    IOOPSW+1,X'02'            a wait?
+         BZ    IOASYN
          CLC   IOOPSW+2(2),IODEV
          BNE   IOOTHER
          OC    IOCSW+4(2),CSW+4          status accumulates
@@ -70,13 +76,64 @@ IOOTHER  CLC   IOOPSW+2(2),CONADDR
          BZ    IOAGAIN
          OI    CONFLAG,X'80'
 IOAGAIN  LPSW  IOOPSW                    the wait again
+* Not in a wait.
+IOASYN   CLC   IOOPSW+2(2),CONADDR
+         BNE   IOAS9
+         TM    CSW+4,X'80'
+         BZ    IOAS9
+         MVC   ATTPSW,IOOPSW
+         MVC   ATTREGS(64),IOASYNC
+         L     R13,STKTOP                a frame: save area and line
+         LA    R1,72+136(,R13)
+         ST    R1,STKTOP
+         LA    R1,72(,R13)
+         LA    R0,130
+         NUCALL CONREAD                  R0: the line's length
+         LA    R2,72(,R13)
+         LR    R3,R0
+         LTR   R3,R3
+         BZ    IOASRES
+         BCTR  R3,0
+         L     R4,=A(UPPER)
+         EX    R3,IOASTR
+         LA    R3,1(,R3)
+         C     R3,=F'2'
+         BNE   IOASSTK
+         CLC   0(2,R2),=C'HX'
+         BE    IOASHX
+         CLC   0(2,R2),=C'HT'
+         BE    IOASHT
+         CLC   0(2,R2),=C'RT'
+         BE    IOASRT
+IOASSTK  LR    R1,R2                     a line for later: stacked
+         LR    R0,R3
+         SR    R2,R2
+         NUCALL STACKLN
+         B     IOASRES
+IOASHT   OI    CONFLAG,X'40'
+         B     IOASRES
+IOASRT   NI    CONFLAG,255-X'40'
+IOASRES  ST    R13,STKTOP                the program goes on
+         MVC   PSWTMP,ATTPSW
+         LM    R0,R15,ATTREGS
+         LPSW  PSWTMP
+IOASHX   NUCALL FSABEND                  HX: the command ends
+         XC    LASTRC,LASTRC
+         L     R15,=A(CMSREADY)
+         BR    R15
+IOAS9    LM    R0,R15,IOASYNC
+         LPSW  IOOPSW
+IOASTR   TR    0(0,R2),0(R4)
          DROP  R12
+         LTORG
 *---------------------------------------------------------------------
 * TYPLINE: writes the line at R1, R0 bytes (0 to 130; more are cut)
 * on the console. R15 = DOIO's code.
 *---------------------------------------------------------------------
 TYPLINE  CMSENT WORK=16
          USING TYPWK,R13
+         TM    CONFLAG,X'40'             HT: nothing typed until RT
+         BO    TYPOUT
          LTR   R0,R0
          BP    TYP1
          LA    R1,=C' '                  a null line is a blank one
@@ -92,6 +149,7 @@ TYP2     ST    R1,TYCCW
          LA    R3,TYCCW
          NUCALL DOIO
          CMSRET
+TYPOUT   CMSRET RC=0
          DROP  R13
          LTORG
 TYPWK    DSECT

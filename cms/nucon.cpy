@@ -35,7 +35,7 @@ CURSVC   DS    A                 the innermost SVC frame
 * The machine.
 VMSIZE   DS    F                 virtual storage size (DIAGNOSE X'60')
 CONADDR  DS    H                 the console's address (DIAGNOSE X'24')
-CONFLAG  DS    X                 X'80' attention pending
+CONFLAG  DS    X                 X'80' attention seen, X'40' HT
          DS    X
 * The interruption handlers' own save areas (interruptions disabled).
 SVCTMP   DS    4F                R14, R15, R12, R13 at SVC entry
@@ -47,6 +47,10 @@ IOCSW    DS    D                 that device's CSW (status accumulated)
 IOPSW    DS    D                 the PSW that resumes the waiter
 PSWTMP   DS    D                 a PSW on its way to LPSW
 PGMREGS  DS    16F               registers at a program check
+IOASYNC  DS    16F               registers at an I/O interruption
+ATTREGS  DS    16F               a program's at a console attention
+ATTPSW   DS    D                 and its PSW
+POLLSM   DS    X                 CMSPOLL's and RUNPGM's old system mask
 * Command level.
 LASTRC   DS    F                 the last command's return code
 CPUV     DS    D                 virtual CPU at the last ready message

@@ -691,6 +691,28 @@ void System::on_attention(TermId id) {
     u.sleep_until = 0;
     u.sleep_resume = false;
   }
+  // R6's attention key on a typewriter console: while the virtual machine
+  // runs (not in a console read), the first attention is its own, an
+  // attention interruption from its console (CMS then reads an immediate
+  // command such as HX); a second one within 3 seconds, or one while it
+  // reads, is CP's: CP READ. A 3270's PA1 is always CP's.
+  const auto now = std::chrono::steady_clock::now();
+  bool graf = false;
+  {
+    std::lock_guard<std::mutex> lk(u.term_mu);
+    graf = u.term && u.term->rows() > 0;
+  }
+  if (!u.cp_mode && !graf && !u.full_screen && !u.console_in.reading() && u.console_addr &&
+      now - u.attn_to_guest > std::chrono::seconds(3)) {
+    if (auto* c = dynamic_cast<s370::io::Console3215*>(u.vm->channels().find(u.console_addr))) {
+      u.attn_to_guest = now;
+      const bool was = disp_->stop(u.vmid);
+      c->request();
+      if (was) disp_->start(u.vmid);
+      return;
+    }
+  }
+  u.attn_to_guest = {};
   if (!u.cp_mode) stop_vm(u);
   cp_read(u, true, true);
 }

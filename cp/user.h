@@ -2,6 +2,7 @@
 // Internal to cp/: system.cpp and commands.cpp.
 #pragma once
 
+#include <chrono>
 #include <ctime>
 #include <deque>
 #include <functional>
@@ -121,6 +122,9 @@ struct System::User {
   char linend = '#';
   // SLEEP: until this time (0: not asleep).
   std::time_t sleep_until = 0;
+  // When the attention key last went to the running guest (R6: one
+  // attention is the virtual machine's, a second one soon after is CP's).
+  std::chrono::steady_clock::time_point attn_to_guest{};
   bool sleep_resume = false;  // the machine ran when SLEEP began
   // A CP command by DIAGNOSE X'08' waits for CP (on_hold).
   bool diag_pending = false;
