@@ -98,3 +98,4 @@ CMDEPL   DS    4A                its extended parameter list
 *         transient area; X'10000'-X'1FFFF' the nucleus code.)
          COPY  LDRNUC
          COPY  DBGNUC
+         COPY  EXECNUC
