@@ -355,6 +355,11 @@ UPPER    DC    256AL1(*-UPPER)
          COPY  DMSFREE
          COPY  DMSCPC
          COPY  DMSFS
+         COPY  DMSFSIO
+         COPY  DMSFSCM
+         COPY  DMSACC
+         COPY  DMSFOR
+         COPY  DMSLST
          COPY  DMSEXEC
          COPY  DMSEXT
          COPY  DMSDBG

@@ -99,3 +99,4 @@ CMDEPL   DS    4A                its extended parameter list
          COPY  LDRNUC
          COPY  DBGNUC
          COPY  EXECNUC
+         COPY  FSNUCON
