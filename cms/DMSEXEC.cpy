@@ -185,10 +185,10 @@ ER1      CLC   EXDEPTH,=F'19'            R6's 19 levels
          LA    R1,1(,R1)
          ST    R1,EXDEPTH
          BCT   R1,ER2
-* The first level: &GLOBAL0-9 are 1, typing is on.
+* The first level: &GLOBAL0-9 are 1.
          MVC   EXGLOBS(8),=CL8'1'
          MVC   EXGLOBS+8(72),EXGLOBS
-         NI    EXFLAGS,255-EXFHT-EXFNOMSG
+         NI    EXFLAGS,255-EXFNOMSG
 ER2      L     R1,ERNAME
          MVC   EXLFN,0(R1)
          MVC   EXLARG0,0(R1)
@@ -260,7 +260,8 @@ EXF3     MVC   EXCUR,EXLPREV
          LR    R1,R11
          L     R0,=A(EXLLEN)
          NUCALL FRETFREE
-* NOMSG as the EXEC we return to has it; HT ends with the last one.
+* NOMSG as the EXEC we return to has it; &STACK HT ends with the
+* last one.
          NI    EXFLAGS,255-EXFNOMSG
          L     R11,EXCUR
          LTR   R11,R11
@@ -269,7 +270,7 @@ EXF3     MVC   EXCUR,EXLPREV
          BZ    EXF5
          OI    EXFLAGS,EXFNOMSG
          B     EXF5
-EXF4     NI    EXFLAGS,255-EXFHT
+EXF4     NI    CONFLAG,255-X'40'
 EXF5     CMSRET RC=0
          LTORG
 *---------------------------------------------------------------------
@@ -437,10 +438,9 @@ EXLN1    L     R3,4(,R13)
 *---------------------------------------------------------------------
 EXLOOP   CMSENT
          L     R11,EXCUR
-* Between statements CP's EXTERNAL may interrupt (DEBUG: GO goes on,
-* HX ends the EXEC): R6's way out of an EXEC that loops.
-ELP1     STOSM EXSMASK,X'01'
-         SSM   EXSMASK
+* Between statements an attention (the immediate commands HX, HT,
+* RT) or CP's EXTERNAL (DEBUG) may come in: a way out of a loop.
+ELP1     CMSPOLL
          L     R2,EXLNEXT
          C     R2,EXLNLIN
          BH    ELPEOF
@@ -737,7 +737,7 @@ ESP2     LA    R1,EXLPL
          AR    R0,R3
          LA    R1,EXLMSG
          SR    R0,R1
-         NUCALL EXOUT
+         NUCALL TYPLINE
          CMSRET RC=0
          LTORG
 *---------------------------------------------------------------------
@@ -790,15 +790,6 @@ ETL1     CLI   0(R2),C' '
 ETL2     L     R1,4(,R13)
          ST    R0,20(,R1)
          CMSRET
-*---------------------------------------------------------------------
-* EXOUT: the line at R1, R0 bytes, typed unless HT halted typing.
-*---------------------------------------------------------------------
-EXOUT    CMSENT
-         TM    EXFLAGS,EXFHT
-         BO    EXOUTX
-         NUCALL TYPLINE
-EXOUTX   CMSRET RC=0
-         LTORG
 *---------------------------------------------------------------------
 * EXCMD: the command from token R2: substituted, shown (&CONTROL CMS
 * or ALL), issued by SVC 202 as a program's call (X'01' with an
@@ -893,7 +884,7 @@ ERC1     MVI   EXLMSG+6,C'-'
 ERC2     OI    EXLMSG+10,X'F0'
          LA    R1,EXLMSG
          LA    R0,16
-         NUCALL EXOUT
+         NUCALL TYPLINE
          CMSRET RC=0
          DROP  R13
          LTORG
@@ -931,7 +922,7 @@ EXTIMET  CMSENT WORK=24
          LA    R1,EXLMSG
          LR    R0,R4
          SR    R0,R1
-         NUCALL EXOUT
+         NUCALL TYPLINE
          CMSRET RC=0
 * ETSECS: R2:R3 microseconds as seconds with two decimals at R4, R4
 * advanced.
@@ -1230,7 +1221,7 @@ EGVREADF MVC   EXLVAL,=CL8'CONSOLE'
          MVC   EXLVAL,=CL8'STACK'
          B     EGVLEN
 EGVTYPEF MVC   EXLVAL,=CL8'RT'
-         TM    EXFLAGS,EXFHT
+         TM    CONFLAG,X'40'
          BZ    EGVLEN
          MVC   EXLVAL,=CL8'HT'
          B     EGVLEN
@@ -2101,7 +2092,7 @@ ECBTAB   B     ECBTYPE
 * &TYPE tokens.
 ECBTYPE  NUCALL EXSUBL
          BAL   R14,ECBJOIN
-         NUCALL EXOUT
+         NUCALL TYPLINE
          B     ECBOK
 * &SPACE [n]: n empty lines.
 ECBSPACE LA    R3,1
@@ -2117,7 +2108,7 @@ ECBSP1   LTR   R3,R3
          BNP   ECBOK
 ECBSP2   LA    R1,EXLMSG
          SR    R0,R0
-         NUCALL EXOUT
+         NUCALL TYPLINE
          BCT   R3,ECBSP2
          B     ECBOK
 * &STACK [FIFO|LIFO] [tokens|HT|RT]: one line on the console stack.
@@ -2138,11 +2129,11 @@ ECBST2   C     R5,=F'1'                  HT or RT alone
          BNE   ECBST3
          CLC   0(8,R6),=CL8'HT'
          BNE   ECBST2A
-         OI    EXFLAGS,EXFHT
+         OI    CONFLAG,X'40'             as the immediate command HT
          B     ECBOK
 ECBST2A  CLC   0(8,R6),=CL8'RT'
          BNE   ECBST3
-         NI    EXFLAGS,255-EXFHT
+         NI    CONFLAG,255-X'40'
          B     ECBOK
 ECBST3   LR    R1,R6
          LR    R0,R5
@@ -2227,7 +2218,7 @@ ECBB4    LA    R0,3(,R4)
          LA    R1,EXLMSG
          NUCALL MSGOUT
          B     ECBBNEXT
-ECBBTYPE NUCALL EXOUT
+ECBBTYPE NUCALL TYPLINE
          B     ECBBNEXT
 ECBBSTK  LTR   R0,R0                     an empty line: a blank one
          BNZ   *+12

@@ -6,10 +6,8 @@
 EXCUR    DS    A                 the innermost EXEC's block, 0: none
 EXDEPTH  DS    F                 EXECs nested (&GLOBAL), at most 19
 EXFLAGS  DS    X
-EXFHT    EQU   X'80'             &STACK HT: the EXEC's typing halted
 EXFNOMSG EQU   X'40'             &CONTROL NOMSG: ERASE, LISTFILE,
 *                                RENAME and STATE from an EXEC do not
 *                                say FILE NOT FOUND
-EXSMASK  DS    X                 the system mask (EXLOOP's window)
-         DS    XL2
+         DS    XL3
 EXGLOBS  DS    10CL8             &GLOBAL0-&GLOBAL9
