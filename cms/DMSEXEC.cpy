@@ -92,11 +92,12 @@ EXECCMD  CMSENT
          BNE   *+8
          LA    R3,2                      then no EXEC is running
          NUCALL EXRUN
-         CMSRET
+         B     EXR01
 EXCNOFN  LA    R1,=C'DMSEXT001E NO FILENAME SPECIFIED'
          LA    R0,32
          NUCALL MSGOUT
-         CMSRET RC=24
+         LA    R15,24
+EXR01    CMSRET
          LTORG
 *---------------------------------------------------------------------
 * IMPEXEC: a typed command that may be an EXEC (SET IMPEX ON), R1 its
@@ -218,15 +219,15 @@ ER5      MVC   EXLNEXT,=F'1'
 ERDONE   ST    R15,ERRC
          NUCALL EXFREE
          L     R15,ERRC
-EROUT    CMSRET
+EROUT    B     EXR02
 ERDEEP   L     R1,ERNAME
          SR    R2,R2
          LA    R0,821
          NUCALL EXERRM
-         CMSRET
+         B     EXR02
 ERNOSTOR LA    R0,104
          NUCALL EXERRM
-         CMSRET
+EXR02    CMSRET
          DROP  R13
          LTORG
 ERWK     DSECT
@@ -296,8 +297,10 @@ ESA1     CLI   0(R1),X'FF'
          LA    R4,8(,R4)
          B     ESA1
 ESA2     ST    R3,EXLNARG
-         CMSRET RC=0
-ESAMANY  CMSRET RC=804
+         LA    R15,0
+         B     EXR03
+ESAMANY  LA    R15,804
+EXR03    CMSRET
          LTORG
 *---------------------------------------------------------------------
 * EXLOAD: the file fn EXEC * into storage, read twice: to count its
@@ -347,9 +350,9 @@ ELD4     SR    R6,R10                    the lines read
          ST    R6,EXLNLIN
          BAL   R14,ELFINIS
          SR    R15,R15
-ELDOUT   CMSRET
+ELDOUT   B     EXR04
 ELDFULL  LA    R15,104
-         CMSRET
+EXR04    CMSRET
 ELDMVC   MVC   1(0,R9),EXLRBUF
 * ELREAD: the next record into EXLRBUF, R3 its length without the
 * trailing blanks: R15 = 0; 12 the end; 1 no such file; 803; 806.
@@ -460,14 +463,14 @@ ELP1     CMSPOLL
 ELPSTOP  C     R15,=F'1'                 &EXIT
          BNE   ELPERR
          L     R15,EXLEXRC
-         CMSRET
+         B     EXR05
 ELPEOF   SR    R15,R15
-         CMSRET
+         B     EXR05
 ELPERR   LA    R1,EXLFN
          L     R2,EXLLINE
          LR    R0,R15
          NUCALL EXERRM
-         CMSRET
+EXR05    CMSRET
 * ELPLOOP: R15 = 0, or an error of a loop's condition.
 ELPLOOP  LR    R10,R14
 ELPL1    L     R5,EXLNLOOP
@@ -524,17 +527,6 @@ ELPPOP   L     R5,EXLNLOOP
          BR    R14
          LTORG
 *---------------------------------------------------------------------
-* EXSTMT: the statement at R1, R0 bytes: its tokens, then EXEXEC.
-*---------------------------------------------------------------------
-EXSTMT   CMSENT
-         NUCALL EXTOKEN
-         LTR   R15,R15
-         BNZ   EXSTX
-         SR    R2,R2
-         NUCALL EXEXEC
-EXSTX    CMSRET
-         LTORG
-*---------------------------------------------------------------------
 * EXTOKEN: the statement at R1, R0 bytes, into EXLRAW as written
 * (8-byte tokens, longer ones cut, "(" and ")" tokens of their own,
 * the fence after them), EXLNTOK their number. R15 = 0, 813 more
@@ -584,18 +576,24 @@ ETK5     LA    R4,8(,R4)
          B     ETK1
 ETKEND   MVC   0(8,R4),=8X'FF'
          ST    R5,EXLNTOK
-         CMSRET RC=0
+         LA    R15,0
+         B     EXR06
 ETKMANY  ST    R5,EXLNTOK
-         CMSRET RC=813
+         LA    R15,813
+EXR06    CMSRET
          LTORG
 *---------------------------------------------------------------------
-* EXEXEC: the statement whose tokens (EXLRAW) begin at index R2: a
-* label goes, a comment does nothing, &name = ... assigns, a control
-* word runs its routine, anything else is a command. R15 = 0; 1
-* (&EXIT: EXLEXRC); 801-821 an error.
+* EXSTMT: the statement at R1, R0 bytes: its tokens (EXTOKEN), then
+* from the first: a label goes, a comment does nothing, &name = ...
+* assigns, a control word runs its routine, anything else is a
+* command. R15 = 0; 1 (&EXIT: EXLEXRC); 801-821 an error.
 *---------------------------------------------------------------------
-EXEXEC   CMSENT
+EXSTMT   CMSENT
          L     R11,EXCUR
+         NUCALL EXTOKEN
+         LTR   R15,R15
+         BNZ   EXXOUT
+         SR    R2,R2                     the token
          SR    R8,R8                     not shown yet
 EXX1     C     R2,EXLNTOK
          BNL   EXXNULL
@@ -647,13 +645,21 @@ EXXCMD   NUCALL EXCMD
 EXXNULL  SR    R15,R15
 EXXOUT   CMSRET
 * EXXSHOW: &CONTROL ALL shows the statement (once).
+* The first token as written, the others substituted.
 EXXSHOW  TM    EXLCTL,EXCALL
          BZR   R14
          LTR   R8,R8
          BNZR  R14
          LA    R8,1
          LR    R9,R14
-         NUCALL EXSHOW
+         ST    R2,EXLIDX
+         LA    R2,1(,R2)
+         NUCALL EXSUBL
+         L     R2,EXLIDX
+         LR    R1,R2
+         SLL   R1,3
+         LA    R1,EXLRAW(R1)
+         NUCALL EXSHOWPL
          LR    R14,R9
          BR    R14
          LTORG
@@ -690,21 +696,6 @@ EXCWTAB  DC    CL8'&&CONTINU',AL1(1,0),AL2(0)
          DC    CL8'&&LITERAL',AL1(0,0),AL2(0)
          DC    CL8'&&SUBSTR',AL1(0,0),AL2(0)
          DC    X'FF'
-*---------------------------------------------------------------------
-* EXSHOW: &CONTROL ALL: the statement from token R2, substituted but
-* for its first token (a control word, an assignment's left side).
-*---------------------------------------------------------------------
-EXSHOW   CMSENT
-         L     R11,EXCUR
-         LR    R9,R2                     the first token as written
-         SLL   R9,3
-         LA    R9,EXLRAW(R9)
-         LA    R2,1(,R2)
-         NUCALL EXSUBL
-         LR    R1,R9
-         NUCALL EXSHOWPL
-         CMSRET RC=0
-         LTORG
 *---------------------------------------------------------------------
 * EXSHOWPL: shows the tokens in EXLPL (after the token at R1 when R1
 * is not 0), packed or not as &CONTROL says, after the time of day
@@ -860,10 +851,12 @@ EC7      TM    EXLFLG,EXFINERR           failing in the &ERROR action:
          C     R15,=F'801'
          BL    ECOUT
          LA    R15,811                   ERROR IN &ERROR ACTION
-ECOUT    CMSRET
+ECOUT    B     EXR07
 ECEND    MVC   EXLEXRC,EXLRETC
-         CMSRET RC=1
-ECOK     CMSRET RC=0
+         LA    R15,1
+         B     EXR07
+ECOK     LA    R15,0
+EXR07    CMSRET
          LTORG
 *---------------------------------------------------------------------
 * EXRCLINE: +++ R(nnnnn) +++ for &RETCODE (R(-nnnn) when negative).
@@ -1122,8 +1115,10 @@ EAN2     SR    R3,R3
          LA    R3,EXLARGS(R5)
 EAN3     L     R1,4(,R13)
          ST    R3,24(,R1)
-         CMSRET RC=0
-EANNO    CMSRET RC=4
+         LA    R15,0
+         B     EXR08
+EANNO    LA    R15,4
+EXR08    CMSRET
          LTORG
 *---------------------------------------------------------------------
 * EXVFIND: the variable named at R1 among this EXEC's: R15 = 0, R1 ->
@@ -1151,15 +1146,17 @@ EVF3     CLC   4(4,R2),=F'63'
          B     EVF1
 EVFHIT   L     R1,4(,R13)
          ST    R4,24(,R1)
-         CMSRET RC=0
+         LA    R15,0
+         B     EXR09
 EVFNO    L     R1,4(,R13)
          ST    R6,24(,R1)
-         CMSRET RC=4
+         LA    R15,4
+EXR09    CMSRET
          LTORG
 *---------------------------------------------------------------------
 * EXGETVAR: the value of the variable named at R1 (CL8) in EXLVAL, R0
 * its length (0: null or undefined). This EXEC's variables, then
-* &0-&30 and the special variables.
+* &0-&30 and the special variables; a control word is itself.
 *---------------------------------------------------------------------
 EXGETVAR CMSENT
          L     R11,EXCUR
@@ -1196,7 +1193,7 @@ EGV3     CLC   0(5,R9),=C'&&DISK'
          B     EGVLEN
 EGV4     LA    R4,EGVTAB
 EGV5     CLI   0(R4),X'FF'
-         BE    EGVLEN
+         BE    EGVCW
          CLC   0(8,R4),0(R9)
          BE    EGV6
          LA    R4,12(,R4)
@@ -1226,6 +1223,17 @@ EGVTYPEF MVC   EXLVAL,=CL8'RT'
          MVC   EXLVAL,=CL8'HT'
          B     EGVLEN
 EGVDOS   MVC   EXLVAL,=CL8'OFF'          (no CMS/DOS here)
+         B     EGVLEN
+* A control word or a built-in function stays as it is (as in an &IF's
+* statement shown by &CONTROL ALL).
+EGVCW    L     R4,=A(EXCWTAB)
+EGVCW1   CLI   0(R4),X'FF'
+         BE    EGVLEN
+         CLC   0(8,R4),0(R9)
+         BE    EGVCW2
+         LA    R4,12(,R4)
+         B     EGVCW1
+EGVCW2   MVC   EXLVAL,0(R9)
 EGVLEN   LA    R1,EXLVAL
          NUCALL EXTLEN
          L     R1,4(,R13)
@@ -1364,10 +1372,13 @@ ESVNEW   L     R0,=F'1024'               a new block of 63
 ESVPUT2  MVC   0(8,R1),0(R8)
 ESVPUT   MVC   8(8,R1),0(R9)
 ESVOK    SR    R15,R15
-ESVOUT   CMSRET
-ESVMIS   CMSRET RC=810
-ESVCONV  CMSRET RC=812
-ESVFULL  CMSRET RC=104
+ESVOUT   B     EXR10
+ESVMIS   LA    R15,810
+         B     EXR10
+ESVCONV  LA    R15,812
+         B     EXR10
+ESVFULL  LA    R15,104
+EXR10    CMSRET
 ESVRO    DC    CL8'&&INDEX',CL8'&&RETCODE',CL8'&&GLOBAL'
          DC    CL8'&&LINENUM',CL8'&&EXEC',CL8'&&READFLA'
          DC    CL8'&&TYPEFLA',CL8'&&*',CL8'&&$',X'FF'
@@ -1411,8 +1422,10 @@ ENBEND   LTR   R5,R5
          LCR   R4,R4
          L     R1,4(,R13)
          ST    R4,20(,R1)
-         CMSRET RC=0
-ENBNO    CMSRET RC=4
+         LA    R15,0
+         B     EXR11
+ENBNO    LA    R15,4
+EXR11    CMSRET
          LTORG
 *---------------------------------------------------------------------
 * EXNUMC: the value R0 as a token in EXLNUM. R15 = 0; 818 above
@@ -1442,9 +1455,12 @@ ENC2     MVC   EXLNUM,=CL8' '
          MVI   0(R5),C'-'
          LA    R5,1(,R5)
 ENC3     EX    R4,ENCMVC
-         CMSRET RC=0
-ENCOVER  CMSRET RC=818
-ENCUNDER CMSRET RC=817
+         LA    R15,0
+         B     EXR12
+ENCOVER  LA    R15,818
+         B     EXR12
+ENCUNDER LA    R15,817
+EXR12    CMSRET
 ENCMVC   MVC   0(0,R5),0(R3)
          DROP  R13
          LTORG
@@ -1585,7 +1601,7 @@ EAA2     LA    R6,8(,R6)
 EASET    LA    R1,EANAME
          LA    R2,EAVAL
          NUCALL EXSETVAR
-EAOUT    CMSRET
+EAOUT    B     EXR13
 * &LITERAL tok: tok as written.
 EALIT    LA    R3,1(,R3)
          C     R3,EXLNTOK
@@ -1696,15 +1712,22 @@ EAS1     LTR   R8,R8
          EX    R8,EASMVC
          B     EASET
 EASMVC   MVC   EAVAL(0),0(R1)
-EABADCH  CMSRET RC=819
-EABAD    CMSRET RC=809
-EACONV   CMSRET RC=812
-EABIF    CMSRET RC=814
-EADIV0   CMSRET RC=820
+EABADCH  LA    R15,819
+         B     EXR13
+EABAD    LA    R15,809
+         B     EXR13
+EACONV   LA    R15,812
+         B     EXR13
+EABIF    LA    R15,814
+         B     EXR13
+EADIV0   LA    R15,820
+         B     EXR13
 EAOVER   LTR   R7,R7
          BM    EAUNDER
-         CMSRET RC=818
-EAUNDER  CMSRET RC=817
+         LA    R15,818
+         B     EXR13
+EAUNDER  LA    R15,817
+EXR13    CMSRET
          DROP  R13
          LTORG
 EAWK     DSECT
@@ -1765,7 +1788,7 @@ ECD2     MVC   ECDMASK,3(R4)             a branch mask for the cc
          BZ    ECDFALSE
          MVC   ECDB,EXLSUB
          BAL   R14,ECDTEST
-         CMSRET
+         B     EXR14
 * &* or &$ against each argument.
 ECDARGS  MVC   ECDALL,0(R4)
          LR    R1,R5
@@ -1795,9 +1818,12 @@ ECDA5    LA    R7,8(,R7)
          BCT   R6,ECDA1
          CLI   ECDALL+1,C'*'
          BE    ECDTRUE
-ECDFALSE CMSRET RC=0
-ECDTRUE  CMSRET RC=4
-ECDBAD   CMSRET RC=808
+ECDFALSE LA    R15,0
+         B     EXR14
+ECDTRUE  LA    R15,4
+         B     EXR14
+ECDBAD   LA    R15,808
+EXR14    CMSRET
 * ECDTEST: ECDA op ECDB: R15 = 4 true, 0 false (R4, R8, R9 changed).
 ECDTEST  LR    R9,R14
          SR    R8,R8
@@ -1900,8 +1926,10 @@ ECAJUMP  LTR   R3,R3
          BH    ECABADJ
          ST    R3,EXLNEXT
          OI    EXLFLG,EXFJUMP
-ECAOK    CMSRET RC=0
-ECABADJ  CMSRET RC=802
+ECAOK    LA    R15,0
+         B     ECAOUT
+ECABADJ  LA    R15,802
+         B     ECAOUT
 * &SKIP [n]: n lines (1; back when negative).
 ECASKIP  LA    R3,1
          C     R2,EXLNTOK
@@ -1929,12 +1957,14 @@ ECAEXIT  SR    R3,R3
          BNZ   ECACONV
          LR    R3,R0
 ECAEX1   ST    R3,EXLEXRC
-         CMSRET RC=1
+         LA    R15,1
+         B     ECAOUT
 * &IF a op b statement.
 ECAIF    NUCALL EXCOND
          C     R15,=F'4'
          BNE   ECAOUT
-         CMSRET RC=2
+         LA    R15,2
+         B     ECAOUT
 * &LOOP n|-label m|condition: the body is the next n lines, or down to
 * the label's line; it runs m times, or until the condition is met
 * (tested before each time). Four loops at most.
@@ -2019,11 +2049,16 @@ ECAERROR LR    R3,R2
          BNE   ECAOK
          XC    EXLERRL,EXLERRL
          B     ECAOK
-ECAENDW  CMSRET RC=816
-ECASYN   CMSRET RC=807
-ECADEEP  CMSRET RC=805
-ECAEOF   CMSRET RC=815
-ECACONV  CMSRET RC=812
+ECAENDW  LA    R15,816
+         B     ECAOUT
+ECASYN   LA    R15,807
+         B     ECAOUT
+ECADEEP  LA    R15,805
+         B     ECAOUT
+ECAEOF   LA    R15,815
+         B     ECAOUT
+ECACONV  LA    R15,812
+         B     ECAOUT
 ECAOUT   CMSRET
 * ECAOPND: token R2 substituted (EXLSUB, R0 its length).
 ECAOPND  LR    R9,R14
@@ -2235,9 +2270,12 @@ ECBBEOF  L     R3,EXLNLIN                no &END: the file's end
 ECBBDONE ST    R3,EXLLINE                on after &END
          LA    R3,1(,R3)
          ST    R3,EXLNEXT
-ECBOK    CMSRET RC=0
-ECBSYN   CMSRET RC=807
-ECBCONV  CMSRET RC=812
+ECBOK    LA    R15,0
+         B     EXR15
+ECBSYN   LA    R15,807
+         B     EXR15
+ECBCONV  LA    R15,812
+EXR15    CMSRET
 ECBMVC   MVC   EXLMSG+3(0),0(R2)
 * ECBJOIN: EXLPL's tokens joined in EXLMSG: R1 -> it, R0 its length.
 ECBJOIN  LR    R9,R14
@@ -2440,9 +2478,11 @@ ECCRV3   LA    R2,=CL8' '
          LA    R7,1(,R7)
          BCT   R5,ECCRV3
 ECCOK    SR    R15,R15
-ECCOUT   CMSRET
-ECCSYN   CMSRET RC=807
-ECCCONV  CMSRET RC=812
+ECCOUT   B     EXR16
+ECCSYN   LA    R15,807
+         B     EXR16
+ECCCONV  LA    R15,812
+EXR16    CMSRET
 * ECCRDL: a line into EXLRBUF, in upper case: R0 its length (R3, R4,
 * R8, R9 changed).
 ECCRDL   LR    R9,R14
@@ -2525,12 +2565,12 @@ EMOUT    LA    R1,EMBUF
          SR    R0,R1
          NUCALL MSGOUT
          LR    R15,R9
-         CMSRET
+         B     EXR17
 EMSTOR   LA    R1,=C'DMSEXT109S VIRTUAL STORAGE CAPACITY EXCEEDED'
          LA    R0,44
          NUCALL MSGOUT
          LR    R15,R9
-         CMSRET
+EXR17    CMSRET
 EMMVC    MVC   0(0,R4),0(R1)
 EMTMVC   MVC   0(0,R4),1(R6)
 EMTEXTS  DC    AL1(EMT02-*-1),C'FILE NOT FOUND'
