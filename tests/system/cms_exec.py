@@ -152,6 +152,13 @@ CP CLOSE 00D
 &CONTROL OFF
 &TYPE DISKS &DISKA &DISKS &DISKZ &DISK* &DISK?
 """,
+    # &READ from the terminal (in upper case).
+    "ASK": """\
+&CONTROL OFF
+&TYPE WHAT?
+&READ VARS &A &B
+&TYPE GOT &A &B &READFLAG
+""",
     # Nesting: EXEC calls EXEC, &GLOBAL and &GLOBALn.
     "OUTER": """\
 &CONTROL OFF
@@ -258,6 +265,15 @@ def t_language(_):
         assert out[:4] == ["THIS LINE IS TYPED AS WRITTEN, WITH WORDS LONGER THAN EIGHT LETTERS",
                            "  AND ITS BLANKS", "DMSTST001E A MESSAGE", "SHOWN RT"], out
         assert out[4].startswith("PUN FILE") and out[5:] == ["12"] and rc == 12, (out, rc)
+        c.send("ASK")
+        c.expect(r"WHAT\?")
+        out = c.ok("hello there")
+        assert out == ["GOT HELLO THERE CONSOLE"], out
+        # SET IMPEX OFF: the name alone is no longer an EXEC's.
+        c.ok("SET IMPEX OFF")
+        out, rc = c.cmd("ASK")
+        assert out == ["UNKNOWN CP/CMS COMMAND"] and rc == -1, (out, rc)
+        c.ok("SET IMPEX ON")
         out = c.ok("DISKS")
         assert out == ["DISKS CMS CMS NA A A"], out
         out, rc = c.cmd("EXEC OUTER")
