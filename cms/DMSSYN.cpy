@@ -447,8 +447,8 @@ RELPAGES CMSENT
          TM    FLAGS2,F2NORELP
          BO    RPOUT
          L     R2,LDRNEXT
-         LTR   R2,R2
-         BNZ   *+8
+         C     R2,MAINSTRT               none, or a transient
+         BNL   *+8                       module's (X'E000'): MAINSTRT
          L     R2,MAINSTRT
          A     R2,=F'4095'
          N     R2,=X'00FFF000'
