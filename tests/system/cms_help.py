@@ -115,6 +115,62 @@ def nucleus_commands():
     return {n.strip() for n in names} - NUCLEUS_FUNCTIONS
 
 
+def effective_least(table):
+    """[(name, least)] in the order a command table is searched (an
+    abbreviation of at least `least` characters, 0: the whole name) ->
+    {name: the fewest characters that reach it}: an earlier entry
+    takes the shorter prefixes it matches (CP's DIS is DISPLAY, so
+    DISABLE needs DISA)."""
+    out = {}
+    for i, (name, least) in enumerate(table):
+        k = least or len(name)
+        while k < len(name) and any(
+                p == name[:k] or (l and l <= k <= len(p) and p.startswith(name[:k])) for p, l in table[:i]):
+            k += 1
+        out.setdefault(name, k)
+    return out
+
+
+def nucleus_table():
+    """The nucleus's table in its order: [(name, least abbreviation)]."""
+    svc = open(os.path.join(ROOT, "cms", "DMSSVC.cpy")).read()
+    table = svc[svc.index("NUCTAB   DS"):]
+    table = table[:table.index("DC    X'FF'")]
+    rows = []
+    row = re.compile(r"DC\s+CL8'([^']+)',A\([^)]*\),AL1\((\d+)\)")
+    for line in table.split("\n"):
+        m = row.search(line)
+        if m:
+            rows.append((m.group(1).strip(), int(m.group(2))))
+        for mac in ("NUCTABFS", "NUCTABX"):
+            if re.match(r"\s+%s\b" % mac, line):
+                p = os.path.join(ROOT, "cms", mac + ".mac")
+                for m2 in row.finditer(open(p).read()):
+                    rows.append((m2.group(1).strip(), int(m2.group(2))))
+    return rows
+
+
+def cp_table():
+    """CP's dispatch in its order: [(name, least abbreviation)]."""
+    src = open(os.path.join(ROOT, "cp", "commands.cpp")).read()
+    body = src[src.index("int System::command("):]
+    rows = []
+    for m in re.finditer(r'abbrev\(v, "([A-Z]+)", (\d+)\)|\bv == "([A-Z]+)"', body):
+        rows.append((m.group(1), int(m.group(2))) if m.group(1) else (m.group(3), 0))
+    return rows
+
+
+def menu_words(component):
+    """{name: (least, the word as written)} of the MENU file's entries."""
+    out = {}
+    for line in open(help_file(component, "MENU")):
+        if line.strip() and line[0] not in " :":
+            w = line.split()[0]
+            name, least = name_of(w)
+            out.setdefault(name, (least, w))
+    return out
+
+
 def cp_commands():
     src = open(os.path.join(ROOT, "cp", "commands.cpp")).read()
     body = src[src.index("int System::command("):]
@@ -157,6 +213,30 @@ def t_files(_):
     for n in sorted(cp_commands()):
         if not lookup(n, ("CP",)):
             problems.append("CP command %s: no help (cms/sdisk/%s.HELPCP, or an entry in MENU.HELPCP)" % (n, n))
+    # The abbreviations the menus show are the ones CMS's nucleus and CP
+    # take (R6's notation: the upper case letters), and each command's
+    # help file shows its name the same way in its format.
+    for comp, table in (("CMS", nucleus_table()), ("CP", cp_table())):
+        menu = menu_words(comp)
+        for name, k in effective_least(table).items():
+            if name in NUCLEUS_FUNCTIONS or name not in menu:
+                continue
+            least, word = menu[name]
+            want = menu_entry(comp, name)
+            for j in range(k, len(name) + 1):
+                got = menu_entry(comp, name[:j])
+                if got != want:
+                    problems.append("MENU.HELP%s: HELP %s %s finds %s, but %s runs %s"
+                                    % (comp, comp, name[:j], got, name[:j], name))
+            if least != k:
+                problems.append("MENU.HELP%s: %s takes %d characters (%s), not %d"
+                                % (comp, word, k, name[:k] + name[k:].lower(), least))
+            f = help_file(comp, name)
+            if f:
+                text = open(f).read()
+                fmt = text[text.index("Format:"):].split("\n")[1].split() if "Format:" in text else []
+                if fmt and fmt[0].upper() == name and fmt[0] != word:
+                    problems.append("%s: the format shows %s, the menu %s" % (os.path.basename(f), fmt[0], word))
     # The entries of the menus name files that exist.
     for c in ("CMS", "CP"):
         for line in open(help_file(c, "MENU")):
@@ -183,10 +263,17 @@ def t_files(_):
 
 # ---- HELP in CMS -----------------------------------------------------------
 
+def installed(name):
+    """A system-disk file as vm370 installs it: from the CMS build beside
+    build/bin (or VM370_CMS), which the build copied from cms/sdisk."""
+    cms = os.environ.get("VM370_CMS") or os.path.join(BIN, "..", "cms")
+    return os.path.join(cms, "sdisk", name)
+
+
 def file_lines(name):
     """A help file's lines as HELP types them (section markers left out,
     trailing blanks gone, empty lines left out as cmsclient does)."""
-    return [l.rstrip() for l in open(os.path.join(SDISK, name)).read().split("\n")
+    return [l.rstrip() for l in open(installed(name)).read().split("\n")
             if l.strip() and not l.startswith(":")]
 
 
