@@ -119,7 +119,18 @@ AX8      L     R2,AXCUU
 AX9      NUCALL ACCDISK
          LTR   R15,R15
          BNZ   AXERR
-* Accessed: the other modes of a R/W disk go; messages.
+* Accessed: messages; the other modes of a R/W disk go.
+         L     R5,AXOLD
+         LTR   R5,R5
+         BZ    AX9A
+         C     R5,AXCUU
+         BE    AX9A
+         LA    R0,ACC724
+         L     R6,AXCUU
+         LA    R2,AXMODE
+         LA    R3,1
+         NUCALL FSMSG
+AX9A     DS    0H
          L     R7,=A(ADTTAB)
          LA    R8,26
 AX10     CR    R7,R9
@@ -146,16 +157,6 @@ AX11     LA    R0,ACC725
          NUCALL FSMSG
 AX12     LA    R7,ADTLEN(,R7)
          BCT   R8,AX10
-         L     R5,AXOLD
-         LTR   R5,R5
-         BZ    AX13
-         C     R5,AXCUU
-         BE    AX13
-         LA    R0,ACC724
-         L     R6,AXCUU
-         LA    R2,AXMODE
-         LA    R3,1
-         NUCALL FSMSG
 AX13     CLI   AXERASE,0
          BE    AX15
          TM    ADTFLG,ADTFRW

@@ -392,7 +392,8 @@ NUCLEUS  CSECT
 * FSFIND: the next file of the search order that matches the FFD at
 * R1 (its state advances): R15 = 0 with R0 = its disk's ADT and R1
 * = its FST (in an FST block in storage); 4 no more. A letter: that
-* disk, then its extensions; * all disks A-Z.
+* disk, then its extensions; * all disks A-Z. In fn and ft a * stands
+* for any characters after it (* alone: any name).
 *---------------------------------------------------------------------
 FSFIND   CMSENT
          LR    R9,R1
@@ -411,15 +412,15 @@ FF1      L     R6,FFHB
          USING FSTD,R7
          CLI   FSTFNAME,0
          BE    FF1
-         CLC   FFFN,=CL8'*'
-         BE    FF2
-         CLC   FFFN,FSTFNAME
+         LA    R1,FFFN
+         LA    R2,FSTFNAME
+         BAL   R14,FFPAT
          BNE   FF1
-FF2      CLC   FFFT,=CL8'*'
-         BE    FF3
-         CLC   FFFT,FSTFTYPE
+         LA    R1,FFFT
+         LA    R2,FSTFTYPE
+         BAL   R14,FFPAT
          BNE   FF1
-FF3      CLI   FFFM+1,C' '
+         CLI   FFFM+1,C' '
          BE    FFHIT
          CLI   FFFM+1,C'*'
          BE    FFHIT
@@ -471,6 +472,18 @@ FFUSE    ST    R3,FFADT
          XC    FFENT,FFENT
          B     FF1
 FFEND    CMSRET RC=4
+* FFPAT: cc 0 when the name at R2 matches the pattern at R1 (8 bytes;
+* a * ends it: any characters after).
+FFPAT    LA    R3,8
+FFP1     CLI   0(R1),C'*'
+         BER   R14
+         CLC   0(1,R1),0(R2)
+         BNER  R14
+         LA    R1,1(,R1)
+         LA    R2,1(,R2)
+         BCT   R3,FFP1
+         CR    R3,R3
+         BR    R14
          DROP  R3,R9
          LTORG
 *---------------------------------------------------------------------

@@ -73,6 +73,23 @@ class Minidisk:
             off += 2
         return out
 
+    def fill(self, leave):
+        """Marks blocks in use in the MFD's QMSK (no file owns them: as a
+        disk whose space is gone) until `leave` are free."""
+        m = self.read(4)
+        num, used = struct.unpack(">II", m[364:372])
+        assert num <= 1720
+        b = num
+        while num - used > leave:
+            k = b - 1
+            if not m[384 + k // 8] & (0x80 >> (k % 8)):
+                m[384 + k // 8] |= 0x80 >> (k % 8)
+                used += 1
+            b -= 1
+        last = max(i for i in range(215) if m[384 + i])
+        m[368:380] = struct.pack(">III", used, num - used, last)
+        self.write(4, m)
+
     def close(self):
         self.f.close()
 
@@ -187,5 +204,392 @@ def t_format_access_list(_):
         s.stop()
 
 
+
+def t_commands(_):
+    """STATE, STATEW, ERASE (wildcards, TYPE), RENAME (=, errors), LISTFILE's
+    options, TYPE's errors, FORMAT answered NO, FORMAT (LABEL, QUERY DISK *,
+    ACCESS and RELEASE errors; LOGOFF and LOGON: the files are there."""
+    s = cmsclient.system(BIN, [cmsclient.user("ALICE", disks=(("191", 2), ("192", 1)))])
+    try:
+        c = logon(s)
+        c.send("FORMAT 192 B")
+        c.expect(r"DO YOU WISH TO CONTINUE\? \(YES\|NO\):")
+        out, rc = c.cmd("no")
+        assert out == ["DMSFOR705I DISK REMAINS UNCHANGED"] and rc == 0, (out, rc)
+        out, rc = answer_format(c, "FORMAT 191 A", "ALI191")
+        assert rc == 0, out
+        out, rc = answer_format(c, "FORMAT 192 B 1", "ALI192")
+        assert out[-1] == "DMSFOR732I 1 CYLINDERS FORMATTED ON DISK 'B(192)'" and rc == 0, out
+        out, rc = c.cmd("STATE CMS EXEC")
+        assert out == ["DMSSTT002E FILE 'CMS EXEC *' NOT FOUND"] and rc == 28, (out, rc)
+        # Files made by LISTFILE (EXEC, then renamed.
+        c.ok("LISTFILE * * S (EXEC")
+        c.ok("RENAME CMS EXEC A ONE EXEC =")
+        c.ok("LISTFILE * * S (EXEC")
+        c.ok("RENAME CMS EXEC A TWO EXEC A2")
+        c.ok("LISTFILE * * S (EXEC")
+        c.ok("RENAME CMS EXEC A THREE DATA A")
+        out = c.ok("LISTFILE * * A")
+        assert out == ["ONE      EXEC     A1", "TWO      EXEC     A2", "THREE    DATA     A1"], out
+        out, rc = c.cmd("RENAME ONE EXEC A TWO EXEC A")
+        assert out == ["DMSRNM024E FILE 'TWO EXEC A' ALREADY EXISTS"] and rc == 28, (out, rc)
+        out, rc = c.cmd("RENAME NONE EXEC A X Y A")
+        assert out == ["DMSRNM002E FILE 'NONE EXEC A' NOT FOUND"] and rc == 28, (out, rc)
+        out, rc = c.cmd("RENAME ONE EXEC A X Y")
+        assert out == ["DMSRNM054E INCOMPLETE FILEID SPECIFIED"] and rc == 24, (out, rc)
+        out, rc = c.cmd("RENAME ONE EXEC A X Y B")
+        assert out == ["DMSRNM048E INVALID MODE 'B'"] and rc == 24, (out, rc)
+        out, rc = c.cmd("RENAME ONE EXEC A X.Y Z A")
+        assert out == ["DMSRNM070E INVALID PARAMETER 'X.Y'"] and rc == 24, (out, rc)
+        # STATE: * and modes; STATEW on a R/O disk; the disk not accessed.
+        assert c.ok("STATE * EXEC") == []
+        assert c.ok("STATE TWO * A2") == []
+        out, rc = c.cmd("STATE TWO EXEC A1")
+        assert out == ["DMSSTT002E FILE 'TWO EXEC A1' NOT FOUND"] and rc == 28, (out, rc)
+        out, rc = c.cmd("STATE TWO EXEC Q")
+        assert out == ["DMSSTT069E DISK 'Q' NOT ACCESSED"] and rc == 36, (out, rc)
+        out, rc = c.cmd("STATE TWO EXEC 1")
+        assert out == ["DMSSTT048E INVALID MODE '1'"] and rc == 24, (out, rc)
+        out, rc = c.cmd("STATE TWO")
+        assert out == ["DMSSTT054E INCOMPLETE FILEID SPECIFIED"] and rc == 24, (out, rc)
+        s_file = c.ok("LISTFILE * * S (FMODE")[0].split()
+        assert c.ok("STATE %s %s" % (s_file[0], s_file[1])) == []
+        out, rc = c.cmd("STATEW %s %s" % (s_file[0], s_file[1]))
+        assert out == ["DMSSTT002E FILE '%s %s *' NOT FOUND" % (s_file[0], s_file[1])] and rc == 28, (out, rc)
+        # LISTFILE: options, errors.
+        out, rc = c.cmd("LISTFILE * * A (XYZ")
+        assert out == ["DMSLST003E INVALID OPTION 'XYZ'"] and rc == 24, (out, rc)
+        out, rc = c.cmd("LISTFILE * * Q")
+        assert out == ["DMSLST069E DISK 'Q' NOT ACCESSED"] and rc == 36, (out, rc)
+        out = c.ok("LISTFILE * EXEC A (FNAME HEADER")
+        assert out == ["FILENAME", "ONE", "TWO"], out
+        out = c.ok("LISTFILE T* * A (FTYPE")
+        assert out == ["TWO      EXEC", "THREE    DATA"], out
+        out = c.ok("LISTFILE * * A2 (DATE")
+        assert re.match(r"TWO      EXEC     A2 F    80 +\d+ +\d+ \d\d/\d\d/\d\d \d\d:\d\d$", out[0]), out
+        # TYPE's errors.
+        out, rc = c.cmd("TYPE NONE EXEC")
+        assert out == ["DMSTYP002E FILE 'NONE EXEC *' NOT FOUND"] and rc == 28, (out, rc)
+        out, rc = c.cmd("TYPE ONE")
+        assert out == ["DMSTYP054E INCOMPLETE FILEID SPECIFIED"] and rc == 24, (out, rc)
+        out, rc = c.cmd("TYPE ONE EXEC A (FOO")
+        assert out == ["DMSTYP003E INVALID OPTION 'FOO'"] and rc == 24, (out, rc)
+        # ERASE: wildcards, (TYPE, errors.
+        out, rc = c.cmd("ERASE * * *")
+        assert out == ["DMSERS071E ERASE * * * NOT ALLOWED"] and rc == 24, (out, rc)
+        out, rc = c.cmd("ERASE X Y S")
+        assert out == ["DMSERS037E DISK 'S' IS READ/ONLY"] and rc == 36, (out, rc)
+        out, rc = c.cmd("ERASE X Y")
+        assert out == ["DMSERS002E FILE 'X Y A' NOT FOUND"] and rc == 28, (out, rc)
+        out = c.ok("ERASE * EXEC A (TYPE")
+        assert out == ["ONE      EXEC     A1", "TWO      EXEC     A2"], out
+        assert c.ok("LISTFILE") == ["THREE    DATA     A1"]
+        # QUERY DISK * and SEARCH, RELEASE and ACCESS.
+        out = c.ok("QUERY DISK *")
+        assert out[0].startswith("A (191): 1 FILES;") and out[1].startswith("B (192): 0 FILES; 5 REC IN USE, 565 LEFT (OF 570)"), out
+        assert out[2].startswith("S (190): ") and out[2].endswith(", 3350, R/O"), out
+        c.ok("RELEASE B")
+        out, rc = c.cmd("QUERY DISK B")
+        assert out == ["DMSQRY069E DISK 'B' NOT ACCESSED"] and rc == 36, (out, rc)
+        out, rc = c.cmd("RELEASE B")
+        assert out == ["DMSARE069E DISK 'B' NOT ACCESSED"] and rc == 36, (out, rc)
+        out, rc = c.cmd("ACCESS 333 B")
+        assert out == ["DMSACC113S B(333) NOT ATTACHED"] and rc == 100, (out, rc)
+        out, rc = c.cmd("ACCESS 00C B")
+        assert out == ["DMSACC112S B(00C) DEVICE ERROR"] and rc == 100, (out, rc)
+        out, rc = c.cmd("ACCESS XYZ B")
+        assert out == ["DMSACC017E INVALID DEVICE ADDRESS 'XYZ'"] and rc == 24, (out, rc)
+        out, rc = c.cmd("ACCESS 192 BB")
+        assert out == ["DMSACC048E INVALID MODE 'BB'"] and rc == 24, (out, rc)
+        out, rc = c.cmd("ACCESS 192 B (FOO")
+        assert out == ["DMSACC003E INVALID OPTION 'FOO'"] and rc == 24, (out, rc)
+        c.ok("ACCESS 192 B")
+        # The same R/W disk at another mode: it moves.
+        out = c.ok("ACCESS 192 C")
+        assert out == ["DMSACC726I 192 B RELEASED"], out
+        out = c.ok("ACCESS 192 A")
+        assert out == ["DMSACC724I 192 REPLACES A (191)", "DMSACC726I 192 C RELEASED"] or \
+            out == ["DMSACC726I 192 C RELEASED", "DMSACC724I 192 REPLACES A (191)"], out
+        c.ok("ACCESS 191 A")
+        c.ok("ACCESS 192 B")
+        # FORMAT (LABEL: only the label.
+        c.send("FORMAT 192 B (LABEL")
+        c.expect("DMSFOR605R ENTER DISK LABEL:")
+        c.ok("NEWLAB")
+        out = c.ok("QUERY SEARCH")
+        assert out[1] == "NEWLAB 192  B    R/W", out
+        c.logoff()
+        # Logged on again: the files are there.
+        c = logon(s)
+        assert c.ok("LISTFILE * * *")[:1] == ["THREE    DATA     A1"]
+        out = c.ok("TYPE THREE DATA A 1 1")
+        assert out[0].startswith("&1 &2 "), out
+        c.logoff()
+    finally:
+        s.stop()
+
+
+def t_links_and_extensions(_):
+    """A disk linked read-only (CP's RR link: R/O from CP's refusal of a
+    write), a read-only extension (ACCESS cuu mode/ext, a subset of its
+    files), mode 0 files hidden on a R/O disk."""
+    bob = cmsclient.user("BOB", disks=(), extra=({"address": "195", "type": "link", "user": "ALICE",
+                                                  "to": "191", "mode": "RR"},))
+    s = cmsclient.system(BIN, [cmsclient.user("ALICE", disks=(("191", 2), ("192", 1))), bob])
+    try:
+        a = logon(s)
+        answer_format(a, "FORMAT 191 A", "ALICE")
+        answer_format(a, "FORMAT 192 B", "ALIB")
+        a.ok("LISTFILE * * S (EXEC")
+        a.ok("RENAME CMS EXEC A PUBLIC EXEC A1")
+        a.ok("LISTFILE * * S (EXEC")
+        a.ok("RENAME CMS EXEC A SECRET EXEC A0")
+        a.ok("LISTFILE * * S (EXEC")
+        a.ok("RENAME CMS EXEC A SHARED DATA A2")
+        # A file on 192 (accessed as A for LISTFILE (EXEC), then 191 back.
+        out = a.ok("ACCESS 192 A")
+        assert out == ["DMSACC724I 192 REPLACES A (191)", "DMSACC726I 192 B RELEASED"], out
+        a.ok("LISTFILE * * S (EXEC")
+        a.ok("RENAME CMS EXEC A BFILE DATA A")
+        a.ok("ACCESS 191 A")
+        # An extension of A: found through A, read-only, a subset.
+        out = a.ok("ACCESS 192 C/A")
+        assert out == ["DMSACC723I C (192) R/O"], out
+        assert a.ok("STATE BFILE DATA A") == []
+        out, rc = a.cmd("ERASE BFILE DATA C")
+        assert out == ["DMSERS037E DISK 'C' IS READ/ONLY"] and rc == 36, (out, rc)
+        out = a.ok("QUERY SEARCH")
+        assert "ALIB   192  C/A  R/O" in out, out
+        a.ok("RELEASE C")
+        out = a.ok("ACCESS 191 D/A * * A2")
+        out = a.ok("LISTFILE * * D")
+        assert out == ["SHARED   DATA     D2"], out
+        a.ok("RELEASE D")
+        a.logoff()
+        # BOB: ALICE's 191 linked read-only, accessed R/O; mode 0 hidden.
+        b = logon(s, "BOB")
+        out = b.ok("ACCESS 195 C")
+        assert out == ["DMSACC723I C (195) R/O"], out
+        out = b.ok("LISTFILE * * C")
+        assert out == ["PUBLIC   EXEC     C1", "SHARED   DATA     C2"], out
+        out, rc = b.cmd("ERASE PUBLIC EXEC C")
+        assert out == ["DMSERS037E DISK 'C' IS READ/ONLY"] and rc == 36, (out, rc)
+        out = b.ok("QUERY DISK C")
+        assert out[0].startswith("C (195): 2 FILES;") and out[0].endswith(", 3350, R/O"), out
+        out, rc = b.cmd("LISTFILE (EXEC")
+        assert rc == 36, (out, rc)
+        b.logoff()
+    finally:
+        s.stop()
+
+
+
+def s_files(c):
+    return len(c.ok("LISTFILE * * S"))
+
+
+def t_disk_full(_):
+    """A full disk: WRBUF's 13 (DMSLST105S ERROR 13 from LISTFILE (EXEC),
+    what was written before it kept and closed, the disk consistent (the
+    commit's blocks were kept free); ERASE gives the space back."""
+    s = cmsclient.system(BIN, [cmsclient.user("ALICE", disks=(("191", 1),))])
+    try:
+        c = logon(s)
+        answer_format(c, "FORMAT 191 A", "FULL")
+        n = s_files(c)
+        per = (n * 80 + 799) // 800                      # blocks a LISTFILE (EXEC adds
+        c.logoff()
+        d = Minidisk(s, "ALICE")
+        d.fill(2 * per + per // 2 + 4)
+        d.close()
+        c = logon(s)
+        out = c.ok("QUERY DISK")
+        left = int(re.search(r"(\d+) LEFT", out[0]).group(1))
+        assert left == 2 * per + per // 2 + 4, out
+        rc, tries = 0, 0
+        while rc == 0 and tries < 10:
+            out, rc = c.cmd("LISTFILE * * S (EXEC APPEND")
+            tries += 1
+        assert out == ["DMSLST105S ERROR 13 WRITING FILE 'CMS EXEC A1' ON DISK"] and rc == 13, (out, rc)
+        assert tries == 3, tries
+        out = c.ok("LISTFILE CMS EXEC A (ALLOC")
+        recs = int(out[0].split()[5])
+        assert 2 * n < recs < 3 * n, (n, recs, out)
+        out = c.ok("QUERY DISK")
+        assert re.search(r"\b[0-9] LEFT", out[0]), out
+        out = c.ok("TYPE CMS EXEC A %d %d" % (recs, recs))
+        assert out[0].startswith("&1 &2 "), out
+        c.logoff()
+        if have_cmsdisk():
+            st, o = cmsdisk(s, "list")
+            assert st == 0 and o.startswith("CMS      EXEC     A1 F    80 %6d" % recs), o
+            st, o = cmsdisk(s, "read", "CMS", "EXEC")
+            assert st == 0 and o.count("&1 &2 ") == recs, o[-300:]
+        c = logon(s)
+        c.ok("ERASE CMS EXEC")
+        out = c.ok("QUERY DISK")
+        assert "0 FILES" in out[0] and int(re.search(r"(\d+) LEFT", out[0]).group(1)) > 2 * per, out
+        c.ok("LISTFILE * * S (EXEC")
+        c.logoff()
+    finally:
+        s.stop()
+
+
+def t_kill_after_ready(_):
+    """A file closed is a file kept: vm370 killed (SIGKILL) right after
+    the ready message of the command that wrote it; restarted, the file
+    and the disk are whole."""
+    s = cmsclient.system(BIN, [cmsclient.user("ALICE", disks=(("191", 2),))])
+    try:
+        c = logon(s)
+        answer_format(c, "FORMAT 191 A", "KILL")
+        c.ok("LISTFILE * * S (EXEC")
+        c.ok("RENAME CMS EXEC A KEEP DATA A")
+        before = c.ok("TYPE KEEP DATA")
+        c.ok("LISTFILE * * S (EXEC")
+        s.p.send_signal(signal.SIGKILL)
+        s.p.wait()
+        s.start()
+        c = logon(s)
+        out = c.ok("LISTFILE")
+        assert out == ["KEEP     DATA     A1", "CMS      EXEC     A1"], out
+        assert c.ok("TYPE KEEP DATA") == before
+        assert c.ok("TYPE CMS EXEC") == before
+        c.logoff()
+        if have_cmsdisk():
+            st, o = cmsdisk(s, "stat")
+            assert st == 0 and "KILL: 2 FILES;" in o, o
+    finally:
+        s.stop()
+
+
+def t_corrupt_disks(_):
+    """Damaged disks give CMS's messages, never an abend or a loop: a bad
+    MFD, label, unit type, FST (a first chain link outside the disk, more
+    records than its blocks hold, garbage), a data block pointer outside
+    the disk, a block used twice in a chain, a V file's garbage record
+    lengths. CMS and CP go on."""
+    import random, shutil
+    rnd = random.Random(370)
+    s = cmsclient.system(BIN, [cmsclient.user("ALICE", disks=(("191", 1),))])
+    try:
+        c = logon(s)
+        answer_format(c, "FORMAT 191 A", "BAD")
+        c.ok("LISTFILE * * S (EXEC")
+        c.ok("RENAME CMS EXEC A FFILE DATA A")
+        good = c.ok("TYPE FFILE DATA")
+        c.logoff()
+        have_v = have_cmsdisk()
+        if have_v:
+            st, o = cmsdisk(s, "write", host_file(s, "v.txt", "".join("v record %d\n" % i for i in range(300))),
+                            "VFILE", "DATA", "A1", "--recfm", "V")
+            assert st == 0, o
+        vol = glob.glob(os.path.join(s.data, "volumes", "USR001.*"))[0]
+        good_vol = os.path.join(s.work, "good.vol")
+        shutil.copy(vol, good_vol)
+
+        def fst_of(d, name):
+            for blk, i, e in d.fsts():
+                if asc(e[:8]).strip() == name:
+                    return blk, i, e
+            raise AssertionError(name)
+
+        def damage(fn):
+            shutil.copy(good_vol, vol)
+            d = Minidisk(s, "ALICE")
+            fn(d)
+            d.close()
+
+        def set_fst(d, name, off, data):
+            blk, i, e = fst_of(d, name)
+            b = d.read(blk)
+            b[40 * i + off:40 * i + off + len(data)] = data
+            d.write(blk, b)
+
+        def device_error(label):
+            c = logon(s)
+            assert "DMSACC112S A(191) DEVICE ERROR" in c.c.buf, (label, c.c.buf[-500:])
+            out, rc = c.cmd("QUERY DISK A")
+            assert out == ["DMSQRY069E DISK 'A' NOT ACCESSED"] and rc == 36, (label, out, rc)
+            out, rc = c.cmd("ACCESS 191 A")
+            assert out == ["DMSACC112S A(191) DEVICE ERROR"] and rc == 100, (label, out, rc)
+            assert c.ok("QUERY RDYMSG") == ["RDYMSG = LMSG"]
+            c.logoff()
+
+        damage(lambda d: d.write(4, bytes(rnd.randrange(256) for _ in range(800))))
+        device_error("MFD garbage")
+        damage(lambda d: d.write(3, bytes(rnd.randrange(256) for _ in range(800))))
+        device_error("label garbage")
+
+        def unit(d):
+            m = d.read(4)
+            m[599] = 0x09
+            d.write(4, m)
+        damage(unit)
+        device_error("unit type")
+        damage(lambda d: set_fst(d, "FFILE", 28, struct.pack(">H", 60000)))
+        device_error("first chain link outside")
+        damage(lambda d: set_fst(d, "FFILE", 26, struct.pack(">H", 65000)))
+        device_error("records")
+
+        def fst_garbage(d):
+            blk, i, e = fst_of(d, "FFILE")
+            g = bytearray(rnd.randrange(256) for _ in range(800))
+            g[30] = 0x00                                  # no F or V
+            d.write(blk, g)
+        damage(fst_garbage)
+        device_error("FST block garbage")
+
+        # A data block outside the disk: ACCESS is fine, reading fails.
+        def data_out(d):
+            blk, i, e = fst_of(d, "FFILE")
+            fcl = struct.unpack(">H", e[28:30])[0]
+            b = d.read(fcl)
+            b[82:84] = struct.pack(">H", 0xFFF0)          # data block 2
+            d.write(fcl, b)
+        damage(data_out)
+        c = logon(s)
+        out, rc = c.cmd("TYPE FFILE DATA")
+        assert out[:10] == good[:10] and out[-1] == "DMSTYP104S ERROR 3 READING FILE 'FFILE DATA A1' FROM DISK" \
+            and rc == 100, (out, rc)
+        assert c.ok("QUERY RDYMSG") == ["RDYMSG = LMSG"]
+        c.ok("ERASE FFILE DATA")                          # (its bad pointer left alone)
+        c.logoff()
+
+        # A block twice in a chain: read twice, no loop; erased.
+        def twice(d):
+            blk, i, e = fst_of(d, "FFILE")
+            fcl = struct.unpack(">H", e[28:30])[0]
+            b = d.read(fcl)
+            b[82:84] = b[80:82]
+            d.write(fcl, b)
+        damage(twice)
+        c = logon(s)
+        out = c.ok("TYPE FFILE DATA")
+        assert out[:10] == good[:10] and out[10:20] == good[:10], out[:20]
+        c.ok("ERASE FFILE DATA")
+        c.logoff()
+
+        if have_v:
+            def vgarbage(d):
+                blk, i, e = fst_of(d, "VFILE")
+                fcl = struct.unpack(">H", e[28:30])[0]
+                first = struct.unpack(">H", d.read(fcl)[80:82])[0]
+                b = d.read(first)
+                b[0:2] = b"\xff\xf0"                      # a record longer than the file
+                d.write(first, b)
+            damage(vgarbage)
+            c = logon(s)
+            out, rc = c.cmd("TYPE VFILE DATA")
+            assert out == ["DMSTYP104S ERROR 13 READING FILE 'VFILE DATA A1' FROM DISK"] and rc == 100, (out, rc)
+            out = c.ok("TYPE FFILE DATA A 1 2")
+            assert out == good[:2], out
+            c.logoff()
+        shutil.copy(good_vol, vol)
+    finally:
+        s.stop()
+
+
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_format_access_list], None))
+    sys.exit(cmsclient.run([t_format_access_list, t_commands, t_links_and_extensions, t_disk_full,
+                             t_kill_after_ready, t_corrupt_disks], None))
