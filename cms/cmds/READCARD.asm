@@ -98,14 +98,23 @@ CARDS    CLC   CARD(5),=C':READ'
          BE    CDATA
          LA    R1,M702                   no READ card first
          BAL   R14,UMTEXT
-         MVC   OFID,=CL18'READCARD CMSUT1  '
+         MVC   OFID,=CL18'READCARDCMSUT1'
          BAL   R14,SETFM
-         BAL   R14,UMBEG0
+         BAL   R14,UMBEG0                ':READ  fn ft fm' as PUNCH's
          LA    R1,=C':READ  '
          LA    R0,7
          BAL   R14,UPUT
          LA    R1,OFID
-         BAL   R14,UPFID
+         LA    R0,8
+         BAL   R14,UPUT
+         BAL   R14,UPB
+         LA    R1,OFID+8
+         LA    R0,8
+         BAL   R14,UPUT
+         BAL   R14,UPB
+         LA    R1,OFID+16
+         LA    R0,2
+         BAL   R14,UPUT
          BAL   R14,UTYPEM
          BAL   R14,NEWFILE
 CDATA    BAL   R14,WCARD
@@ -153,7 +162,7 @@ CTL3E    LA    R4,8(,R4)
          BCT   R5,CTL1
 CTL4     CLC   OFID(8),=CL8' '           no name: READCARD CMSUT1
          BNE   CTL5
-         MVC   OFID(16),=CL16'READCARD CMSUT1'
+         MVC   OFID(16),=CL16'READCARDCMSUT1'
 CTL5     CLC   OFID+8(8),=CL8' '
          BNE   CTL6
          MVC   OFID+8(8),=CL8'CMSUT1'
@@ -311,7 +320,7 @@ EXIT     L     R15,RC
 MNODEV   DC    AL1(38),C'008E DEVICE 00C INVALID OR NONEXISTENT'
 M205     DC    AL1(30),C'205W READER EMPTY OR NOT READY'
 M701     DC    AL1(14),C'701I NULL FILE'
-M702     DC    AL1(49)
+M702     DC    AL1(50)
          DC    C'702I READ CONTROL CARD MISSING. FOLLOWING ASSUMED:'
 M124     DC    AL1(28),C'124S ERROR READING CARD FILE'
 UMID     DC    C'RDC'

@@ -81,7 +81,8 @@ USKIP    SR    R0,R0
 *   UENOMEM 109S VIRTUAL STORAGE CAPACITY EXCEEDED (104)
 *   UERD    104S ERROR 'nn' READING FILE 'fn ft fm' FROM DISK (100);
 *           R0 the code, R1 -> the fileid
-*   UEWR    105S ERROR 'nn' WRITING FILE 'fn ft fm' ON DISK (100)
+*   UEWR    105S ERROR 'nn' WRITING FILE 'fn ft fm' ON DISK (100);
+*           for 12, 037E DISK 'x' IS READ/ONLY (36)
 *---------------------------------------------------------------------
 UEFNF    ST    R14,UES
          LA    R15,28
@@ -158,7 +159,16 @@ UETOK    ST    R14,UES
          BR    R14
 UERD     LA    R15,UE104T
          B     UERW
-UEWR     LA    R15,UE105T
+UEWR     C     R0,=F'12'                 the disk is read-only
+         BNE   UEWR1
+         STM   R14,R2,UES
+         LA    R2,16(,R1)
+         LA    R1,UE037T
+         BAL   R14,UMTOK1C
+         LM    R14,R2,UES
+         LA    R15,36
+         BR    R14
+UEWR1    LA    R15,UE105T
 UERW     ST    R14,UES
          ST    R0,UES+4                  the code
          ST    R2,UES+8
@@ -204,6 +214,7 @@ UEFNFT   DC    AL1(11),C'002E FILE ''',AL1(11),C''' NOT FOUND'
 UE062T   DC    AL1(34),C'062E INVALID CHARACTER IN FILEID '''
          DC    AL1(1),C''''
 UE048T   DC    AL1(19),C'048E INVALID MODE ''',AL1(1),C''''
+UE037T   DC    AL1(11),C'037E DISK ''',AL1(14),C''' IS READ/ONLY'
 UE069T   DC    AL1(11),C'069E DISK ''',AL1(14),C''' NOT ACCESSED'
 UE003T   DC    AL1(21),C'003E INVALID OPTION ''',AL1(1),C''''
 UE070T   DC    AL1(24),C'070E INVALID PARAMETER ''',AL1(1),C''''
