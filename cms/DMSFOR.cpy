@@ -7,10 +7,11 @@
 * EQUAL R0, TIC, WRITE COUNT KEY AND DATA R1-Rn of 800 bytes), track
 * 0 last with the label (block 3), the MFD (block 4) and one empty FST
 * block (5), then accesses the disk. NOERASE: only track 0 (a disk
-* formatted before). LABEL: only a new label. R15 = 0; 24 a bad
+* formatted before). LABEL: only a new label. RECOMP: the CMS area
+* made nocyl (or all) cylinders, the files kept. R15 = 0; 24 a bad
 * operand; 36 read-only; 100 no disk, or an I/O error.
 *=====================================================================
-FORMAT   CMSENT WORK=200
+FORMAT   CMSENT WORK=208
          USING FOWK,R13
          LR    R11,R1
          XC    FOFLAGS,FOFLAGS
@@ -75,7 +76,11 @@ FOO1     CLC   0(8,R10),=CL8'LABEL'
          BNE   FOO2
          OI    FOFLAGS,FOFLAB
          B     FOOPT
-FOO2     CLC   0(8,R10),=CL8'BLKSIZE'
+FOO2     CLC   0(8,R10),=CL8'RECOMP'
+         BNE   FOO3
+         OI    FOFLAGS,FOFREC
+         B     FOOPT
+FOO3     CLC   0(8,R10),=CL8'BLKSIZE'
          BNE   FOBADOPT
          LA    R10,8(,R10)
          CLC   0(8,R10),=CL8'800'
@@ -122,7 +127,9 @@ FO4      LA    R0,800
          NUCALL DSKIO
          C     R15,=F'12'
          BE    FORO
-FO5      TM    FOFLAGS,FOFLAB
+FO5      TM    FOFLAGS,FOFREC
+         BO    FORC0
+         TM    FOFLAGS,FOFLAB
          BO    FO6
 * The question, the answer.
          LA    R0,FOR603
@@ -184,6 +191,7 @@ FO7A     LA    R8,ADTLEN(,R8)
          TM    FOFLAGS,FOFLAB
          BO    FOLABW
 * The cylinders: R7 a cylinder that is there, R8 one that is not.
+FOCYL    DS    0H
          SR    R7,R7
          LA    R8,1
 FO8      C     R8,=F'65536'
@@ -224,12 +232,15 @@ FO10A    ST    R7,ADTCYL
          BNH   FO10B
          L     R1,=F'65531'
 FO10B    ST    R1,ADTNUM
+         TM    FOFLAGS,FOFREC
+         BO    FO10C
          LA    R0,FOR733
          LA    R2,FOMODE
          LA    R3,1
          NUCALL FSMSG
 * The channel program: SEEK, SEARCH, TIC, WRITE CKD x n; the seek's
 * slot after it; the records (count and data) after that.
+FO10C    DS    0H
          LH    R3,ADTPTRK
          LR    R1,R3
          MH    R1,=H'808'
@@ -269,6 +280,8 @@ FO11     ST    R5,0(,R4)
          BCT   R3,FO11
          SH    R4,=H'8'
          MVI   4(R4),0                   the last ends it
+         TM    FOFLAGS,FOFREC
+         BO    FORC2
          TM    FOFLAGS,FOFNOER
          BO    FO13
 * Every track but the first; then the first with blocks 1-5.
@@ -314,6 +327,105 @@ FOACC    L     R2,FOCUU
          BZ    FOEXIT
          LA    R0,FOR112
          B     FOMSGD
+* RECOMP: the disk accessed R/W keeps its files; its new size (no
+* block in use may be past it), new tracks formatted, the masks
+* resized, the directory committed with the new figures.
+FORC0    L     R2,FOCUU
+         SR    R3,R3
+         IC    R3,FOMODE
+         SR    R4,R4
+         SR    R5,R5
+         NUCALL ACCDISK
+         LTR   R15,R15
+         BNZ   FODEVERR
+         IC    R1,FOMODE
+         NUCALL ADTOF
+         TM    ADTFLG-ADTD(R1),ADTFRW
+         BZ    FORO
+         B     FOCYL
+FORC2    IC    R1,FOMODE
+         NUCALL ADTOF
+         LR    R8,R1                     the disk (R9: the new size)
+         L     R6,ADTNUM-ADTD(,R8)
+         L     R7,ADTNUM
+         CR    R7,R6
+         BNL   FORC4
+         LR    R2,R7                     smaller: nothing past it
+FORC3    LA    R2,1(,R2)
+         CR    R2,R6
+         BH    FORC5
+         L     R1,ADTQMSK-ADTD(,R8)
+         A     R1,ADTQLEN-ADTD(,R8)
+         SR    R3,R3
+         NUCALL QBIT
+         LTR   R15,R15
+         BNZ   FOR214X
+         B     FORC3
+FORC4    L     R1,ADTCYL-ADTD(,R8)       larger: its new tracks
+         LH    R3,ADTHEADS
+         MR    R0,R3
+         LR    R7,R1
+FORC4A   C     R7,FONTRK
+         BNL   FORC5
+         BAL   R14,FOTRACK
+         BNZ   FOIOERR
+         LA    R7,1(,R7)
+         B     FORC4A
+FORC5    L     R1,ADTNUM                 the masks, resized
+         LA    R1,7(,R1)
+         SRL   R1,3
+         LA    R1,7(,R1)
+         N     R1,=X'FFFFFFF8'
+         ST    R1,FOQLEN
+         MH    R1,=H'3'
+         LR    R0,R1
+         NUCALL GETFREE
+         LTR   R15,R15
+         BNZ   FODEVERR
+         ST    R1,FOQNEW
+         LA    R7,3
+         L     R10,ADTQMSK-ADTD(,R8)
+         LR    R11,R1
+FORC6    LR    R2,R11
+         L     R3,FOQLEN
+         LR    R4,R10
+         L     R5,ADTQLEN-ADTD(,R8)
+         CR    R5,R3
+         BNH   FORC6A
+         LR    R5,R3
+FORC6A   LR    R3,R5
+         MVCL  R2,R4
+         A     R10,ADTQLEN-ADTD(,R8)
+         A     R11,FOQLEN
+         BCT   R7,FORC6
+         L     R1,ADTQMSK-ADTD(,R8)
+         L     R0,ADTQLEN-ADTD(,R8)
+         MH    R0,=H'3'
+         NUCALL FRETFREE
+         MVC   ADTQMSK-ADTD(4,R8),FOQNEW
+         MVC   ADTQLEN-ADTD(4,R8),FOQLEN
+         L     R1,ADTFREE-ADTD(,R8)
+         A     R1,ADTNUM
+         S     R1,ADTNUM-ADTD(,R8)
+         ST    R1,ADTFREE-ADTD(,R8)
+         MVC   ADTNUM-ADTD(4,R8),ADTNUM
+         MVC   ADTCYL-ADTD(4,R8),ADTCYL
+         OI    ADTFLG-ADTD(R8),ADTFDIR
+         LR    R2,R8
+         NUCALL FSCOMMIT
+         LTR   R15,R15
+         BNZ   FOIOERR
+         LA    R0,FOR732
+         LA    R2,FOMODE
+         LA    R3,1
+         L     R5,ADTCYL
+         L     R6,FOCUU
+         NUCALL FSMSG
+         SR    R9,R9
+         B     FOEXIT
+FOR214X  LA    R0,FOR214
+         LA    R9,8
+         B     FOMSG
 * LABEL: the label alone.
 FOLABW   L     R4,FOBLK
          LR    R2,R9
@@ -470,6 +582,9 @@ FOR125   DC    AL1(FOR125Z-FOR125-1)
          DC    C'DMSFOR125S PERMANENT UNIT CHECK ON DISK '''
          DC    X'01',C'(',X'04',C')'''
 FOR125Z  EQU   *
+FOR214   DC    AL1(FOR214Z-FOR214-1),C'DMSFOR214W CANNOT RECOMPUTE '
+         DC    C'WITHOUT LOSS OF DATA. NO CHANGE.'
+FOR214Z  EQU   *
 FOR603   DC    AL1(FOR603Z-FOR603-1)
          DC    C'DMSFOR603R FORMAT WILL ERASE ALL FILES ON DISK '''
          DC    X'01',C'(',X'04',C')''. DO YOU WISH TO CONTINUE? '
@@ -505,7 +620,10 @@ FOMODE   DS    C
 FOFLAGS  DS    X
 FOFNOER  EQU   X'80'
 FOFLAB   EQU   X'40'
+FOFREC   EQU   X'20'
 FOLABEL  DS    CL6
          DS    CL2
 FOLINE   DS    CL80
+FOQNEW   DS    A
+FOQLEN   DS    F
 NUCLEUS  CSECT

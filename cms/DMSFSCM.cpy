@@ -379,6 +379,8 @@ SSNACC   LA    R0,STT069
 SSNF     LA    R0,STT002
          LA    R4,SSFF
          LA    R9,28
+         TM    EXFLAGS,EXFNOMSG          (an EXEC's &CONTROL NOMSG)
+         BO    SSOUT
 SSMSG    LTR   R8,R8
          BZ    SSOUT
          NUCALL FSMSG
@@ -522,7 +524,9 @@ EZ9      LA    R10,ADTLEN(,R10)
          LA    R0,ERS002
          LA    R4,ERFF
          LA    R9,28
-         B     EZMSG
+         TM    EXFLAGS,EXFNOMSG          (an EXEC's &CONTROL NOMSG)
+         BZ    EZMSG
+         B     EZOUT
 EZOUT    CMSRET RC=(R9)
 EZINC    LA    R0,ERS054
          LA    R9,24
@@ -729,7 +733,9 @@ RNRO     LA    R0,RNM037
 RNNF     LA    R0,RNM002
          LA    R4,RNFF
          LA    R9,28
-         B     RNMSG
+         TM    EXFLAGS,EXFNOMSG          (an EXEC's &CONTROL NOMSG)
+         BZ    RNMSG
+         B     RNOUT
 RNEXIST  LA    R0,RNM024
          MVC   RNNEW+16(2),RNFF+16
          LA    R4,RNNEW

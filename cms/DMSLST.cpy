@@ -125,8 +125,10 @@ LF9      SR    R6,R6
          BNZ   LF10
          LA    R0,LST002
          LA    R6,28
+         TM    EXFLAGS,EXFNOMSG          (an EXEC's &CONTROL NOMSG)
+         BO    LF9A
          NUCALL FSMSG
-         TM    LFFLAGS,LFFEXEC
+LF9A     TM    LFFLAGS,LFFEXEC
          BZ    LFOUTRC
 LF10     TM    LFFLAGS,LFFEXEC
          BZ    LFOUTRC

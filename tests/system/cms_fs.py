@@ -73,19 +73,20 @@ class Minidisk:
             off += 2
         return out
 
-    def fill(self, leave):
+    def fill(self, leave, low=False):
         """Marks blocks in use in the MFD's QMSK (no file owns them: as a
-        disk whose space is gone) until `leave` are free."""
+        disk whose space is gone) until `leave` are free: the last blocks
+        first, or (low) the first."""
         m = self.read(4)
         num, used = struct.unpack(">II", m[364:372])
         assert num <= 1720
-        b = num
+        b = 1 if low else num
         while num - used > leave:
             k = b - 1
             if not m[384 + k // 8] & (0x80 >> (k % 8)):
                 m[384 + k // 8] |= 0x80 >> (k % 8)
                 used += 1
-            b -= 1
+            b += 1 if low else -1
         last = max(i for i in range(215) if m[384 + i])
         m[368:380] = struct.pack(">III", used, num - used, last)
         self.write(4, m)
@@ -325,6 +326,43 @@ def t_commands(_):
         out = c.ok("TYPE THREE DATA A 1 1")
         assert out[0].startswith("&1 &2 "), out
         c.logoff()
+    finally:
+        s.stop()
+
+
+def t_recomp(_):
+    """FORMAT nocyl, then (RECOMP: the CMS area grows to the whole disk and
+    shrinks back, the files kept; not when a block in use is past the new
+    end (DMSFOR214W)."""
+    s = cmsclient.system(BIN, [cmsclient.user("ALICE", disks=(("191", 3),))])
+    try:
+        c = logon(s)
+        out, rc = answer_format(c, "FORMAT 191 A 1", "RECOMP")
+        assert out[-1] == "DMSFOR732I 1 CYLINDERS FORMATTED ON DISK 'A(191)'", out
+        c.ok("LISTFILE * * S (EXEC")
+        before = c.ok("TYPE CMS EXEC")
+        out = c.ok("FORMAT 191 A (RECOMP")
+        assert out == ["DMSFOR732I 3 CYLINDERS FORMATTED ON DISK 'A(191)'"], out
+        out = c.ok("QUERY DISK")
+        assert re.match(r"A \(191\): 1 FILES; \d+ REC IN USE, \d+ LEFT \(OF 1710\), \d+% FULL \(3 CYL\)", out[0]), out
+        assert c.ok("TYPE CMS EXEC") == before
+        # A file whose blocks reach past cylinder 1, then a smaller area.
+        c.logoff()
+        d = Minidisk(s, "ALICE")
+        d.fill(1710 - 575, low=True)         # blocks 1 to 575 in use
+        d.close()
+        c = logon(s)
+        c.ok("LISTFILE * * S (EXEC APPEND")
+        out, rc = c.cmd("FORMAT 191 A 1 (RECOMP")
+        assert out == ["DMSFOR214W CANNOT RECOMPUTE WITHOUT LOSS OF DATA. NO CHANGE."] and rc == 8, (out, rc)
+        c.ok("FORMAT 191 A 2 (RECOMP")
+        out = c.ok("QUERY DISK")
+        assert "(OF 1140)" in out[0] and "(2 CYL)" in out[0], out
+        assert c.ok("TYPE CMS EXEC")[:len(before)] == before
+        c.logoff()
+        if have_cmsdisk():
+            st, o = cmsdisk(s, "stat")
+            assert st == 0 and "RECOMP: 1 FILES;" in o and "(OF 1140)" in o, o
     finally:
         s.stop()
 
@@ -591,5 +629,5 @@ def t_corrupt_disks(_):
 
 
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_format_access_list, t_commands, t_links_and_extensions, t_disk_full,
+    sys.exit(cmsclient.run([t_format_access_list, t_commands, t_recomp, t_links_and_extensions, t_disk_full,
                              t_kill_after_ready, t_corrupt_disks], None))
