@@ -27,14 +27,20 @@ LWNRLD   EQU   2048
 * LOAD fn ... [(START|NOAUTO|ORIGIN hex|RESET name]  and INCLUDE:
 * LOAD begins again at MAINSTRT (or ORIGIN), INCLUDE adds.
 *---------------------------------------------------------------------
-LOAD     CMSENT WORK=80
+LOAD     CMSENT
+         SR    R2,R2                     LOAD
+         NUCALL LDMAIN
+         CMSRET
+INCLUDE  CMSENT
+         LA    R2,1                      INCLUDE
+         NUCALL LDMAIN
+         CMSRET
+         LTORG
+* LDMAIN: R1 the PLIST, R2 = 0 LOAD, 1 INCLUDE.
+LDMAIN   CMSENT WORK=80
          USING LDWK,R13
-         MVI   LDINC,0
-         B     LD0
-INCLUDE  CMSENT WORK=80
-         USING LDWK,R13
-         MVI   LDINC,1
-LD0      LR    R9,R1                     the PLIST
+         STC   R2,LDINC
+         LR    R9,R1                     the PLIST
          MVI   LDOPT,0
          NUCALL LDRINIT                  the tables
          LTR   R15,R15
@@ -660,6 +666,9 @@ SPGO2    LA    R1,=C'EXECUTION BEGINS...'
          LA    R0,19
          NUCALL TYPLINE
          L     R2,SPENTRY
+         SR    R3,R3
+         IC    R3,LDRFLAGS
+         N     R3,=A(LDRFSYS)
          LR    R1,R9
          SR    R0,R0
          NUCALL RUNPGM
@@ -699,9 +708,10 @@ LNWK     DSECT
 LNMSG    DS    CL48
 NUCLEUS  CSECT
 *---------------------------------------------------------------------
-* RUNPGM: runs a program: R2 its entry, R1 its PLIST, R0 its
-* extended PLIST. R13 is the programs' save area, R14 the way back;
-* in PSW key E (a system module: key 0). R15 = its return code.
+* RUNPGM: runs a program: R2 its entry, R3 LDRFSYS for a system
+* module (key 0) or 0, R1 its PLIST, R0 its extended PLIST. R13 is
+* the programs' save area, R14 the way back; in PSW key E (a system
+* module: key 0). R15 = its return code.
 *---------------------------------------------------------------------
 RUNPGM   CMSENT WORK=8
          USING RPWK,R13
@@ -710,8 +720,8 @@ RUNPGM   CMSENT WORK=8
          ST    R13,RUNR13
          L     R13,USRSAVE
 * (The masks are set while the key is still 0: NUCON is key F.)
-         TM    LDRFLAGS,LDRFSYS
-         BO    RP1
+         LTR   R3,R3
+         BNZ   RP1
          STOSM RUNMASK,X'FF'             attention, CP EXTERNAL
          TM    FLAGS2,F2NOPROT           SET PROTECT OFF: key 0
          BO    RP2
@@ -928,7 +938,15 @@ MLTRANS  C     R2,=A(X'E000')
          BL    MLBAD
          C     R3,=A(X'10000')
          BH    MLBAD
-ML2      MVC   LDRORG,GMHDR+8
+* The module's entry and flags for RUNMOD; a module in the user area
+* is also what START runs (it replaced what LOAD loaded); one in the
+* transient area leaves that alone.
+ML2      MVC   MODENTRY,GMHDR+16
+         MVC   MODFLAGS,GMHDR+20
+         MVC   MODEND,GMHDR+12
+         C     R2,MAINSTRT
+         BL    ML3
+         MVC   LDRORG,GMHDR+8
          MVC   LDRNEXT,GMHDR+12
          MVC   LDRENTRY,GMHDR+16
          XC    LDRNRLD,LDRNRLD
@@ -937,7 +955,7 @@ ML2      MVC   LDRORG,GMHDR+8
          TM    GMHDR+20,X'40'
          BZ    ML3
          OI    LDRFLAGS,LDRFSYS
-ML3      L     R3,LDRNEXT
+ML3      L     R3,MODEND
          SR    R3,R2
          BNP   MLDONE
          C     R3,=F'4096'
@@ -953,7 +971,10 @@ ML3      L     R3,LDRNEXT
          BNZ   MLBADR
          A     R2,GMCB+40                the bytes read
          B     ML3
-MLBADR   XC    LDRNEXT,LDRNEXT           half a module runs nowhere
+MLBADR   XC    MODENTRY,MODENTRY         half a module runs nowhere
+         C     R2,MAINSTRT
+         BL    MLBAD
+         XC    LDRNEXT,LDRNEXT
 MLBAD    LA    R15,32
          B     MLOUT
 MLFULL   LA    R15,104
@@ -987,7 +1008,13 @@ RUNMOD   CMSENT
          BE    RMNONE
          LTR   R15,R15
          BNZ   RMERR
-         L     R2,LDRENTRY
+         L     R2,MODENTRY
+         LTR   R2,R2
+         BZ    RMERR
+         SR    R3,R3
+         TM    MODFLAGS,X'40'            a system module: key 0
+         BZ    *+8
+         LA    R3,LDRFSYS
          LR    R1,R9
          LR    R0,R8
          NUCALL RUNPGM

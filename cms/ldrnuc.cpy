@@ -27,3 +27,6 @@ SYNTAB   DS    A                 the SYNONYM table: CL8 command, CL8
 SYNLEN   DS    F                 its size in bytes (FRETFREE)
 GLOBMAC  DS    8CL8              GLOBAL MACLIB names
 GLOBTXT  DS    8CL8              GLOBAL TXTLIB names
+MODENTRY DS    A                 the module MODLOAD read: its entry
+MODEND   DS    A                 its end
+MODFLAGS DS    X                 its flags (X'40' a system module)

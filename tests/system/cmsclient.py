@@ -79,7 +79,9 @@ class Cms:
         m = list(READY.finditer(text))[-1]
         rc = int(m.group(2)) if m.group(2) else 0
         body = text[:m.start()].split("\n")
-        return [l for l in body if l.strip() != ""], rc
+        # Trailing blanks (an 8-byte token, an F-format record) do not
+        # show on a terminal: they are not compared.
+        return [l.rstrip() for l in body if l.strip() != ""], rc
 
     def ok(self, line, timeout=20):
         out, rc = self.cmd(line, timeout)

@@ -1,0 +1,217 @@
+"""CMS end to end: a user writes, assembles, loads and runs programs
+without leaving CMS (ASSEMBLE by this CP's DIAGNOSE X'370', LOAD, START,
+GENMOD, the MODULE run by name), programs that read and write files
+through the macro library, DEBUG's breakpoints, and wild programs that
+cannot damage the shared nucleus (a protection exception ends them, not
+CMS, and the other users' CMS is untouched)."""
+import os, re, subprocess, sys, tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cmsclient  # noqa: E402
+
+BIN = sys.argv[1] if len(sys.argv) > 1 else "build/bin"
+CMSDISK = os.path.join(BIN, "cmsdisk")
+
+# Copies its input file to an output file record by record through the
+# macros, types the count, returns 0 (or the file system's code).
+COPYPGM = """\
+         REGEQU
+COPYPGM  CSECT
+         STM   R14,R12,12(R13)
+         LR    R12,R15
+         USING COPYPGM,R12
+         SR    R9,R9
+LOOP     FSREAD 'IN DATA A',BUFFER=REC,BSIZE=80,ERROR=EOF
+         FSWRITE 'OUT DATA A1',BUFFER=REC,BSIZE=80,RECFM=F,ERROR=BAD
+         LA    R9,1(,R9)
+         B     LOOP
+EOF      C     R15,=F'12'
+         BNE   BAD
+         FSCLOSE 'OUT DATA A1'
+         CVD   R9,DW
+         UNPK  MSG+7(3),DW+6(2)
+         OI    MSG+9,X'F0'
+         WRTERM MSG,L'MSG
+         SR    R15,R15
+         B     OUT
+BAD      LR    R9,R15
+         WRTERM 'COPYPGM FAILED'
+         LR    R15,R9
+OUT      L     R14,12(,R13)
+         LM    R0,R12,20(R13)
+         BR    R14
+DW       DS    D
+REC      DS    CL80
+MSG      DC    C'COPIED nnn RECORDS'
+         LTORG
+         END   COPYPGM
+"""
+
+# Types HELLO WORLD and its first argument; returns 7.
+HELLO = """\
+         REGEQU
+HELLO    CSECT
+         STM   R14,R12,12(R13)
+         LR    R12,R15
+         USING HELLO,R12
+         LR    R2,R1
+         WRTERM 'HELLO WORLD'
+         CLI   8(R2),X'FF'
+         BE    DONE
+         LA    R3,8(,R2)
+         WRTERM (R3),8
+DONE     LA    R15,7
+         L     R14,12(,R13)
+         LM    R0,R12,20(R13)
+         BR    R14
+         LTORG
+         END   HELLO
+"""
+
+# Stores into the nucleus (X'10000', key F): a protection exception.
+WILD = """\
+         REGEQU
+WILD     CSECT
+         USING WILD,R15
+         L     R2,=A(X'10000')
+         MVC   0(8,R2),=CL8'GARBAGE'
+         BR    R14
+         LTORG
+         END   WILD
+"""
+
+# Loops until stopped.
+LOOP = """\
+         REGEQU
+LOOP     CSECT
+         USING LOOP,R15
+AGAIN    B     AGAIN
+         END   LOOP
+"""
+
+# Divides by zero: a fixed-point divide exception (0C9).
+DIVIDE = """\
+         REGEQU
+DIVIDE   CSECT
+         USING DIVIDE,R15
+         SR    R2,R2
+         L     R3,=F'10'
+         SR    R4,R4
+         DR    R2,R4
+         BR    R14
+         LTORG
+         END   DIVIDE
+"""
+
+
+def host_write(sysm, disk, text, fn, ft, recfm="F"):
+    """Writes a host text file onto the user's 191 (logged off)."""
+    vol, first, cyls = disk
+    with tempfile.NamedTemporaryFile("w", delete=False, suffix=".txt") as f:
+        f.write(text)
+        path = f.name
+    try:
+        img = "%s:%d:%d" % (os.path.join(sysm.data, "volumes", vol + ".3350"), first, cyls)
+        subprocess.run([CMSDISK, img, "write", path, fn, ft, "A1", "--recfm", recfm], check=True,
+                       capture_output=True)
+    finally:
+        os.unlink(path)
+
+
+def t_write_assemble_load_run(_):
+    users = cmsclient.place([cmsclient.user("ALICE"), cmsclient.user("BOB")])
+    alice_disk = [(d["volume"], d["cylinder"], d["cylinders"]) for d in users[0]["devices"]
+                  if d.get("address") == "191"][0]
+    s = cmsclient.system(BIN, users)
+    try:
+        # Alice's 191 formatted and her sources put there from the host.
+        img = "%s:%d:%d" % (os.path.join(s.data, "volumes", "USR001.3350"), alice_disk[1], alice_disk[2])
+        subprocess.run([CMSDISK, img, "format", "ALICE"], check=True, capture_output=True)
+        for name, text in (("HELLO", HELLO), ("COPYPGM", COPYPGM), ("WILD", WILD), ("DIVIDE", DIVIDE),
+                           ("LOOP", LOOP)):
+            host_write(s, alice_disk, text, name, "ASSEMBLE")
+        host_write(s, alice_disk, "".join("RECORD %03d\n" % i for i in range(1, 43)), "IN", "DATA")
+        a = cmsclient.Cms(s, "ALICE")
+        b = cmsclient.Cms(s, "BOB")
+        # ASSEMBLE, LOAD, START.
+        out = a.ok("ASSEMBLE HELLO")
+        out = a.ok("LISTFILE HELLO * A")
+        assert any("TEXT" in l for l in out) and any("LISTING" in l for l in out), out
+        out = a.ok("LOAD HELLO")
+        out, rc = a.cmd("START * FRIEND")
+        assert out[:3] == ["EXECUTION BEGINS...", "HELLO WORLD", "FRIEND"], out
+        assert rc == 7, rc
+        # GENMOD: the MODULE runs by its name.
+        a.ok("GENMOD HELLO")
+        out, rc = a.cmd("HELLO THERE")
+        assert out == ["HELLO WORLD", "THERE"] and rc == 7, (out, rc)
+        # A program reading and writing files through the macros.
+        a.ok("ASSEMBLE COPYPGM")
+        a.ok("LOAD COPYPGM")
+        out = a.ok("START")
+        assert out[-1] == "COPIED 042 RECORDS", out
+        out = a.ok("TYPE OUT DATA A")
+        assert out[0].startswith("RECORD 001") and out[-1].startswith("RECORD 042") and len(out) == 42, out
+        # DEBUG: a breakpoint after the program set its base (LR R12,R15).
+        a.ok("LOAD HELLO")
+        a.send("DEBUG")
+        a.expect("DMSDBG728I DEBUG ENTERED")
+        a.send("BREAK 1 20006")
+        a.send("RETURN")
+        a.expect(r"(?m)^R;.*\n")
+        a.send("START")
+        a.expect(r"DMSDBG728I DEBUG ENTERED BREAKPOINT 01 AT 020006")
+        a.send("GPR 12")
+        a.expect(r"00020000")
+        a.send("GO")
+        out = a.expect(r"(?m)^R\(00007\);")
+        assert "HELLO WORLD" in out, out
+        # Wild programs: the nucleus is protected, CMS goes on.
+        a.ok("ASSEMBLE WILD")
+        a.ok("LOAD WILD")
+        out, rc = a.cmd("START")
+        assert any(re.match(r"DMSABN148T SYSTEM ABEND 0C4 CALLED FROM 02", l) for l in out), out
+        assert rc == 0xC4, rc
+        a.ok("ASSEMBLE DIVIDE")
+        a.ok("LOAD DIVIDE")
+        out, rc = a.cmd("START")
+        assert any("SYSTEM ABEND 0C9" in l for l in out), out
+        # A program that loops: the attention key and HX (an immediate
+        # command) end it; CP EXTERNAL stops it in DEBUG, HX ends it.
+        a.ok("ASSEMBLE LOOP")
+        a.ok("LOAD LOOP")
+        a.send("START")
+        a.expect("EXECUTION BEGINS...")
+        import time
+        time.sleep(0.5)
+        a.c.send_raw(b"\xff\xf3")  # telnet BREAK: the attention key
+        time.sleep(0.5)
+        a.send("HX")
+        a.expect(r"(?m)^R;.*\n")
+        time.sleep(3.5)  # (two attentions within 3 s would be CP's)
+        a.send("START")
+        a.expect("EXECUTION BEGINS...")
+        time.sleep(0.5)
+        a.c.send_raw(b"\xff\xf3")  # twice: the second is CP's
+        time.sleep(0.3)
+        a.c.send_raw(b"\xff\xf3")
+        a.expect("CP READ")
+        a.send("BEGIN")
+        a.send("RT")  # (CMS read the first: an immediate command that changes nothing)
+        time.sleep(0.5)
+        a.send("#CP EXTERNAL")
+        a.expect(r"DMSDBG728I DEBUG ENTERED EXTERNAL INT AT 02000")
+        a.send("HX")
+        a.expect(r"(?m)^R;.*\n")
+        # Alice's CMS and Bob's still work.
+        out = a.ok("TYPE IN DATA A 1 1")
+        assert out == ["RECORD 001"], out
+        assert b.ok("QUERY RDYMSG") == ["RDYMSG = LMSG"]
+        a.logoff()
+        b.logoff()
+    finally:
+        s.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(cmsclient.run([t_write_assemble_load_run], None))
