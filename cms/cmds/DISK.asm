@@ -220,6 +220,10 @@ LOAD1    LA    R1,X'00C'
          SRL   R0,16
          CH    R0,=X'4008'
          BNE   ENODEVR
+         LA    R1,=C'A'                  the A-disk
+         BAL   R14,UDISKW
+         LTR   R15,R15
+         BNZ   ERRX
          XC    SEQ,SEQ
          BAL   R14,RCARD                 the first card
          C     R15,=F'13'

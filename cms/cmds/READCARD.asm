@@ -70,6 +70,14 @@ OPERDONE CLI   0(R2),X'FF'
          SRL   R0,16
          CH    R0,=X'4008'
          BNE   ENODEV
+* The disk the files go on.
+         LA    R1,=C'A'
+         CLI   CMDFM,C' '
+         BE    *+8
+         LA    R1,CMDFM
+         BAL   R14,UDISKW
+         LTR   R15,R15
+         BNZ   ERRX
 * The first card: none, the reader is empty.
          BAL   R14,RCARD
          C     R15,=F'13'

@@ -81,6 +81,10 @@ SORTEQ   CLC   0(8,R1),=CL8'='
          BNZ   ERRX
          CLC   OFID(17),IFID
          BE    EIDENT
+         LA    R1,OFID+16                the output's disk
+         BAL   R14,UDISKW
+         LTR   R15,R15
+         BNZ   ERRX
 * The sort fields.
          LA    R1,M604
          BAL   R14,UMTEXT

@@ -555,6 +555,38 @@ UGF9     L     R14,UGFS
          LM    R2,R4,UGFS+16
          BR    R14
 *---------------------------------------------------------------------
+* UDISKW: may files be written on the disk whose mode letter is at R1?
+* R15 = 0 (as far as STATE can tell); else 36 with the message typed:
+* 069E not accessed, 037E read-only (a file of its own says so).
+*---------------------------------------------------------------------
+UDISKW   STM   R14,R2,UDWS
+         XC    UDWFSCB(44),UDWFSCB
+         MVC   UDWFSCB+8(16),=CL16'*       *'
+         MVC   UDWFSCB+24(1),0(R1)
+         MVI   UDWFSCB+25,C' '
+         LA    R1,UDWFSCB
+         LA    R0,USTATE
+         BAL   R14,UFS
+         C     R15,=F'36'
+         BE    UDW36
+         LTR   R15,R15
+         BNZ   UDWOK                     (no file there: it may be)
+         TM    31(R1),X'C0'              R/W, or an extension's file
+         BNZ   UDWOK
+         LA    R2,UDWFSCB+24
+         LA    R1,UE037T
+         BAL   R14,UMTOK1C
+         B     UDW9
+UDW36    LA    R2,UDWFSCB+24
+         LA    R1,UE069T
+         BAL   R14,UMTOK1C
+UDW9     LM    R14,R2,UDWS
+         LA    R15,36
+         BR    R14
+UDWOK    LM    R14,R2,UDWS
+         SR    R15,R15
+         BR    R14
+*---------------------------------------------------------------------
 * UFS: the file system function R0 (the address of its CL8 name) on
 * the FSCB at R1, by SVC 202. R15 = its return code.
 *---------------------------------------------------------------------
@@ -584,6 +616,8 @@ UMTXS2   DS    F
 UMTOKS   DS    7F
 UES      DS    8F
 UGFS     DS    7F
+UDWS     DS    5F
+UDWFSCB  DS    11F
          DS    0D
 UDWORK   DS    D
 UDEDIT   DS    CL14
