@@ -213,5 +213,41 @@ def t_write_assemble_load_run(_):
         s.stop()
 
 
+def t_files_survive_kill9(_):
+    """A file CMS closed is a file kept: a program writes a file, the ready
+    message comes, vm370 is killed (SIGKILL) at once; after a restart the
+    file is there, read by CMS and by cmsdisk from the host; and the files
+    are there at the next logon after a LOGOFF."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    disk = [(d["volume"], d["cylinder"], d["cylinders"]) for d in users[0]["devices"] if d.get("address") == "191"][0]
+    s = cmsclient.system(BIN, users)
+    try:
+        img = "%s:%d:%d" % (os.path.join(s.data, "volumes", "USR001.3350"), disk[1], disk[2])
+        subprocess.run([CMSDISK, img, "format", "ALICE"], check=True, capture_output=True)
+        host_write(s, disk, COPYPGM, "COPYPGM", "ASSEMBLE")
+        host_write(s, disk, "".join("LINE %05d\n" % i for i in range(1, 2001)), "IN", "DATA")
+        a = cmsclient.Cms(s, "ALICE")
+        a.ok("ASSEMBLE COPYPGM")
+        a.ok("LOAD COPYPGM")
+        out = a.ok("START")
+        assert out[-1] == "COPIED 000 RECORDS" or "RECORDS" in out[-1], out
+        s.kill()  # the moment the ready message was seen
+        s.start()
+        got = subprocess.run([CMSDISK, img, "read", "OUT", "DATA", "A"], check=True, capture_output=True, text=True).stdout
+        lines = got.splitlines()
+        assert len(lines) == 2000 and lines[0] == "LINE 00001" and lines[-1] == "LINE 02000", (len(lines), lines[:2])
+        a = cmsclient.Cms(s, "ALICE")
+        out = a.ok("TYPE OUT DATA A 2000 2000")
+        assert out == ["LINE 02000"], out
+        a.logoff()
+        a = cmsclient.Cms(s, "ALICE")
+        out = a.ok("LISTFILE * DATA A")
+        assert out == ["IN       DATA     A1", "OUT      DATA     A1"] or sorted(out) == sorted(
+            ["IN DATA A1", "OUT DATA A1"]), out
+        a.logoff()
+    finally:
+        s.stop()
+
+
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_write_assemble_load_run], None))
+    sys.exit(cmsclient.run([t_write_assemble_load_run, t_files_survive_kill9], None))
