@@ -367,6 +367,167 @@ def t_recomp(_):
         s.stop()
 
 
+# A program that calls RDBUF, WRBUF, FINIS, STATE and ERASE through SVC
+# 202 with R6's FSCBs, step by step, each with the return code (and for
+# reads the bytes read) it must give; it types the steps that do not.
+FSTEST = """\
+         REGEQU
+         MACRO
+&L       STEP  &FN,&NAME,&TYPE,&FM,&ITEM,&BUF,&SIZE,&FV,&N,&RC,&BYTES
+&L       DC    F'&RC',F'&BYTES'
+         DC    CL8'&FN',CL8'&NAME',CL8'&TYPE',CL2'&FM',AL2(&ITEM)
+         DC    A(&BUF),F'&SIZE',CL2'&FV',H'&N',F'0'
+         MEND
+FSTEST   CSECT
+         STM   R14,R12,12(R13)
+         LR    R12,R15
+         USING FSTEST,R12
+         LA    R9,TABLE
+         SR    R10,R10
+         SR    R11,R11
+LOOP     CLI   0(R9),X'FF'
+         BE    DONE
+         LA    R10,1(,R10)
+         LA    R1,8(,R9)
+         SVC   202
+         DC    AL4(1)
+         C     R15,0(,R9)
+         BNE   BAD
+         L     R2,4(,R9)
+         LTR   R2,R2
+         BM    NEXT
+         C     R2,48(,R9)
+         BNE   BAD
+NEXT     LA    R9,52(,R9)
+         B     LOOP
+BAD      LA    R11,1(,R11)
+         CVD   R10,DW
+         UNPK  MSG+5(3),DW+6(2)
+         OI    MSG+7,X'F0'
+         CVD   R15,DW
+         UNPK  MSG+12(3),DW+6(2)
+         OI    MSG+14,X'F0'
+         L     R2,48(,R9)
+         CVD   R2,DW
+         UNPK  MSG+22(5),DW+5(3)
+         OI    MSG+26,X'F0'
+         WRTERM MSG,L'MSG
+         B     NEXT
+DONE     FSSTATE 'T3 DATA A'
+         CLC   26(2,R1),=AL2(65533)
+         BE    DONE2
+         WRTERM 'STATE: NOT 65533 RECORDS'
+         LA    R11,1(,R11)
+DONE2    LTR   R11,R11
+         BNZ   OUT
+         WRTERM 'FSTEST OK'
+OUT      LR    R15,R11
+         L     R14,12(,R13)
+         LM    R0,R12,20(R13)
+         BR    R14
+DW       DS    D
+MSG      DC    C'STEP nnn RC=nnn BYTES=nnnnn'
+REC1     DC    CL80'RECORD 1'
+REC2     DC    CL80'RECORD 2'
+REC3     DC    CL80'RECORD 3'
+REC10    DC    CL80'RECORD 10'
+BUF      DC    300C'V'
+BIG      DS    CL300
+TABLE    DS    0F
+ STEP WRBUF,T1,DATA,A1,0,REC1,80,F,1,0,-1
+ STEP WRBUF,T1,DATA,A1,0,REC2,80,F,1,0,-1
+ STEP WRBUF,T1,DATA,A1,0,REC3,80,F,1,0,-1
+ STEP WRBUF,T1,DATA,A1,10,REC10,80,F,1,0,-1
+ STEP WRBUF,T1,DATA,A1,0,REC1,80,V,1,16,-1
+ STEP WRBUF,T1,DATA,A1,0,REC1,40,F,1,15,-1
+ STEP FINIS,T1,DATA,A1,0,0,0,F,0,0,-1
+ STEP FINIS,T1,DATA,A1,0,0,0,F,0,6,-1
+ STEP RDBUF,T1,DATA,*,5,BIG,80,F,1,0,80
+ STEP RDBUF,T1,DATA,*,11,BIG,80,F,1,12,-1
+ STEP RDBUF,T1,DATA,*,1,BIG,240,F,3,0,240
+ STEP RDBUF,T1,DATA,*,0,BIG,40,F,1,8,40
+ STEP WRBUF,T1,DATA,A1,0,REC1,80,F,1,9,-1
+ STEP RDBUF,T1,DATA,*,0,BIG,80,F,0,5,-1
+ STEP RDBUF,T1,DATA,*,0,0,80,F,1,2,-1
+ STEP FINIS,*,*,*,0,0,0,F,0,0,-1
+ STEP WRBUF,T2,DATA,A1,0,BUF,5,V,1,0,-1
+ STEP WRBUF,T2,DATA,A1,0,BUF,300,V,1,0,-1
+ STEP WRBUF,T2,DATA,A1,0,BUF,10,V,1,0,-1
+ STEP WRBUF,T2,DATA,A1,2,BUF,300,V,1,0,-1
+ STEP WRBUF,T2,DATA,A1,5,BUF,10,V,1,7,-1
+ STEP WRBUF,T2,DATA,A1,0,BUF,10,V,2,18,-1
+ STEP WRBUF,T2,DATA,A1,0,BUF,70000,V,1,17,-1
+ STEP FINIS,T2,DATA,A1,0,0,0,V,0,0,-1
+ STEP RDBUF,T2,DATA,A,2,BIG,100,V,1,8,100
+ STEP RDBUF,T2,DATA,A,3,BIG,100,V,1,0,10
+ STEP RDBUF,T2,DATA,A,2,BIG,300,V,2,11,-1
+ STEP RDBUF,T2,DATA,A,4,BIG,300,V,1,12,-1
+ STEP RDBUF,T2,DATA,A,1,BIG,300,V,1,0,5
+ STEP FINIS,T2,DATA,A,0,0,0,V,0,0,-1
+ STEP WRBUF,T2,DATA,A1,2,BUF,20,V,1,0,-1
+ STEP FINIS,T2,DATA,A,0,0,0,V,0,0,-1
+ STEP RDBUF,T2,DATA,A,3,BIG,300,V,1,12,-1
+ STEP RDBUF,T2,DATA,A,2,BIG,300,V,1,0,20
+ STEP FINIS,T2,DATA,A,0,0,0,V,0,0,-1
+ STEP WRBUF,T.1,DATA,A1,0,REC1,80,F,1,20,-1
+ STEP WRBUF,T1,DA/TA,A1,0,REC1,80,F,1,21,-1
+ STEP WRBUF,T1,DATA,1A,0,REC1,80,F,1,4,-1
+ STEP WRBUF,T1,DATA,AX,0,REC1,80,F,1,5,-1
+ STEP WRBUF,T1,DATA,A1,0,REC1,0,F,1,8,-1
+ STEP WRBUF,T1,DATA,A1,0,REC1,80,X,1,11,-1
+ STEP WRBUF,T1,DATA,A1,0,REC1,80,F,3,14,-1
+ STEP WRBUF,T5,DATA,S1,0,REC1,80,F,1,12,-1
+ STEP RDBUF,NONE,DATA,*,0,BIG,80,F,1,1,-1
+ STEP WRBUF,T3,DATA,A1,65533,REC1,1,F,1,0,-1
+ STEP WRBUF,T3,DATA,A1,65534,REC1,1,F,1,6,-1
+ STEP FINIS,T3,DATA,A1,0,0,0,F,0,0,-1
+ STEP WRBUF,T4,DATA,A1,197,BIG,65535,F,1,19,-1
+ STEP FINIS,T4,DATA,A1,0,0,0,F,0,0,-1
+ STEP RDBUF,T4,DATA,A1,1,BIG,80,F,1,1,-1
+ STEP ERASE,T1,DATA,A1,0,0,0,F,0,0,-1
+ STEP ERASE,T1,DATA,A1,0,0,0,F,0,28,-1
+         DC    X'FF'
+         LTORG
+         END   FSTEST
+"""
+
+
+def t_fscb_program(_):
+    """The program interface: a program assembled, loaded and run in CMS
+    drives RDBUF, WRBUF, FINIS, STATE and ERASE with R6's FSCBs through
+    every return code they have; the files it made checked by cmsdisk."""
+    s = cmsclient.system(BIN, [cmsclient.user("ALICE", disks=(("191", 2),))])
+    try:
+        if not have_cmsdisk():
+            print("(cmsdisk not built: skipped)")
+            return
+        st, o = cmsdisk(s, "format", "ALICE")
+        assert st == 0, o
+        st, o = cmsdisk(s, "write", host_file(s, "fstest.asm", FSTEST), "FSTEST", "ASSEMBLE", "A1")
+        assert st == 0, o
+        c = logon(s)
+        out, rc = c.cmd("ASSEMBLE FSTEST", 60)
+        if any("undefined operation code REGEQU" in l for l in out):
+            print("(no macro library for ASSEMBLE here: skipped)")
+            c.logoff()
+            return
+        assert rc == 0, (out, rc)
+        out, rc = c.cmd("INCLUDE FSTEST")
+        assert rc == 0, (out, rc)
+        out, rc = c.cmd("START", 60)
+        assert out[-1] == "FSTEST OK" and rc == 0, (out, rc)
+        out = c.ok("LISTFILE T* DATA A (ALLOC")
+        assert out == ["T2       DATA     A1 V   300      2      1",
+                       "T3       DATA     A1 F     1  65533     82"], out
+        c.logoff()
+        st, raw, err = cmsdisk_raw(s, "read", "T3", "DATA", "--binary")
+        assert st == 0 and raw == bytes(65532) + ebc("R"), (len(raw), err)
+        st, raw, err = cmsdisk_raw(s, "read", "T2", "DATA", "--binary")
+        assert st == 0 and raw == b"\x00\x05" + ebc("V" * 5) + b"\x00\x14" + ebc("V" * 20), raw
+    finally:
+        s.stop()
+
+
 def t_links_and_extensions(_):
     """A disk linked read-only (CP's RR link: R/O from CP's refusal of a
     write), a read-only extension (ACCESS cuu mode/ext, a subset of its
@@ -629,5 +790,5 @@ def t_corrupt_disks(_):
 
 
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_format_access_list, t_commands, t_recomp, t_links_and_extensions, t_disk_full,
+    sys.exit(cmsclient.run([t_format_access_list, t_commands, t_recomp, t_fscb_program, t_links_and_extensions, t_disk_full,
                              t_kill_after_ready, t_corrupt_disks], None))
