@@ -528,6 +528,34 @@ def t_fscb_program(_):
         s.stop()
 
 
+def t_3330(_):
+    """A 3330 minidisk: 14 blocks a track, 19 tracks a cylinder, unit type
+    X'09'; FORMAT, files written and read, QUERY DISK, cmsdisk's view."""
+    d330 = {"address": "193", "type": "minidisk", "volume": "USR330", "devtype": "3330", "cylinder": 1,
+            "cylinders": 3, "mode": "MR", "read": "ALL", "write": "ALL"}
+    s = cmsclient.system(BIN, [cmsclient.user("ALICE", disks=(), extra=(d330,))])
+    try:
+        c = logon(s)
+        out, rc = answer_format(c, "FORMAT 193 C", "DSK330")
+        assert out[-1] == "DMSFOR732I 3 CYLINDERS FORMATTED ON DISK 'C(193)'" and rc == 0, out
+        out = c.ok("QUERY DISK C")
+        assert out == ["C (193): 0 FILES; 5 REC IN USE, 793 LEFT (OF 798), 1% FULL (3 CYL), 3330, R/W"], out
+        c.ok("ACCESS 193 A")
+        for i in range(4):
+            c.ok("LISTFILE * * S (EXEC APPEND")
+        n = int(c.ok("LISTFILE CMS EXEC A (ALLOC")[0].split()[5])
+        lines = c.ok("TYPE CMS EXEC")
+        assert len(lines) == n and all(l.startswith("&1 &2 ") for l in lines), (n, len(lines))
+        c.logoff()
+        if have_cmsdisk():
+            st, o = cmsdisk(s, "stat", addr="193")
+            assert st == 0 and "DSK330: 1 FILES;" in o and ", 3330" in o, o
+            st, o = cmsdisk(s, "read", "CMS", "EXEC", addr="193")
+            assert st == 0 and o.count("&1 &2 ") == n, o[:200]
+    finally:
+        s.stop()
+
+
 def t_links_and_extensions(_):
     """A disk linked read-only (CP's RR link: R/O from CP's refusal of a
     write), a read-only extension (ACCESS cuu mode/ext, a subset of its
@@ -790,5 +818,5 @@ def t_corrupt_disks(_):
 
 
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_format_access_list, t_commands, t_recomp, t_fscb_program, t_links_and_extensions, t_disk_full,
+    sys.exit(cmsclient.run([t_format_access_list, t_commands, t_recomp, t_fscb_program, t_3330, t_links_and_extensions, t_disk_full,
                              t_kill_after_ready, t_corrupt_disks], None))
