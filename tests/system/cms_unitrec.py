@@ -357,7 +357,7 @@ def t_copyfile(_):
 def t_copyfile_10mb(_):
     """A 10 MB file (13,108 F 800 records) copied and compared; the
     module streams it a block at a time."""
-    s = system([("CAROL", 60)])
+    s = system([("CAROL", 75)])
     try:
         n = 13108
         data = b"".join(b"%08d" % i + bytes((i + j) % 256 for j in range(792)) for i in range(n))
@@ -370,10 +370,14 @@ def t_copyfile_10mb(_):
         out = c.ok("COMPARE BIG DATA A BIG2 DATA A", 600)
         cmp = time.time() - t
         assert out == ["DMSCMP179I COMPARING 'BIG DATA A1' WITH 'BIG2 DATA A1'"], out
+        t = time.time()
+        c.ok("COPYFILE BIG DATA A BIGV DATA A (RECFM V", 600)
+        vcopy = time.time() - t
         c.logoff()
         assert get(s, "CAROL", "BIG2", "DATA") == data
-        print("COPYFILE of %d bytes: %.2f s (%.1f MB/s); COMPARE: %.2f s" %
-              (len(data), copy, len(data) / copy / 1e6, cmp), flush=True)
+        assert get(s, "CAROL", "BIGV", "DATA") == vrecs([data[i:i + 800] for i in range(0, len(data), 800)])
+        print("COPYFILE of %d bytes: %.2f s (%.1f MB/s); COMPARE: %.2f s; to RECFM V: %.2f s" %
+              (len(data), copy, len(data) / copy / 1e6, cmp, vcopy), flush=True)
     finally:
         s.stop()
 
