@@ -2563,6 +2563,8 @@ WF5      MVC   IOFSCB(8),=CL8'FINIS'
          LA    R1,IOFSCB
          SVC   202
          DC    AL4(1)
+         LTR   R15,R15                   (the directory written?)
+         BNZ   WFERR2
          LA    R1,WFILEID                the old file goes
          BAL   R14,ERASEIF
          MVC   RENPL+8(16),UTFID         EDIT CMSUT1 fm
@@ -2584,7 +2586,9 @@ WFERR    ST    R15,WORKRC
          LA    R1,IOFSCB
          SVC   202
          DC    AL4(1)
-         LA    R1,UTFID                  the half-written one goes
+         B     WFERR3
+WFERR2   ST    R15,WORKRC
+WFERR3   LA    R1,UTFID                  the half-written one goes
          BAL   R14,ERASEIF
          LA    R1,UTFID
 * DMSEDI105S ERROR 'nn' WRITING FILE 'fn ft fm' ON DISK
@@ -2593,8 +2597,8 @@ WFMSG    LR    R6,R1
          LA    R2,MSGW+L'M105
          L     R1,WORKRC
          BAL   R14,EDNUM
-         MVC   0(17,R2),=C''' WRITING FILE '''
-         LA    R2,17(,R2)
+         MVC   0(16,R2),=C''' WRITING FILE '''
+         LA    R2,16(,R2)
          LR    R1,R6
          BAL   R14,PUTID
          MVC   0(9,R2),=C''' ON DISK'

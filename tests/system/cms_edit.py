@@ -372,9 +372,11 @@ def t_limits(_):
     """Storage exhausted (a 512K machine): a file too big is R6's
     DMSEDI132S; GETFILE that fills storage stops with AVAILABLE STORAGE
     IS NOW FULL and FILE still works. 65,533 records, the most a CMS file
-    holds: one more is refused."""
+    holds: one more is refused. A disk too full for the new copy: FILE
+    fails (DMSEDI105S), the old file is as it was, editing goes on."""
     users = cmsclient.place([cmsclient.user("SMALL", storage="512K", disks=(("191", 20),)),
-                             cmsclient.user("LARGE", storage="8M", disks=(("191", 45),))])
+                             cmsclient.user("LARGE", storage="8M", disks=(("191", 45),)),
+                             cmsclient.user("TINY", disks=(("191", 1),))])
     s = cmsclient.system(BIN, users)
     try:
         small, large = disk_of(users, "SMALL"), disk_of(users, "LARGE")
@@ -416,6 +418,26 @@ def t_limits(_):
         assert rc == 0, out
         ent = host_list(s, large, "MAX", "DATA")
         assert ent[5] == str(n), ent
+        c.logoff()
+        # A disk with no room for the new copy (one cylinder: 570 blocks).
+        tiny = disk_of(users, "TINY")
+        format_191(s, tiny, "TINY")
+        host_write(s, tiny, ["RECORD %04d" % i for i in range(1, 3001)], "FULL", "DATA")
+        c = cmsclient.Cms(s, "TINY")
+        e = Editor(c)
+        assert e.start("EDIT FULL DATA") == ["EDIT:"]
+        assert e.sub("c /RECORD/LINE/ * g")[-1] == "EOF:"
+        assert e.sub("save") == ["DMSEDI105S ERROR '13' WRITING FILE 'EDIT CMSUT1 A1' ON DISK"]
+        assert e.sub("file") == ["DMSEDI105S ERROR '13' WRITING FILE 'EDIT CMSUT1 A1' ON DISK"]
+        assert host_read(s, tiny, "FULL", "DATA")[-1] == "RECORD 3000"   # as it was
+        assert host_list(s, tiny, "EDIT", "CMSUT1") is None
+        assert e.sub("top") == ["TOF:"]
+        assert e.sub("del 2000") == []
+        out, rc = e.end("file")
+        assert rc == 0, (out, rc)
+        lines = host_read(s, tiny, "FULL", "DATA")
+        assert len(lines) == 1000 and lines[0] == "LINE 2001", lines[:2]
+        assert host_list(s, tiny, "EDIT", "CMSUT1") is None
         c.logoff()
     finally:
         s.stop()
