@@ -1721,8 +1721,8 @@ GNOK     SR    R15,R15
 GNBAD    LA    R15,8
 GNRET    LTR   R15,R15
          LEAVE
-* COUNT1: a count [n|*], 1 when none, and nothing after it: R0, cc 0;
-* cc not 0 when the operands are wrong.
+* COUNT1: a count [n|*] (n > 0), 1 when none, and nothing after it:
+* R0, cc 0; cc not 0 when the operands are wrong.
 COUNT1   ENTER
          BAL   R14,GETNUM
          C     R15,=F'4'
@@ -1731,6 +1731,8 @@ COUNT1   ENTER
          B     C1OK
 C11      LTR   R15,R15
          BNZ   C1BAD
+         LTR   R0,R0                     (0 is no count)
+         BNP   C1BAD
          BAL   R14,NOMORE            (R0 kept)
          BNZ   C1BAD
 C1OK     CR    R0,R0

@@ -153,6 +153,7 @@ def t_line_mode(_):
         assert e.sub("f GAMMA") == ["GAMMA THREE"]
         assert e.sub("del") == []
         assert e.sub("t") == ["DELTA FOUR"]
+        assert e.sub("del 0") == ["?EDIT: DEL 0"]
         assert e.sub("del 5") == ["EOF:"]
         assert e.sub("i new last") == []
         assert e.sub("t") == ["NEW LAST"]
