@@ -482,8 +482,11 @@ TY6      C     R7,TYREC2
          XC    TYFSCB+26(2),TYFSCB+26    then the next
          C     R15,=F'12'
          BE    TYEND
+         C     R15,=F'8'                 (a record longer than LRECL:
+         BE    TY6A                      typed as far as it was read)
          LTR   R15,R15
          BNZ   TYERR
+TY6A     DS    0H
          L     R2,TYBUF                  its columns
          L     R3,TYFSCB+40
          L     R1,TYCOL2

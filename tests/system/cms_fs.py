@@ -492,6 +492,27 @@ TABLE    DS    0F
 """
 
 
+# Writes a record without FINIS, then divides by zero: the abend closes
+# the file (DMSABN calls FSABEND), which is kept.
+ABENDW = """\
+         REGEQU
+ABENDW   CSECT
+         USING ABENDW,R15
+         LR    R12,R15
+         DROP  R15
+         USING ABENDW,R12
+         FSWRITE 'AB DATA A1',BUFFER=REC,BSIZE=80,RECFM=F
+         SR    R2,R2
+         L     R3,=F'10'
+         SR    R4,R4
+         DR    R2,R4
+         BR    R14
+REC      DC    CL80'WRITTEN BEFORE THE ABEND'
+         LTORG
+         END   ABENDW
+"""
+
+
 def t_fscb_program(_):
     """The program interface: a program assembled, loaded and run in CMS
     drives RDBUF, WRBUF, FINIS, STATE and ERASE with R6's FSCBs through
@@ -504,6 +525,8 @@ def t_fscb_program(_):
         st, o = cmsdisk(s, "format", "ALICE")
         assert st == 0, o
         st, o = cmsdisk(s, "write", host_file(s, "fstest.asm", FSTEST), "FSTEST", "ASSEMBLE", "A1")
+        assert st == 0, o
+        st, o = cmsdisk(s, "write", host_file(s, "abendw.asm", ABENDW), "ABENDW", "ASSEMBLE", "A1")
         assert st == 0, o
         c = logon(s)
         out, rc = c.cmd("ASSEMBLE FSTEST", 60)
@@ -519,6 +542,12 @@ def t_fscb_program(_):
         out = c.ok("LISTFILE T* DATA A (ALLOC")
         assert out == ["T2       DATA     A1 V   300      2      1",
                        "T3       DATA     A1 F     1  65533     82"], out
+        c.ok("ASSEMBLE ABENDW", 60)
+        c.ok("INCLUDE ABENDW")
+        out, rc = c.cmd("START")
+        assert any("SYSTEM ABEND 0C9" in l for l in out), out
+        out = c.ok("TYPE AB DATA")
+        assert out == ["WRITTEN BEFORE THE ABEND"], out
         c.logoff()
         st, raw, err = cmsdisk_raw(s, "read", "T3", "DATA", "--binary")
         assert st == 0 and raw == bytes(65532) + ebc("R"), (len(raw), err)
