@@ -28,9 +28,11 @@
 * typed), instead of typing them.
 *
 * Registers: R12, R11, R10 and R9 are the bases of the code, R13 the
-* base of the data (CMS's SVCs need no save area);
-* subroutines called by BAL R14 keep R2-R14 (each saves them in its
-* own area) unless they say otherwise, and return in R0, R1, R15.
+* base of the data (CMS's SVCs need no save area). Subroutines are
+* called by BAL R14; those with a frame (ENTER, LEAVE: the editor's
+* own stack) keep R2-R14 unless they say otherwise and return in R0,
+* R1, R15 and the condition code; the small leaf routines say what
+* they change.
 *=====================================================================
          REGEQU
 *
