@@ -8,7 +8,7 @@
 * QUERY2: R1 the PLIST (QUERY item ...). R15 = -1 when the item is not
 * one of these.
 *---------------------------------------------------------------------
-QUERY2   CMSENT WORK=88
+QUERY2   CMSENT WORK=96
          USING Q2WK,R13
          LR    R9,R1
          MVC   Q2LINE(80),=CL80' '
@@ -289,7 +289,7 @@ GLOK     CMSRET RC=0
 * all); CLEAR or no file: none. A typed command is looked up as a
 * synonym first (SYNCHK, from CMSCALL).
 *---------------------------------------------------------------------
-SYNONYM  CMSENT WORK=136
+SYNONYM  CMSENT WORK=144
          USING SYWK,R13
          LR    R9,R1
          CLI   8(R9),X'FF'

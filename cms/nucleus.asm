@@ -174,6 +174,7 @@ CMSRD2   LA    R1,CMDPLIST
          SVC   202
          DC    AL4(1)
          ST    R15,LASTRC
+         NUCALL FSENDCMD                 its open files closed and kept
          NUCALL RELPAGES
          L     R15,=A(CMSREADY)
          BR    R15

@@ -57,6 +57,7 @@ def t_ipl_190_and_first_start(_):
     import vmclient
     extra = ["--cms", os.environ["VM370_CMS"]] if os.environ.get("VM370_CMS") else []
     s = vmclient.System(os.path.join(BIN, "vm370"), None, extra=extra)
+    cmsclient._made.append(s)
     try:
         pws = dict(l.split() for l in open(os.path.join(s.data, "initial-passwords.txt")) if l.strip())
         c = cmsclient.Cms(s, "USER1", pws["USER1"])

@@ -2,7 +2,7 @@
 on a free port with a throwaway data folder, users whose directory
 entries IPL CMS, and a line-mode session that types CMS commands and
 reads what CMS answers up to its ready message."""
-import os, re, sys, time
+import atexit, os, re, shutil, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import vmclient  # noqa: E402
@@ -56,7 +56,26 @@ def system(vm370_dir, users, **kw):
     extra = list(kw.pop("extra", ()))
     if os.environ.get("VM370_CMS"):
         extra += ["--cms", os.environ["VM370_CMS"]]
-    return vmclient.System(os.path.join(vm370_dir, "vm370"), [maint()] + place(list(users)), extra=extra, **kw)
+    s = vmclient.System(os.path.join(vm370_dir, "vm370"), [maint()] + place(list(users)), extra=extra, **kw)
+    _made.append(s)
+    return s
+
+
+# The systems' folders (volumes of hundreds of MB each) go when the test
+# program ends.
+_made = []
+
+
+def _clean():
+    for s in _made:
+        try:
+            s.kill()
+        except Exception:
+            pass
+        shutil.rmtree(s.work, ignore_errors=True)
+
+
+atexit.register(_clean)
 
 
 class Cms:
