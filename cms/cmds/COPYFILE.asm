@@ -1358,11 +1358,13 @@ CL1      CLI   OOPEN,1
          BNE   CL9
          MVI   OOPEN,0
          LA    R1,OFSCB
+         LA    R0,UFINIS                 closed first: a file being
+         BAL   R14,UFS                   written is not yet ERASE's
+         CLI   OKIND,2                   what was appended stays;
+         BE    CL9
+         LA    R1,OFSCB
          LA    R0,UERASE                 a new file (or the work file)
-         CLI   OKIND,2                   goes; what was appended stays
-         BNE   *+8
-         LA    R0,UFINIS
-         BAL   R14,UFS
+         BAL   R14,UFS                   goes
 CL9      L     R14,CLS
          BR    R14
 M002     DC    AL1(17),C'002E INPUT FILE ''',AL1(11),C''' NOT FOUND'
