@@ -5,8 +5,9 @@
 # terminal with a 3270 emulator (`c3270 localhost:3270`, TLS on 3271) or
 # `telnet localhost 3270`. This terminal becomes the operator's panel.
 #
-# On the first start USER1's reader gets a demonstration deck: log on as
-# USER1 and type IPL 00C. Options are passed to vm370 (--port, --data...).
+# The users IPL CMS at logon (docs/CMS.md). On the first start USER1's
+# reader also gets a demonstration deck (READCARD in CMS, or #CP IPL 00C
+# to run it bare). Options are passed to vm370 (--port, --data...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -38,7 +39,8 @@ vm370: starting on port $port (TLS on $((port + 1))) with the data folder $data.
                                   (the certificate, made on the first start: $data/tls/cert.pem)
                      or in line mode:                     telnet localhost $port   (or nc)
   Log on:                          LOGON USER1   (passwords: $data/initial-passwords.txt)
-  The demonstration, once logged on as USER1:   IPL 00C
+                                   CMS starts: try LISTFILE, EDIT PROFILE EXEC, HELP
+  The demonstration deck in USER1's reader:      #CP IPL 00C   (then #CP IPL CMS)
   This terminal becomes the operator's panel (OPERATOR): type SHUTDOWN to stop, or press Ctrl-C.
 MSG
 if [ -n "${first:-}" ]; then
