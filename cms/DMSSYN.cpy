@@ -460,3 +460,116 @@ RELPAGES CMSENT
          DIAG  R2,R3,X'10'
 RPOUT    CMSRET RC=0
          LTORG
+*---------------------------------------------------------------------
+* LINEDIT (the function behind R6's LINEDIT macro): CL8'LINEDIT',
+* A(text), AL2(its length), AL1(X'80' a period at the end), AL1(the
+* number of substitutions), then for each AL1(type: 1 decimal, 2 hex,
+* 3 eight characters), AL3(0), A(the value, or the characters'
+* address). Each run of two or more periods in the text takes the next
+* substitution (decimal without leading zeros, hex in 8 digits,
+* characters without trailing blanks); the line is typed.
+*---------------------------------------------------------------------
+LINEDIT  CMSENT WORK=208
+         USING LEWK,R13
+         LR    R9,R1
+         L     R2,8(,R9)                 the text
+         LA    R2,0(,R2)
+         LH    R3,12(,R9)                its length
+         LA    R4,LELINE                 the line made
+         LA    R5,LELINE+130             its end
+         LA    R6,16(,R9)                the next substitution
+         SR    R7,R7
+         IC    R7,15(,R9)                substitutions left
+LE1      LTR   R3,R3
+         BNP   LEEND
+         CR    R4,R5
+         BNL   LEEND
+         CLI   0(R2),C'.'
+         BNE   LECOPY
+         CH    R3,=H'2'
+         BL    LECOPY
+         CLI   1(R2),C'.'
+         BNE   LECOPY
+LEDOTS   LA    R2,1(,R2)                 the run of periods goes
+         BCTR  R3,0
+         LTR   R3,R3
+         BNP   LESUB
+         CLI   0(R2),C'.'
+         BE    LEDOTS
+LESUB    ST    R2,LEPOS                  where the text goes on
+         LTR   R7,R7
+         BNP   LE1                       none left: nothing
+         BCTR  R7,0
+         L     R1,4(,R6)                 the value or address
+         CLI   0(R6),1
+         BE    LEDEC
+         CLI   0(R6),2
+         BE    LEHEX
+* Characters: 8, trailing blanks dropped.
+         LA    R8,8
+LECH1    LA    R15,0(R8,R1)
+         BCTR  R15,0
+         CLI   0(R15),C' '
+         BNE   LECH2
+         BCT   R8,LECH1
+         B     LENEXT
+LECH2    BCTR  R8,0
+         EX    R8,LEMVC
+         LA    R4,1(R8,R4)
+         B     LENEXT
+LEHEX    ST    R3,LESAVE
+         LR    R2,R1
+         LR    R3,R4
+         NUCALL HEXOUT
+         L     R3,LESAVE
+         LA    R4,8(,R4)
+         B     LENEXT
+LEDEC    CVD   R1,LEDW
+         MVC   LEED(12),=X'402020202020202020202120'
+         ED    LEED(12),LEDW+2
+         LA    R15,LEED+1
+LEDEC1   CLI   0(R15),C' '
+         BNE   LEDEC2
+         LA    R15,1(,R15)
+         B     LEDEC1
+LEDEC2   LTR   R1,R1
+         BNM   LEDEC3
+         BCTR  R15,0
+         MVI   0(R15),C'-'
+LEDEC3   LA    R8,LEED+12
+         SR    R8,R15
+         BCTR  R8,0
+         EX    R8,LEMVCD
+         LA    R4,1(R8,R4)
+         B     LENEXT
+* The text goes on where the periods ended (LEPOS).
+LENEXT   LA    R6,8(,R6)
+         L     R2,LEPOS
+         B     LE1
+LECOPY   MVC   0(1,R4),0(R2)
+         LA    R4,1(,R4)
+         LA    R2,1(,R2)
+         BCTR  R3,0
+         B     LE1
+LEEND    TM    14(R9),X'80'              the period
+         BZ    LEOUT
+         MVI   0(R4),C'.'
+         LA    R4,1(,R4)
+LEOUT    LA    R1,LELINE
+         LR    R0,R4
+         SR    R0,R1
+         NUCALL TYPLINE
+         CMSRET RC=0
+LEMVC    MVC   0(0,R4),0(R1)
+LEMVCD   MVC   0(0,R4),0(R15)
+         DROP  R13
+         LTORG
+LEWK     DSECT
+         DS    18F
+LEDW     DS    D
+LEVAL    DS    F
+LESAVE   DS    F
+LEPOS    DS    F
+LEED     DS    CL12
+LELINE   DS    CL152
+NUCLEUS  CSECT

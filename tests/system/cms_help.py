@@ -20,6 +20,7 @@ BIN = sys.argv[1] if len(sys.argv) > 1 else None
 NUCLEUS_FUNCTIONS = {
     "TYPLIN", "WAITRD", "ATTN", "RDBUF", "WRBUF", "FINIS", "POINT", "FSOPEN", "FSTLKP", "FSTLKW", "ADTLKP",
     "RDCARD", "CARDRD", "PUNCHC", "CARDPH", "PRINTR", "PRINTL", "PRINTIO", "WAITT", "CMSRET", "EXECIMP",
+    "LINEDIT",
 }
 
 

@@ -68,6 +68,27 @@ DONE     LA    R15,7
          END   HELLO
 """
 
+# LINEDIT's substitutions.
+LINED = """\
+         REGEQU
+LINED    CSECT
+         STM   R14,R12,12(R13)
+         LR    R12,R15
+         USING LINED,R12
+         LA    R3,42
+         LCR   R4,R3
+         LINEDIT TEXT='FILE .. HAS .. RECORDS, HEX ..',SUB=(CHAR8,NAME,X
+               DEC,(R3),HEX,(R3))
+         LINEDIT TEXT='MINUS ....',SUB=(DEC,(R4)),DOT=NO
+         SR    R15,R15
+         L     R14,12(,R13)
+         LM    R0,R12,20(R13)
+         BR    R14
+NAME     DC    CL8'MYFILE'
+         LTORG
+         END   LINED
+"""
+
 # Stores into the nucleus (X'10000', key F): a protection exception.
 WILD = """\
          REGEQU
@@ -128,7 +149,7 @@ def t_write_assemble_load_run(_):
         img = "%s:%d:%d" % (os.path.join(s.data, "volumes", "USR001.3350"), alice_disk[1], alice_disk[2])
         subprocess.run([CMSDISK, img, "format", "ALICE"], check=True, capture_output=True)
         for name, text in (("HELLO", HELLO), ("COPYPGM", COPYPGM), ("WILD", WILD), ("DIVIDE", DIVIDE),
-                           ("LOOP", LOOP)):
+                           ("LOOP", LOOP), ("LINED", LINED)):
             host_write(s, alice_disk, text, name, "ASSEMBLE")
         host_write(s, alice_disk, "".join("RECORD %03d\n" % i for i in range(1, 43)), "IN", "DATA")
         a = cmsclient.Cms(s, "ALICE")
@@ -176,6 +197,11 @@ def t_write_assemble_load_run(_):
         a.ok("LOAD DIVIDE")
         out, rc = a.cmd("START")
         assert any("SYSTEM ABEND 0C9" in l for l in out), out
+        # LINEDIT.
+        a.ok("ASSEMBLE LINED")
+        a.ok("LOAD LINED")
+        out = a.ok("START")
+        assert out[1:] == ["FILE MYFILE HAS 42 RECORDS, HEX 0000002A.", "MINUS -42"], out
         # A program that loops: the attention key and HX (an immediate
         # command) end it; CP EXTERNAL stops it in DEBUG, HX ends it.
         a.ok("ASSEMBLE LOOP")
