@@ -1450,6 +1450,7 @@ void System::drop_hold(User& u) {
 
 // The work of vm_held; true when the machine is to run again.
 bool System::vm_held_work(User& u) {
+  const std::string uid = u.userid;
   if (u.vm->take_adstop_hit()) {
     char b[48];
     std::snprintf(b, sizeof b, "ADSTOP AT %06X", u.vm->cpu().psw.ia);
@@ -1491,7 +1492,9 @@ bool System::vm_held_work(User& u) {
     if (words(one).empty()) continue;
     std::string out;
     rc = command(u, one, out);
-    if (!find_user(u.userid)) return false;  // it logged itself off
+    // A LOGOFF among the commands (CMS's implied CP passes a typed LOGOFF
+    // this way) frees the user: its userid is looked up from a copy.
+    if (!find_user(uid)) return false;  // it logged itself off
     if (req->response) {
       response += out;
     } else if (!out.empty()) {

@@ -267,6 +267,9 @@ def t_running_machine(sysm):
     a.cmd("hello there", "ECHO: hello there")
     a.cmd("#CP Q T", "TIME IS")  # CP from VM mode; the guest goes on
     a.cmd("second line", "ECHO: second line")
+    # Once the guest reads again (VM READ) the attention is CP's; while it
+    # runs, the first one would be its own (R6's typewriter console).
+    time.sleep(0.5)
     a.send_raw(b"\xff\xf3")  # telnet BREAK: attention
     a.expect("CP READ")
     a.cmd("Q V STOR", "STORAGE = 01024K")
