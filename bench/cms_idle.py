@@ -175,7 +175,7 @@ def files_disk(bindir, data, work):
     img = os.path.join(vols, "BIG001.3350")
     # The volume as vm370 would make it (61 cylinders are enough here).
     subprocess.run([os.path.join(bindir, "vm370"), "--data", data, "--no-panel", "--cms", "none",
-                    "--port", "0"], input=b"SHUTDOWN\n", capture_output=True, timeout=60)
+                    "--port", "0"], input=b"SHUTDOWN\n", capture_output=True, timeout=900)
     ext = img + ":1:60"
     subprocess.run([cmsdisk, ext, "format", "BIG"], check=True, capture_output=True)
     small = os.path.join(work, "small.txt")
