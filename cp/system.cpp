@@ -103,8 +103,14 @@ System::System(SystemOptions options) : opt_(std::move(options)) {
   dir_stamp_ = std::to_string(fs::last_write_time(opt_.directory, e2).time_since_epoch().count());
   volumes_ = std::make_unique<Volumes>((fs::path(opt_.data) / "volumes").string());
   volumes_->ensure_all(*dir_);
-  install_cms();
-  if (first_start && !opt_.cms.empty()) format_new_a_disks();
+  // A CMS build that cannot be installed (a damaged image, a full disk)
+  // leaves the system without CMS, not without users: the operator is told.
+  try {
+    install_cms();
+    if (first_start && !opt_.cms.empty()) format_new_a_disks();
+  } catch (const std::exception& e) {
+    say_operator(std::string("DMKCMS003E CMS NOT INSTALLED: ") + e.what());
+  }
   spool_ = SpoolStore::open((fs::path(opt_.data) / "spool.db").string());
   // The real devices CP may dedicate (optional): one line naming the file
   // and the problem when the configuration is wrong.
@@ -474,6 +480,9 @@ void System::say(User& u, const std::string& line) {
 void System::say_operator(const std::string& line) {
   auto it = users_.find("OPERATOR");
   if (it != users_.end()) say(*it->second, line);
+  // Before the operator is logged on (CMS's installation at start): kept
+  // for the operator's logon, a bounded few.
+  else if (operator_backlog_.size() < 64) operator_backlog_.push_back(line);
 }
 
 System::User* System::find_user(const std::string& userid) {
@@ -673,6 +682,10 @@ void System::logon(Session& s, const UserEntry& entry) {
     if (!err.empty()) say(u, err);
   }
   say(u, "LOGON AT " + now_line());
+  if (u.userid == "OPERATOR") {
+    for (const std::string& l : operator_backlog_) say(u, l);
+    operator_backlog_.clear();
+  }
   if (u.userid != "OPERATOR")
     say_operator("LOGON  AS " + pad(u.userid, 8) + " USERS = " + std::to_string(users_.size()) + " FROM " +
                  s.term->peer());

@@ -191,6 +191,7 @@ class System {
   void say(User& u, const std::string& line);
   void say(Session& s, const std::string& line);
   void say_operator(const std::string& line);
+  std::vector<std::string> operator_backlog_;  // said before OPERATOR logged on
   // The build's CMS becomes the saved system CMS and is installed on
   // MAINT's 190; a first start formats the users' 191s (cp/cms_install.cpp).
   void install_cms();
