@@ -889,8 +889,7 @@ NUCLEUS  CSECT
 * EXTIMET: &TIME: T=v.vv/t.tt hh:mm:ss, the virtual and total CPU
 * seconds since EXLTIMV/EXLTIMT, the time of day.
 *---------------------------------------------------------------------
-EXTIMET  CMSENT WORK=24
-         USING ETWK,R13
+EXTIMET  CMSENT
          L     R11,EXCUR
          NUCALL GETTIME
          MVC   EXLMSG(2),=C'T='
@@ -900,7 +899,7 @@ EXTIMET  CMSENT WORK=24
          BC    3,*+6                     no borrow
          BCTR  R2,0
          S     R2,EXLTIMV
-         BAL   R14,ETSECS
+         NUCALL SECSOUT
          MVI   0(R4),C'/'
          LA    R4,1(,R4)
          LM    R2,R3,TODBUF+24           total CPU
@@ -908,7 +907,7 @@ EXTIMET  CMSENT WORK=24
          BC    3,*+6
          BCTR  R2,0
          S     R2,EXLTIMT
-         BAL   R14,ETSECS
+         NUCALL SECSOUT
          MVI   0(R4),C' '
          MVC   1(8,R4),TODBUF+8
          LA    R4,9(,R4)
@@ -917,36 +916,7 @@ EXTIMET  CMSENT WORK=24
          SR    R0,R1
          NUCALL TYPLINE
          CMSRET RC=0
-* ETSECS: R2:R3 microseconds as seconds with two decimals at R4, R4
-* advanced.
-ETSECS   D     R2,=F'10000'              R3 = hundredths
-         SR    R2,R2
-         D     R2,=F'100'                R3 seconds, R2 hundredths
-         CVD   R3,ETDEC
-         UNPK  ETZON(10),ETDEC
-         OI    ETZON+9,X'F0'
-         LA    R1,ETZON
-         LA    R5,9
-ETS1     CLI   0(R1),C'0'                leading zeros go
-         BNE   ETS2
-         LA    R1,1(,R1)
-         BCT   R5,ETS1
-ETS2     EX    R5,ETSMVC
-         LA    R4,1(R5,R4)
-         MVI   0(R4),C'.'
-         CVD   R2,ETDEC
-         UNPK  1(2,R4),ETDEC+6(2)
-         OI    2(R4),X'F0'
-         LA    R4,3(,R4)
-         BR    R14
-ETSMVC   MVC   0(0,R4),0(R1)
-         DROP  R13
          LTORG
-ETWK     DSECT
-         DS    18F
-ETDEC    DS    D
-ETZON    DS    CL10
-NUCLEUS  CSECT
 *---------------------------------------------------------------------
 * EXSUBL: tokens R2 to the last, substituted, into EXLPL (null ones
 * go; &LITERAL leaves the next one as written; with &HEX ON X'hhhhhh

@@ -218,7 +218,7 @@ RDY2     TM    FLAGS1,F1RDYL
          BC    3,*+6                     no borrow
          BCTR  R2,0
          S     R2,CPUV
-         BAL   R14,RDYSECS
+         NUCALL SECSOUT
          MVI   0(R4),C'/'
          LA    R4,1(,R4)
          LM    R2,R3,TODBUF+24           total CPU
@@ -226,7 +226,7 @@ RDY2     TM    FLAGS1,F1RDYL
          BC    3,*+6
          BCTR  R2,0
          S     R2,CPUT
-         BAL   R14,RDYSECS
+         NUCALL SECSOUT
          MVI   0(R4),C' '
          MVC   1(8,R4),TODBUF+8          hh:mm:ss
          LA    R4,9(,R4)
@@ -236,39 +236,50 @@ RDYOUT   LA    R1,RWLINE
          SR    R0,R1
          NUCALL TYPLINE
          CMSRET RC=0
-* R2:R3 microseconds -> seconds with two decimals at R4, R4 advanced.
-RDYSECS  D     R2,=F'10000'              R3 = hundredths
-         SR    R2,R2
-         D     R2,=F'100'                R3 seconds, R2 hundredths
-         CVD   R3,RWDEC
-         UNPK  RWEDIT(10),RWDEC
-         OI    RWEDIT+9,X'F0'
-         LA    R1,RWEDIT
-         LA    R5,9
-RDYSKIP  CLI   0(R1),C'0'                leading zeros go
-         BNE   RDYDIG
-         LA    R1,1(,R1)
-         BCT   R5,RDYSKIP
-RDYDIG   LA    R5,RWEDIT+10
-         SR    R5,R1
-         BCTR  R5,0
-         EX    R5,RDYMVC
-         LA    R4,1(R5,R4)
-         MVI   0(R4),C'.'
-         CVD   R2,RWDEC
-         UNPK  1(2,R4),RWDEC+6(2)
-         OI    2(R4),X'F0'
-         LA    R4,3(,R4)
-         BR    R14
-RDYMVC   MVC   0(0,R4),0(R1)
          DROP  R13
          LTORG
 RDYWK    DSECT
          DS    18F
 RWDEC    DS    D
-RWEDIT   DS    CL12
-         DS    0F
 RWLINE   DS    CL40
+NUCLEUS  CSECT
+*---------------------------------------------------------------------
+* SECSOUT: R2:R3 microseconds as seconds with two decimals (no leading
+* zeros) at R4; R4 comes back after them. The ready message's and
+* EXEC's &TIME's T= figures.
+*---------------------------------------------------------------------
+SECSOUT  CMSENT WORK=24
+         USING SOWK,R13
+         D     R2,=F'10000'              R3 = hundredths
+         SR    R2,R2
+         D     R2,=F'100'                R3 seconds, R2 hundredths
+         CVD   R3,SODEC
+         UNPK  SOZON(10),SODEC
+         OI    SOZON+9,X'F0'
+         LA    R1,SOZON
+         LA    R5,9
+SOSKIP   CLI   0(R1),C'0'                leading zeros go
+         BNE   SODIG
+         LA    R1,1(,R1)
+         BCT   R5,SOSKIP
+SODIG    EX    R5,SOMVC                  10 - skipped digits
+         LA    R4,1(R5,R4)
+         MVI   0(R4),C'.'
+         CVD   R2,SODEC
+         UNPK  1(2,R4),SODEC+6(2)
+         OI    2(R4),X'F0'
+         LA    R4,3(,R4)
+         L     R1,4(,R13)
+         ST    R4,36(,R1)                the caller's R4
+         CMSRET RC=0
+SOMVC    MVC   0(0,R4),0(R1)
+         DROP  R13
+         LTORG
+SOWK     DSECT
+         DS    18F
+SODEC    DS    D
+SOZON    DS    CL10
+         DS    XL6
 NUCLEUS  CSECT
 *---------------------------------------------------------------------
 * GETTIME: DIAGNOSE X'0C' into TODBUF (date, time, virtual and total
