@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cp/saved_state.h"
+#include "cp/tools/levels.h"
 #include "cp/virtual_machine.h"
 #include "s370/cpu.h"
 #include "s370/disasm.h"
@@ -46,6 +47,7 @@ struct Options {
   bool vm = false;                   // run under CP
   cp::Assist assist = cp::Assist::Off;
   bool assist_given = false;
+  int levels = 1;                    // --levels N: N - 1 guest CPs (docs/VM-UNDER-VM.md)
   // Saved state (docs/CP.md): suspend after N instructions to a file, or
   // resume from one.
   std::optional<u64> suspend_after;
@@ -102,6 +104,10 @@ Options parse(int argc, char** argv) {
       o.json = true;
     } else if (a == "--vm") {
       o.vm = true;
+    } else if (a == "--levels") {
+      const u64 n = parse_dec(value(i), a);
+      if (n < 1 || n > 8) throw BadInput("--levels must be 1 to 8");
+      o.levels = static_cast<int>(n);
     } else if (a == "--assist") {
       const std::string v = value(i);
       if (v == "on") o.assist = cp::Assist::On;
@@ -117,7 +123,7 @@ Options parse(int argc, char** argv) {
     } else if (a == "-h" || a == "--help") {
       std::cout << "usage: s370run [--load HEX] [--psw HEX16] [--mainsize MB] [--gpr N=HEX]... "
                    "[--fpr N=HEX16]... [--cr N=HEX]... [--set ADDR=HEX]... [--dump ADDR.LEN]... "
-                   "[--max-instructions N] [--trace] [--json] [--vm [--assist on|off]] "
+                   "[--max-instructions N] [--trace] [--json] [--vm [--levels N] [--assist on|off]] "
                    "[--suspend-after N --state FILE] IMAGE\n"
                    "       s370run --resume FILE [--max-instructions N] [--dump ADDR.LEN]... [--trace] [--json]\n";
       std::exit(0);
@@ -136,6 +142,9 @@ Options parse(int argc, char** argv) {
     o.vm = true;
     return o;
   }
+  if (o.levels > 1 && !o.vm) throw BadInput("--levels needs --vm");
+  if (o.levels > 1 && (o.suspend_after || !o.resume_file.empty()))
+    throw BadInput("--levels cannot be saved or resumed (--suspend-after, --resume)");
   if (o.suspend_after.has_value() != !o.state_file.empty())
     throw BadInput("--suspend-after and --state go together");
   if (o.suspend_after && !o.vm) throw BadInput("--suspend-after needs --vm: only a virtual machine is saved");
@@ -196,8 +205,9 @@ nlohmann::ordered_json cp_report(const cp::VirtualMachine& vm) {
 int drive(const Options& o, Machine& machine, InstructionClock& clock) {
   Cpu& cpu = machine.cpu();
   Storage& storage = machine.storage();
-  for (auto& d : o.dumps)
-    if (u64{d.addr} + d.len > storage.size()) throw BadInput("--dump " + d.key + " is beyond storage");
+  if (o.levels == 1)
+    for (auto& d : o.dumps)
+      if (u64{d.addr} + d.len > storage.size()) throw BadInput("--dump " + d.key + " is beyond storage");
   std::string status;
   u64 left = o.suspend_after ? std::min(*o.suspend_after, o.max_insns) : o.max_insns;
   for (;;) {
@@ -246,6 +256,35 @@ int drive(const Options& o, Machine& machine, InstructionClock& clock) {
     }
   }
 
+  if (o.vm && o.levels > 1) {
+    // The innermost machine's state, read out of the stack of GCPs.
+    const cp::VirtualMachine& vm = static_cast<Virtual&>(machine).vm;
+    cp::levels::Result res = cp::levels::read(o.levels, cpu, storage);
+    nlohmann::ordered_json extra = cp_report(vm);
+    nlohmann::ordered_json l1 = extra["cp"];
+    l1["level"] = 1;
+    extra["cp"]["levels"] = nlohmann::ordered_json::array();
+    extra["cp"]["levels"].push_back(l1);
+    for (auto& g : res.gcps) extra["cp"]["levels"].push_back(g);
+    print_state(std::cout, res.state, status, o.dumps, o.json, &extra);
+    if (!o.json) {
+      // For a person: one line per level, our CP's first.
+      const cp::Counters& c = vm.counters();
+      std::cout << "cp  level 1  assist " << (vm.assist() == cp::Assist::On ? "on" : "off") << "  direct "
+                << c.direct << "  traps " << c.traps;
+      for (const auto& [cause, n] : c.by_cause()) std::cout << "  " << cause << " " << n;
+      std::cout << "\n";
+      for (auto& g : res.gcps)
+        std::cout << "cp  level " << g["level"] << "  traps " << g["traps"] << "  emulated " << g["emulated"]
+                  << "  reflected program " << g["reflected"]["program"] << " svc " << g["reflected"]["svc"]
+                  << " external " << g["reflected"]["external"] << "  frames " << g["frames"] << "\n";
+    }
+    if (!res.error.empty()) {
+      std::cerr << "s370run: " << res.error << "\n";
+      return 3;
+    }
+    return status == "wait" ? 0 : 2;
+  }
   if (o.vm) {
     const cp::VirtualMachine& vm = static_cast<Virtual&>(machine).vm;
     const nlohmann::ordered_json extra = cp_report(vm);
@@ -309,11 +348,28 @@ int run(const Options& o) {
   InstructionClock clock;
   std::unique_ptr<Machine> machine;
   if (o.vm)
-    machine = std::make_unique<Virtual>(size, clock, o.assist);
+    machine = std::make_unique<Virtual>(o.levels > 1 ? cp::levels::kGcpMachine : size, clock, o.assist);
   else
     machine = std::make_unique<Bare>(size, clock);
   Storage& storage = machine->storage();
   Cpu& cpu = machine->cpu();
+  if (o.levels > 1) {
+    // The image is the innermost guest's; level 1 runs the stack of GCPs.
+    cp::levels::Guest g;
+    g.size = size;
+    g.psw = o.psw;
+    g.cr[0] = 0x000000E0;  // the reset values, as the bare machine's
+    g.cr[2] = 0xFFFFFFFF;
+    g.cr[14] = 0xC2000000;
+    g.cr[15] = 0x00000200;
+    for (auto& [n, v] : o.gprs) g.gpr[n] = v;
+    for (auto& [n, v] : o.crs) g.cr[n] = v;
+    for (auto& [n, v] : o.fprs) g.fpr[n / 2] = v;
+    g.storage.push_back({o.load, img});
+    for (auto& s : o.sets) g.storage.push_back(s);
+    cpu.load_psw(Psw::from_u64(cp::levels::build(o.levels, g, storage)));
+    return drive(o, *machine, clock);
+  }
   storage.write(AbsAddr(o.load), img.data(), static_cast<u32>(img.size()));
   for (auto& [addr, bytes] : o.sets) storage.write(AbsAddr(addr), bytes.data(), static_cast<u32>(bytes.size()));
   for (auto& [n, v] : o.gprs) cpu.gpr[n] = v;

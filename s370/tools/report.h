@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdio>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <stdexcept>
@@ -74,23 +75,45 @@ inline Dump parse_dump(const std::string& v, const std::string& what = "--dump")
   return Dump{ad, static_cast<u32>(parse_hex(ad, what, 6)), static_cast<u32>(parse_hex(len, what, 6))};
 }
 
+// A machine's final state as the report shows it: the Cpu's own, or (s370run
+// --levels) that of the innermost virtual machine, put together from the
+// levels above it.
+struct StateView {
+  u64 psw = 0;
+  u32 gpr[16] = {};
+  u64 fpr[4] = {};
+  u32 cr[16] = {};
+  u64 instructions = 0;
+  std::function<void(u32 addr, u8* out, u32 len)> read;  // its storage
+};
+
+inline StateView state_of(Cpu& cpu, Storage& storage) {
+  StateView v;
+  v.psw = cpu.psw.to_u64();
+  for (int i = 0; i < 16; i++) v.gpr[i] = cpu.gpr[i], v.cr[i] = cpu.cr[i];
+  for (int i = 0; i < 4; i++) v.fpr[i] = cpu.fpr[i];
+  v.instructions = cpu.instructions();
+  v.read = [&storage](u32 addr, u8* out, u32 len) { storage.read(AbsAddr(addr), out, len); };
+  return v;
+}
+
 // Prints the state after a run ending with `status` ("wait", "limit").
 // `extra`: fields added at the end of the JSON object (s370run --vm: "cp").
-inline void print_state(std::ostream& out, Cpu& cpu, Storage& storage, const std::string& status,
+inline void print_state(std::ostream& out, const StateView& st, const std::string& status,
                         const std::vector<Dump>& dumps, bool json,
                         const nlohmann::ordered_json* extra = nullptr) {
   if (json) {
     nlohmann::ordered_json j;
     j["status"] = status;
-    j["psw"] = hex(cpu.psw.to_u64(), 16);
-    for (int i = 0; i < 16; i++) j["gpr"].push_back(hex(cpu.gpr[i], 8));
-    for (int i = 0; i < 4; i++) j["fpr"].push_back(hex(cpu.fpr[i], 16));
-    for (int i = 0; i < 16; i++) j["cr"].push_back(hex(cpu.cr[i], 8));
-    j["instructions"] = cpu.instructions();
+    j["psw"] = hex(st.psw, 16);
+    for (int i = 0; i < 16; i++) j["gpr"].push_back(hex(st.gpr[i], 8));
+    for (int i = 0; i < 4; i++) j["fpr"].push_back(hex(st.fpr[i], 16));
+    for (int i = 0; i < 16; i++) j["cr"].push_back(hex(st.cr[i], 8));
+    j["instructions"] = st.instructions;
     j["storage"] = nlohmann::ordered_json::object();
     for (auto& d : dumps) {
       std::vector<u8> b(d.len);
-      storage.read(AbsAddr(d.addr), b.data(), d.len);
+      st.read(d.addr, b.data(), d.len);
       std::string h;
       for (u8 x : b) h += hex(x, 2);
       j["storage"][d.key] = h;
@@ -99,16 +122,15 @@ inline void print_state(std::ostream& out, Cpu& cpu, Storage& storage, const std
       for (auto it = extra->begin(); it != extra->end(); ++it) j[it.key()] = it.value();
     out << j.dump() << "\n";
   } else {
-    out << "status " << status << "  psw " << hex(cpu.psw.to_u64(), 16) << "  instructions "
-        << cpu.instructions() << "\n";
+    out << "status " << status << "  psw " << hex(st.psw, 16) << "  instructions " << st.instructions << "\n";
     for (int i = 0; i < 16; i++)
-      out << "R" << i << (i < 10 ? " " : "") << "=" << hex(cpu.gpr[i], 8) << ((i % 4 == 3) ? "\n" : "  ");
-    for (int i = 0; i < 4; i++) out << "F" << 2 * i << "=" << hex(cpu.fpr[i], 16) << (i == 3 ? "\n" : "  ");
+      out << "R" << i << (i < 10 ? " " : "") << "=" << hex(st.gpr[i], 8) << ((i % 4 == 3) ? "\n" : "  ");
+    for (int i = 0; i < 4; i++) out << "F" << 2 * i << "=" << hex(st.fpr[i], 16) << (i == 3 ? "\n" : "  ");
     for (int i = 0; i < 16; i++)
-      out << "C" << i << (i < 10 ? " " : "") << "=" << hex(cpu.cr[i], 8) << ((i % 4 == 3) ? "\n" : "  ");
+      out << "C" << i << (i < 10 ? " " : "") << "=" << hex(st.cr[i], 8) << ((i % 4 == 3) ? "\n" : "  ");
     for (auto& d : dumps) {
       std::vector<u8> b(d.len);
-      storage.read(AbsAddr(d.addr), b.data(), d.len);
+      st.read(d.addr, b.data(), d.len);
       for (u32 k = 0; k < d.len; k += 16) {
         out << hex(d.addr + k, 6) << " ";
         for (u32 m = k; m < k + 16 && m < d.len; m++) out << (m % 4 == 0 ? " " : "") << hex(b[m], 2);
@@ -116,6 +138,12 @@ inline void print_state(std::ostream& out, Cpu& cpu, Storage& storage, const std
       }
     }
   }
+}
+
+inline void print_state(std::ostream& out, Cpu& cpu, Storage& storage, const std::string& status,
+                        const std::vector<Dump>& dumps, bool json,
+                        const nlohmann::ordered_json* extra = nullptr) {
+  print_state(out, state_of(cpu, storage), status, dumps, json, extra);
 }
 
 }  // namespace s370::report

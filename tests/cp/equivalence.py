@@ -11,7 +11,13 @@ That field must show the assist mode asked for, and, with the assist off,
 a trap for every privileged instruction: "direct" + the instructions
 emulated = the instructions executed.
 
-usage: equivalence.py --s370run PATH [--seeds 1-500] [-j 2] [--no-programs] [PROGRAM.s ...]
+With --levels N (N >= 2) the second run is `s370run --vm --levels N`: the
+program as the guest of N - 1 guest CPs (docs/VM-UNDER-VM.md); the reports
+must be identical but for "cp" and "instructions". Programs listed in
+levels-apart.txt use what the guest CP does not give yet; they must end
+with its message saying so.
+
+usage: equivalence.py --s370run PATH [--seeds 1-500] [-j 2] [--no-programs] [--levels N] [PROGRAM.s ...]
 Prints one line per failing program, then `N passed, M failed`. Without the
 s390x binutils the hand-written programs are skipped (the generated ones
 still run).
@@ -31,19 +37,76 @@ sys.path.insert(0, DIFF)
 import difftest  # noqa: E402
 
 
-def command(s370run, prog, path, vm):
+def command(s370run, prog, path, vm, levels=1):
     cmd = difftest.run_ours_cmdline(s370run, prog, path)
-    cmd[1:1] = ["--max-instructions", str(difftest.MAX_INSNS)]
+    # Under guest CPs each of the guest's privileged instructions costs
+    # hundreds of the machine's: a larger budget, since the limit counts
+    # the instructions of every level.
+    budget = difftest.MAX_INSNS * (1 if levels == 1 else 200 ** (levels - 1))
+    cmd[1:1] = ["--max-instructions", str(budget)]
     if vm:
-        cmd[1:1] = ["--vm", "--assist", vm]
+        cmd[1:1] = ["--vm", "--assist", vm] + (["--levels", str(levels)] if levels > 1 else [])
     return cmd
 
 
 def run(cmd):
-    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     if r.returncode not in (0, 2):
         raise RuntimeError("exit %d: %s" % (r.returncode, r.stderr.strip()[-300:]))
     return json.loads(r.stdout)
+
+
+# Programs compared otherwise under guest CPs (levels-apart.txt): those
+# that read clocks ("clock": status and PSW only) and those that use what
+# the guest CP does not give yet ("stop": they must end with s370run's
+# message that the guest CP stopped, exit 3, never a wrong result).
+APART = {}
+
+
+def load_apart():
+    path = os.path.join(HERE, "levels-apart.txt")
+    if os.path.exists(path):
+        for line in open(path):
+            line = line.split("#", 1)[0].strip()
+            if line:
+                name, kind, reason = line.split(None, 2)
+                APART[name] = (kind, reason)
+
+
+def check_levels(s370run, prog, levels):
+    """The program bare and under `levels` levels: the same final state but
+    for "cp" and "instructions" (which counts every level's instructions)."""
+    with tempfile.TemporaryDirectory() as work:
+        image = prog.image if prog.image is not None else difftest.assemble(prog.source, work)
+        path = os.path.join(work, "image.bin")
+        with open(path, "wb") as f:
+            f.write(image)
+        bare = run(command(s370run, prog, path, None))
+        problems = []
+        for mode in ("off", "on"):
+            cmd = command(s370run, prog, path, mode, levels)
+            r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+            name = os.path.basename(prog.name)
+            kind = APART.get(name, (None, None))[0]
+            if kind == "stop":
+                if r.returncode != 3 or "stopped" not in r.stderr:
+                    problems.append("set apart (%s) but exit %d: %s" % (APART[name][1], r.returncode,
+                                                                       r.stderr.strip()[-200:]))
+                continue
+            if r.returncode not in (0, 2):
+                problems.append("--assist %s: exit %d: %s" % (mode, r.returncode, r.stderr.strip()[-300:]))
+                continue
+            v = json.loads(r.stdout)
+            cp = v.pop("cp", None)
+            if cp is None or len(cp.get("levels", [])) != levels:
+                problems.append("--assist %s: no \"cp\" field with %d levels" % (mode, levels))
+                continue
+            keys = ("status", "psw") if kind == "clock" else [k for k in bare if k != "instructions"]
+            for key in keys:
+                if bare[key] != v.get(key):
+                    problems.append("--assist %s: %s %s, bare %s" % (mode, key, json.dumps(v.get(key))[:120],
+                                                                    json.dumps(bare[key])[:120]))
+        return problems
 
 
 def check(s370run, prog):
@@ -80,7 +143,10 @@ def main():
     ap.add_argument("--seeds", default="1-500")
     ap.add_argument("--no-programs", action="store_true")
     ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("--levels", type=int, default=1,
+                    help="N >= 2: under N - 1 guest CPs (s370run --levels N) instead of --vm")
     a = ap.parse_args()
+    load_apart()
     have_as = have_binutils()
     progs = []
     if not a.no_programs and have_as:
@@ -97,6 +163,8 @@ def main():
         if isinstance(item, int):
             item = difftest.generated_program(item)
         try:
+            if a.levels > 1:
+                return item.name, check_levels(a.s370run, item, a.levels)
             return item.name, check(a.s370run, item)
         except Exception as e:  # one program's failure must not hide the others
             return item.name, ["error: %s" % e]

@@ -1,0 +1,1603 @@
+*=====================================================================
+* GCP: the guest control program (docs/VM-UNDER-VM.md).
+*
+* A control program in S/370 code that runs under a CP (ours, or
+* itself) and gives one virtual machine to one guest by trap and
+* emulate (Popek and Goldberg): the guest runs in the real problem
+* state under GCP's own DAT; every privileged instruction it issues
+* comes here as a privileged-operation exception and is emulated on
+* the guest's virtual state; every interruption of the guest comes
+* here and is reflected through the guest's own PSWs.
+*
+* Storage of GCP (its real storage is the storage of the machine it
+* runs in):
+*   0-FFF     page 0: GCP's PSA, the parameter block (X'800', written
+*             by whoever starts GCP: s370run --levels), the VMBLOK
+*             (X'C00', read by whoever reports on the guest)
+*   1000-7FFF the code
+*   8000      the segment table (16 entries, 1M segments)
+*   9000-AFFF the page tables (4096 entries of 2 bytes, 4K pages),
+*             mapping guest real storage to GCP's frames
+*   B000-EFFF the frame table: for each 4K page of the guest's
+*             absolute storage, the frame that holds it, or 0
+*   10000     the shadow segment table (256 entries), then from
+*   10400-2FFFF the shadow page tables, while the guest's DAT is on
+*   30000-    frames, given out as the guest first touches a page,
+*             up to the load area (the guest's initial storage).
+*
+* The guest's storage is thus allocated as it is touched: a guest of
+* 16M fits in a GCP of 16M as long as it touches less than what is
+* left for frames. A page never touched reads as zeros.
+*
+* When the guest turns DAT on, it runs on shadow tables: its own
+* tables' format, mapping its virtual addresses straight to GCP's
+* frames. They are filled at each translation exception from the
+* guest's tables, and purged (all of them) when the Principles let
+* a translation change: PTLB, IPTE, a new CR0 format or CR1, SPX.
+* Between those, as a TLB may, they keep what they had.
+*
+* What is not built yet (docs/VM-UNDER-VM.md): I/O (SIO/SIOF give
+* cc 3: GCP has no devices yet), the interval timer at the guest's
+* X'50', PER events of emulated instructions, DIAGNOSE. What GCP
+* cannot do stops it with a code in the VMBLOK, never a wrong result.
+*=====================================================================
+R0       EQU   0
+R1       EQU   1
+R2       EQU   2
+R3       EQU   3
+R4       EQU   4
+R5       EQU   5
+R6       EQU   6
+R7       EQU   7
+R8       EQU   8
+R9       EQU   9
+R10      EQU   10
+R11      EQU   11
+R12      EQU   12
+R13      EQU   13
+R14      EQU   14
+R15      EQU   15
+SEGTAB   EQU   X'8000'
+PAGETAB  EQU   X'9000'
+FRAMETAB EQU   X'B000'
+SHSEG    EQU   X'10000'                  the shadow segment table
+SHPT     EQU   X'10400'                  the shadow page tables
+SHEND    EQU   X'30000'
+FRAMES   EQU   X'30000'
+* Stop codes (VMSTAT).
+STPFRAME EQU   1                         no frame left for the guest
+STPINSN  EQU   2                         an instruction not emulated
+STPIO    EQU   3                         an I/O interruption came
+STPDAT   EQU   4                         the guest turned on DAT
+STPPARM  EQU   5                         no parameter block
+STPBUG   EQU   6                         a program check in GCP
+*
+*---------------------------------------------------------------------
+* Page 0 (a DSECT on register 0): the PSA, then GCP's blocks.
+*---------------------------------------------------------------------
+PSA      DSECT
+         ORG   PSA+X'18'
+EXTOPSW  DS    D
+SVCOPSW  DS    D
+PGMOPSW  DS    D
+MCKOPSW  DS    D
+IOOPSW   DS    D
+         ORG   PSA+X'58'
+EXTNPSW  DS    D
+SVCNPSW  DS    D
+PGMNPSW  DS    D
+MCKNPSW  DS    D
+IONPSW   DS    D
+         ORG   PSA+X'84'
+EXTCPU   DS    H                         X'84' CPU address (1201/1202)
+EXTCODE  DS    H                         X'86'
+SVCILC   DS    H                         X'88' ILC in bits 13-14
+SVCCODE  DS    H                         X'8A'
+PGMILC   DS    H                         X'8C'
+PGMCODE  DS    H                         X'8E'
+TEA      DS    F                         X'90' translation exception
+MONCLS   DS    H                         X'94' monitor class
+PERCODE  DS    H                         X'96'
+PERADDR  DS    F                         X'98'
+MONCODE  DS    F                         X'9C'
+*---------------------------------------------------------------------
+* The parameter block, written before GCP starts (s370run --levels):
+* the guest's storage size, PSW, registers, and where its initial
+* storage is: records of (address, length, bytes padded to a word).
+*---------------------------------------------------------------------
+         ORG   PSA+X'800'
+PARMID   DS    CL8                       'GCPPARM1'
+PLEVEL   DS    F                         this GCP's level (2, 3, ...)
+PSIZE    DS    F                         the guest's storage in bytes
+PPSW     DS    D                         the guest's first PSW
+PGPR     DS    16F
+PCR      DS    16F
+PFPR     DS    4D
+PLOAD    DS    F                         the load area's address
+PLOADLEN DS    F                         and length
+*---------------------------------------------------------------------
+* The VMBLOK: the guest's virtual state. The registers are the
+* guest's while GCP has control; while the guest runs they are in
+* the machine's. The floating-point registers are always the
+* machine's: GCP never uses them.
+*---------------------------------------------------------------------
+         ORG   PSA+X'C00'
+VMID     DS    CL8
+VMVER    DS    F
+VMLEVEL  DS    F
+VPSW     DS    D                         the guest's PSW, BC or EC
+VGPR     DS    16F
+VCR      DS    16F
+VPREFIX  DS    F
+GSIZE    DS    F
+VFRAMES  DS    F
+VMSTAT   DS    F                         0, or why GCP stopped
+VMSTOPOP DS    F                         the instruction it could not
+VTRAPS   DS    F                         entries into GCP
+VEMUL    DS    F                         privileged instructions done
+VRPGM    DS    F                         program interruptions given
+VRSVC    DS    F                         SVC interruptions given
+VREXT    DS    F                         external interruptions given
+VFAULTS  DS    F                         frames given to the guest
+*---------------------------------------------------------------------
+* GCP's own work fields.
+*---------------------------------------------------------------------
+         ORG   PSA+X'D00'
+RPSW     DS    D                         the real PSW that runs guest
+STOPPSW  DS    D
+EXINSTR  DS    XL8                       an instruction built for EX
+INSTR    DS    XL8                       the guest's instruction
+OPW      DS    D                         a small operand
+CTLBUF   DS    16F                       LCTL, STCTL operands
+NREGS    DS    F
+EXBYTE   DS    F                         EXECUTE's R1 field
+FIRET    DS    F
+TMPB     DS    F                         a byte for OC
+GFSAVE   DS    12F                       GFETCH, GSTORE
+GTSAVE   DS    4F                        GTRANS, MAPPAGE
+OLDPSW   DS    D
+BASES    DS    3F                        R10, R11, R12
+TRAPILC  DS    F                         ILC in bytes of the trap
+TRAPIA   DS    F                         the trapping instruction
+CURCR0   DS    F                         what real CR0, CR3 hold
+CURCR3   DS    F
+NEWCR    DS    F
+FREENEXT DS    F
+FREEEND  DS    F
+GKEY     DS    F                         guest PSW key << 4
+OPADDR   DS    F                         operand address
+OPLEN    DS    F
+OPBUF    DS    F
+SUPSAVE  DS    16F                       GCP's registers at a check
+CURCR1   DS    F                         what real CR1 holds
+GTEA     DS    F                         the guest's translation exc.
+SEGPROT  DS    F                         its segment protected?
+SHPSAVE  DS    3F                        SHPURGE
+GLRET    DS    F                         GLREAL
+SHNEXT   DS    F                         the next shadow page table
+WKSAVE   DS    6F                        GWALK
+WKRET    DS    F
+WKENTRY  DS    F                         the entry's address (LRA)
+WKSTE    DS    F                         the segment-table entry
+GSEGSH   DS    F                         segment and page shift of the
+GPGSH    DS    F                         guest's CR0 format
+GCP      CSECT
+         DC    X'00080000',A(INIT)       IPL PSW: EC, key 0, disabled
+         ORG   GCP+X'1000'
+*=====================================================================
+* The code.
+*=====================================================================
+CODE     DS    0H
+         USING PSA,0
+         USING CODE,R12,R11,R10
+*---------------------------------------------------------------------
+* INIT: read the parameter block, build the tables, copy the guest's
+* initial storage into its frames, and run it.
+*---------------------------------------------------------------------
+INIT     BALR  R12,0                     R12 = CODE
+         BCTR  R12,0
+         BCTR  R12,0
+         LM    R10,R12,INITBASE
+         STM   R10,R12,BASES
+         MVC   EXTNPSW(40),INITPSWS      the new PSWs
+         MVC   STOPPSW,INITSTOP
+         MVC   VMID,=CL8'GCPVMBLK'
+         MVC   VMVER,=F'1'
+         L     R2,=A(FRAMETAB)
+         ST    R2,VFRAMES
+         L     R2,=F'-1'
+         ST    R2,CURCR0
+         ST    R2,CURCR3
+         CLC   PARMID,=C'GCPPARM1'
+         BE    INIT1
+         LA    R2,STPPARM
+         B     STOP
+INIT1    MVC   VMLEVEL,PLEVEL
+         MVC   GSIZE,PSIZE
+         MVC   VPSW,PPSW
+         MVC   VGPR(64),PGPR
+         MVC   VCR(64),PCR
+         LD    0,PFPR
+         LD    2,PFPR+8
+         LD    4,PFPR+16
+         LD    6,PFPR+24
+* The frame table: empty.
+         L     R2,=A(FRAMETAB)
+         L     R3,=A(4096*4)
+         SR    R5,R5
+         MVCL  R2,R4
+* The page tables: every entry invalid (the page is given a frame at
+* its first touch).
+         L     R2,=A(PAGETAB)
+         L     R3,=F'4096'
+         LH    R4,=X'0008'
+INIT2    STH   R4,0(,R2)
+         LA    R2,2(,R2)
+         BCT   R3,INIT2
+* The segment table: 16 segments of 1M, each with its 256 entries.
+         L     R2,=A(SEGTAB)
+         L     R3,=A(PAGETAB)
+         LA    R5,16
+INIT3    L     R4,=X'F0000000'           length 15: 256 entries
+         OR    R4,R3
+         ST    R4,0(,R2)
+         LA    R2,4(,R2)
+         LA    R3,512(,R3)
+         BCT   R5,INIT3
+         LCTL  R1,R1,=A(SEGTAB)          STL 0: 16 entries
+         L     R2,=A(SEGTAB)
+         ST    R2,CURCR1
+         BAL   R14,SHPURGE
+         LCTL  R8,R11,VCR+32             monitor, PER: the guest's
+         L     R2,=A(FRAMES)
+         ST    R2,FREENEXT
+         MVC   FREEEND,PLOAD
+* The load records into the guest's storage.
+         L     R6,PLOAD
+         L     R7,PLOADLEN
+         AR    R7,R6                     the area's end
+INIT4    LA    R2,8(,R6)
+         CR    R2,R7
+         BH    DISPATCH
+         L     R8,0(,R6)                 guest address
+         L     R9,4(,R6)                 length
+         LTR   R9,R9
+         BZ    DISPATCH
+         LA    R6,8(,R6)                 the bytes
+INIT5    LR    R1,R8
+         BAL   R14,GTRANS                R1 = its frame address
+         LR    R3,R8                     bytes left in this page
+         N     R3,=X'00000FFF'
+         L     R0,=F'4096'
+         SR    R0,R3
+         CR    R0,R9
+         BNH   *+6
+         LR    R0,R9
+         LR    R2,R1                     frame <- record
+         LR    R3,R0
+         LR    R4,R6
+         LR    R5,R0
+         MVCL  R2,R4
+         AR    R8,R0
+         AR    R6,R0
+         SR    R9,R0
+         BP    INIT5
+         LA    R6,3(,R6)                 to a word
+         N     R6,=X'FFFFFFFC'
+         B     INIT4
+* INIT's constants: within the first 4K, where R12 alone reaches.
+INITBASE DC    A(CODE+8192,CODE+4096,CODE)  R10, R11, R12
+INITPSWS DC    X'00080000',A(EXTINT)     external
+         DC    X'00080000',A(SVCINT)     SVC
+         DC    X'00080000',A(PGMINT)     program
+         DC    X'000A0000',A(X'0BAD')    machine check: stop
+         DC    X'00080000',A(IOINT)      I/O
+INITSTOP DC    X'000A0000',A(X'DEAD')
+*---------------------------------------------------------------------
+* DISPATCH: run the guest on its virtual PSW. An EC PSW with bits
+* that must be zero is a specification exception before any
+* instruction (GA22-7000 chapter 4, "Exceptions Associated with the
+* PSW": ILC 0, the old PSW as loaded). A disabled wait stays in the
+* real machine, which stops there.
+*---------------------------------------------------------------------
+DISPATCH TM    VPSW+1,X'08'              EC mode?
+         BZ    DISP2
+         TM    VPSW,X'B8'
+         BNZ   DISPBAD
+         TM    VPSW+2,X'C0'
+         BNZ   DISPBAD
+         CLI   VPSW+3,0
+         BNE   DISPBAD
+         CLI   VPSW+4,0
+         BNE   DISPBAD
+         B     DISP2
+DISPBAD  LA    R2,6
+         SR    R3,R3
+         LA    R5,3
+         B     REFLECT
+* The real PSW: EC, DAT on, problem state, the guest's key, wait bit,
+* external mask, PER mask, condition code and program mask.
+DISP2    XC    RPSW,RPSW
+         MVI   RPSW,X'04'
+         IC    R2,VPSW
+         N     R2,=F'1'                  external mask (both modes)
+         TM    VPSW+1,X'08'
+         BZ    DISP3
+         IC    R3,VPSW
+         N     R3,=X'00000040'           PER (EC)
+         OR    R2,R3
+DISP3    STC   R2,TMPB
+         OC    RPSW(1),TMPB
+         IC    R2,VPSW+1
+         N     R2,=X'000000F2'           key, wait
+         O     R2,=X'00000009'           EC, problem
+         STC   R2,RPSW+1
+         IC    R2,VPSW+2                 EC: CC and program mask
+         TM    VPSW+1,X'08'
+         BO    DISP4
+         IC    R2,VPSW+4                 BC: in byte 4
+DISP4    N     R2,=X'0000003F'
+         STC   R2,RPSW+2
+         MVC   RPSW+5(3),VPSW+5
+* Real CR0: GCP's DAT format, the guest's low-address protection and
+* external subclass masks (the interval timer is GCP's, at its
+* X'50', not the guest's), extraction authority in the virtual
+* supervisor state. Real CR3: every key in the virtual supervisor
+* state, else the guest's PSW-key mask.
+* With the guest's DAT on: its CR0 format and the shadow tables (of
+* the length its CR1 gives); else GCP's format and its own tables.
+         L     R2,VCR
+         N     R2,=X'1800FFE0'
+         L     R4,=A(SEGTAB)
+         L     R3,=X'00900000'
+         TM    VPSW+1,X'08'
+         BZ    DISP4A
+         TM    VPSW,X'04'
+         BZ    DISP4A
+         L     R3,VCR
+         N     R3,=X'00F80000'
+         L     R4,VCR+4
+         N     R4,=X'FF000000'
+         O     R4,=A(SHSEG)
+DISP4A   OR    R2,R3
+         C     R4,CURCR1
+         BE    DISP4B
+         ST    R4,CURCR1
+         LCTL  R1,R1,CURCR1
+DISP4B   TM    VPSW+1,X'01'
+         BO    DISP5
+         O     R2,=X'08000000'
+DISP5    C     R2,CURCR0
+         BE    DISP6
+         ST    R2,CURCR0
+         LCTL  R0,R0,CURCR0
+DISP6    L     R2,VCR+12
+         N     R2,=X'FFFF0000'
+         TM    VPSW+1,X'01'
+         BO    DISP7
+         L     R2,=X'FFFF0000'
+DISP7    C     R2,CURCR3
+         BE    DISP8
+         ST    R2,CURCR3
+         LCTL  R3,R3,CURCR3
+DISP8    LM    R0,R15,VGPR
+         LPSW  RPSW
+*---------------------------------------------------------------------
+* The interruptions. Each merges what the guest changed of its PSW
+* while it ran (condition code, program mask, key, address) into the
+* virtual PSW and reflects, or (a program check) emulates.
+*---------------------------------------------------------------------
+SVCINT   STM   R0,R15,VGPR
+         LM    R10,R12,BASES
+         LA    R1,SVCOPSW
+         BAL   R14,MERGE
+         LH    R2,SVCCODE
+         IC    R3,SVCILC+1
+         N     R3,=X'00000006'
+         LA    R5,2
+         L     R4,VRSVC
+         LA    R4,1(,R4)
+         ST    R4,VRSVC
+         B     REFLECT
+EXTINT   STM   R0,R15,VGPR
+         LM    R10,R12,BASES
+         LA    R1,EXTOPSW
+         BAL   R14,MERGE
+         LH    R2,EXTCODE
+         SR    R3,R3
+         LA    R5,1
+         L     R4,VREXT
+         LA    R4,1(,R4)
+         ST    R4,VREXT
+         B     REFLECT
+IOINT    STM   R0,R15,VGPR
+         LM    R10,R12,BASES
+         LA    R2,STPIO
+         B     STOP
+PGMINT   TM    PGMOPSW+1,X'01'
+         BZ    PGMSUP                    in GCP itself
+         STM   R0,R15,VGPR
+         LM    R10,R12,BASES
+         LA    R1,PGMOPSW
+         BAL   R14,MERGE
+         L     R4,VTRAPS
+         LA    R4,1(,R4)
+         ST    R4,VTRAPS
+         IC    R3,PGMILC+1
+         N     R3,=X'00000006'
+         ST    R3,TRAPILC
+         LH    R2,PGMCODE
+         LR    R4,R2
+         N     R4,=X'0000003F'           without PER and monitor
+         C     R4,=F'16'                 segment translation
+         BE    PGMXLATE
+         C     R4,=F'17'                 page translation
+         BE    PGMXLATE
+         C     R4,=F'2'                  privileged operation
+         BNE   REFLPGM
+         TM    VPSW+1,X'01'              virtual problem state
+         BO    REFLPGM
+         B     EMULATE
+* A page of the guest's real storage touched for the first time: a
+* frame for it, and the instruction again. Beyond the guest's size it
+* is an addressing exception, which (unlike the translation exception
+* that nullified) leaves the PSW after the instruction.
+PGMXLATE L     R1,TEA
+         N     R1,=X'00FFFFFF'
+         TM    VPSW+1,X'08'
+         BZ    PGMXL2
+         TM    VPSW,X'04'
+         BO    SHFAULT                   the guest's DAT is on
+PGMXL2   C     R1,GSIZE
+         BNL   PGMXADR
+         BAL   R14,MAPPAGE
+         B     DISPATCH
+PGMXADR  LH    R2,PGMCODE
+         L     R4,VPSW+4
+         A     R4,TRAPILC
+         N     R4,=X'00FFFFFF'
+         STCM  R4,7,VPSW+5
+         N     R2,=X'000000C0'           PER, monitor bits kept
+         O     R2,=F'5'
+         B     REFLPGM
+* With the guest's DAT on: its tables say what the address is. An
+* exception they give is the guest's (segment and page translation
+* nullify, as at the level below; the rest suppress); else the
+* shadow entry is made and the instruction runs again.
+SHFAULT  ST    R1,GTEA
+         BAL   R14,GWALK
+         LTR   R15,R15
+         BNZ   SHFAULT2
+         C     R1,GSIZE
+         BNL   PGMXADR
+         BAL   R14,SHFILL
+         B     DISPATCH
+SHFAULT2 LH    R2,PGMCODE
+         N     R2,=X'000000C0'           PER, monitor bits kept
+         LR    R4,R15
+         BAL   R14,XLCODE                R15 the exception's code
+         OR    R2,R15
+         C     R15,=F'16'
+         BE    REFLPGM
+         C     R15,=F'17'
+         BE    REFLPGM
+         L     R4,VPSW+4                 suppressed: after it
+         A     R4,TRAPILC
+         N     R4,=X'00FFFFFF'
+         STCM  R4,7,VPSW+5
+         B     REFLPGM
+* XLCODE: R4 a GWALK code -> R15 the program-interruption code.
+XLCODE   LA    R15,5                     addressing
+         C     R4,=F'5'
+         BER   R14
+         LA    R15,X'12'                 translation specification
+         C     R4,=F'18'
+         BER   R14
+         LA    R15,X'10'                 segment (1 invalid, 3 length)
+         LR    R0,R4
+         N     R0,=F'1'
+         BNZR  R14
+         LA    R15,X'11'                 page (2 invalid, 4 length)
+         BR    R14
+* A program check in GCP's own code: expected only at the instruction
+* that touches the guest's storage for it (under the guest's key) or
+* executes an instruction for it; then it is the guest's exception.
+PGMSUP   STM   R0,R15,SUPSAVE
+         LM    R10,R12,BASES
+         L     R4,PGMOPSW+4
+         N     R4,=X'00FFFFFF'
+         LA    R5,GFMVCK+6
+         CR    R4,R5
+         BE    PGMSUP2
+         LA    R5,GSMVCK+6
+         CR    R4,R5
+         BE    PGMSUP2
+         LA    R5,PTEX+4
+         CR    R4,R5
+         BE    PGMSUP2
+         LA    R2,STPBUG
+         B     STOP
+PGMSUP2  LH    R2,PGMCODE
+         B     REFLPGM
+*---------------------------------------------------------------------
+* MERGE: R1 -> the real old PSW of an interruption of the guest.
+*---------------------------------------------------------------------
+MERGE    IC    R2,2(,R1)                 CC, program mask
+         N     R2,=X'0000003F'
+         LA    R3,VPSW+2
+         TM    VPSW+1,X'08'
+         BO    MERGE2
+         LA    R3,VPSW+4
+MERGE2   NI    0(R3),X'C0'
+         STC   R2,TMPB
+         OC    0(1,R3),TMPB
+         NI    VPSW+1,X'0F'              the key (SPKA)
+         IC    R2,1(,R1)
+         N     R2,=X'000000F0'
+         STC   R2,TMPB
+         OC    VPSW+1(1),TMPB
+         MVC   VPSW+5(3),5(R1)
+         BR    R14
+*---------------------------------------------------------------------
+* REFLPGM: a program interruption for the guest, code R2, the ILC of
+* the trapping instruction.
+* REFLECT: an interruption for the guest: R5 the class (1 external,
+* 2 SVC, 3 program), R2 the code, R3 the ILC in bytes. The old PSW
+* goes to the guest's PSA (through its prefix), its new PSW becomes
+* the virtual PSW; in the EC mode the codes go to their own places.
+*---------------------------------------------------------------------
+REFLPGM  L     R3,TRAPILC
+         LA    R5,3
+         L     R4,VRPGM
+         LA    R4,1(,R4)
+         ST    R4,VRPGM
+REFLECT  SR    R1,R1
+         BAL   R14,GTRANS
+         LR    R6,R1                     R6 = the guest's PSA
+         MVC   OLDPSW,VPSW
+         TM    VPSW+1,X'08'
+         BO    REFEC
+         STH   R2,OLDPSW+2               BC: the code in the PSW
+         C     R5,=F'1'
+         BE    REFPSW
+         NI    OLDPSW+4,X'3F'
+         LR    R4,R3                     ILC bytes -> bits 32-33
+         SLL   R4,5
+         STC   R4,TMPB
+         OC    OLDPSW+4(1),TMPB
+         B     REFPSW
+REFEC    C     R5,=F'1'
+         BNE   REFEC2
+         STH   R2,X'86'(,R6)
+         B     REFPSW
+REFEC2   LR    R4,R3                     ILC in bits 13-14
+         SLL   R4,16
+         OR    R4,R2
+         N     R4,=X'0006FFFF'
+         LA    R7,X'88'(,R6)             SVC
+         C     R5,=F'2'
+         BE    *+8
+         LA    R7,X'8C'(,R6)             program
+         ST    R4,0(,R7)
+         C     R5,=F'3'
+         BNE   REFPSW
+         LR    R4,R2
+         N     R4,=X'00000080'           PER event
+         BZ    REFPSW
+         MVC   X'96'(6,R6),PERCODE
+REFPSW   C     R5,=F'3'
+         BNE   REFPSW2
+         TM    VPSW+1,X'08'              a translation exception: the
+         BZ    REFPSW1                   address, in the EC mode
+         LR    R4,R2
+         N     R4,=X'0000003E'
+         C     R4,=F'16'                 X'10' or X'11'
+         BNE   REFPSW1
+         MVC   X'90'(4,R6),GTEA
+REFPSW1  DS    0H
+         LR    R4,R2
+         N     R4,=X'00000040'           monitor event: both modes
+         BZ    REFPSW2
+         MVC   X'94'(2,R6),MONCLS
+         MVC   X'9C'(4,R6),MONCODE
+REFPSW2  C     R5,=F'1'
+         BNE   REFPSW3
+         MVC   X'84'(2,R6),EXTCPU
+REFPSW3  LR    R4,R5
+         SLL   R4,3
+         AR    R4,R6
+         MVC   X'10'(8,R4),OLDPSW        old PSW
+         MVC   VPSW,X'50'(R4)            new PSW
+         B     DISPATCH
+*---------------------------------------------------------------------
+* GTRANS: R1 a guest real address -> R1 the address in GCP's storage
+* (real -> absolute through the guest's prefix, then its frame, given
+* at the first touch). The caller knows R1 is within the guest.
+* MAPPAGE: R1 a guest real address: its page-table entry made valid.
+*---------------------------------------------------------------------
+GTRANS   STM   R2,R5,GTSAVE
+         LR    R5,R14
+         LR    R3,R1
+         N     R3,=X'00000FFF'           offset
+         SRL   R1,12
+         BAL   R14,ABSPAGE               R1 = absolute page number
+         BAL   R14,FRAME                 R1 = its frame
+         AR    R1,R3
+         LR    R14,R5
+         LM    R2,R5,GTSAVE
+         BR    R14
+MAPPAGE  STM   R2,R5,GTSAVE
+         LR    R5,R14
+         SRL   R1,12
+         LR    R4,R1                     real page number
+         BAL   R14,ABSPAGE
+         BAL   R14,FRAME
+         SRL   R1,8                      the entry: frame bits 8-19
+         SLL   R4,1
+         A     R4,=A(PAGETAB)
+         STH   R1,0(,R4)
+         LR    R14,R5
+         LM    R2,R5,GTSAVE
+         BR    R14
+* ABSPAGE: R1 a real page number -> the absolute one (prefixing swaps
+* page 0 and the prefix page, 4K in S/370).
+ABSPAGE  L     R2,VPREFIX
+         SRL   R2,12
+         LTR   R1,R1
+         BNZ   ABSP2
+         LR    R1,R2
+         BR    R14
+ABSP2    CR    R1,R2
+         BNER  R14
+         SR    R1,R1
+         BR    R14
+* FRAME: R1 an absolute page number -> R1 its frame (a new one, zero,
+* at the first touch).
+FRAME    SLL   R1,2
+         LR    R2,R1
+         A     R2,=A(FRAMETAB)
+         L     R1,0(,R2)
+         LTR   R1,R1
+         BNZR  R14
+         L     R1,FREENEXT
+         C     R1,FREEEND
+         BNL   FRAMEOUT
+         ST    R1,0(,R2)
+         LA    R2,4095(,R1)
+         LA    R2,1(,R2)
+         ST    R2,FREENEXT
+         L     R2,VFAULTS
+         LA    R2,1(,R2)
+         ST    R2,VFAULTS
+         BR    R14
+FRAMEOUT LA    R2,STPFRAME
+         B     STOP
+*---------------------------------------------------------------------
+* GFETCH: OPLEN bytes (1-256) of the guest's storage at OPADDR into
+* OPBUF -> GCP's storage, under the guest's key (so its protection
+* and fetch protection apply as on the bare machine).
+* GSTORE: OPLEN bytes from OPBUF to the guest's OPADDR, under its
+* key and its low-address protection.
+* Beyond the guest's storage: an addressing exception for it.
+* An operand that crosses a page goes in two parts.
+*---------------------------------------------------------------------
+GFETCH   STM   R14,R9,GFSAVE
+GFET1    BAL   R14,GPART                 R1 frame addr, R0 length
+         L     R3,GKEY
+         L     R2,OPBUF
+         LR    R4,R0
+GFMVCK   MVCK  0(R4,R2),0(R1),R3
+         BAL   R14,GNEXT
+         BP    GFET1
+         LM    R14,R9,GFSAVE
+         BR    R14
+GSTORE   STM   R14,R9,GFSAVE
+         TM    VCR,X'10'                 low-address protection
+         BZ    GSTO1
+         CLC   OPADDR,=F'512'
+         BNL   GSTO1
+         LA    R2,4
+         B     REFLPGM
+GSTO1    BAL   R14,GPART
+         TM    SEGPROT+3,X'04'           segment protection
+         BZ    GSTO2
+         LA    R2,4
+         B     REFLPGM
+GSTO2    L     R3,GKEY
+         L     R2,OPBUF
+         LR    R4,R0
+         SPKA  0(R3)
+         SR    R3,R3
+GSMVCK   MVCK  0(R4,R1),0(R2),R3
+         SPKA  0
+         BAL   R14,GNEXT
+         BP    GSTO1
+         LM    R14,R9,GFSAVE
+         BR    R14
+* GPART: the part of the operand in OPADDR's page: R1 its address in
+* GCP's storage, R0 its length. GNEXT: on past it; cc 2 if more.
+GPART    LR    R9,R14
+         L     R1,OPADDR
+         BAL   R14,GLREAL
+         C     R1,GSIZE
+         BNL   GADDRX
+         BAL   R14,GTRANS
+         L     R0,OPADDR                 to the end of its 2K block
+         N     R0,=X'000007FF'
+         L     R2,=F'2048'
+         SR    R2,R0
+         L     R0,OPLEN
+         CR    R0,R2
+         BNH   *+6
+         LR    R0,R2
+         LR    R14,R9
+         BR    R14
+GNEXT    L     R2,OPADDR
+         AR    R2,R0
+         N     R2,=X'00FFFFFF'
+         ST    R2,OPADDR
+         L     R2,OPBUF
+         AR    R2,R0
+         ST    R2,OPBUF
+         L     R2,OPLEN
+         SR    R2,R0
+         ST    R2,OPLEN
+         LTR   R2,R2
+         BR    R14
+GADDRX   LA    R2,5
+         B     REFLPGM
+* GLREAL: R1 a logical address of the guest's operand -> R1 the real
+* one (with its DAT on, through its tables), SEGPROT its segment's
+* protection bit. An exception the tables give is the guest's:
+* translation exceptions nullify (the PSW goes back to the
+* instruction), the rest suppress.
+GLREAL   XC    SEGPROT,SEGPROT
+         TM    VPSW+1,X'08'
+         BZR   R14
+         TM    VPSW,X'04'
+         BZR   R14
+         ST    R14,GLRET
+         ST    R1,GTEA
+         BAL   R14,GWALK
+         ST    R2,SEGPROT
+         L     R14,GLRET
+         LTR   R15,R15
+         BZR   R14
+         LR    R4,R15
+         BAL   R14,XLCODE
+         LR    R2,R15
+         C     R2,=F'16'
+         BE    GLREAL2
+         C     R2,=F'17'
+         BNE   REFLPGM
+GLREAL2  L     R4,VPSW+4
+         S     R4,TRAPILC
+         N     R4,=X'00FFFFFF'
+         STCM  R4,7,VPSW+5
+         B     REFLPGM
+*---------------------------------------------------------------------
+* EMULATE: a privileged instruction of the guest in its virtual
+* supervisor state. Its address is the PSW's less the ILC; an
+* EXECUTE's target is the instruction, with the byte of R1 in it.
+*---------------------------------------------------------------------
+EMULATE  L     R4,VEMUL
+         LA    R4,1(,R4)
+         ST    R4,VEMUL
+         IC    R2,VPSW+1
+         N     R2,=X'000000F0'
+         ST    R2,GKEY
+         L     R2,VPSW+4
+         S     R2,TRAPILC
+         N     R2,=X'00FFFFFF'
+         ST    R2,TRAPIA
+         BAL   R14,FETCHI
+         CLI   INSTR,X'44'               EXECUTE
+         BNE   EMUL2
+         BAL   R14,GETEAX
+         ST    R7,TRAPIA
+         BAL   R14,FETCHI
+         IC    R2,EXBYTE                 EX's R1 field
+         SRL   R2,4
+         N     R2,=F'15'
+         BZ    EMUL2
+         SLL   R2,2
+         L     R2,VGPR(R2)
+         STC   R2,TMPB
+         OC    INSTR+1(1),TMPB
+EMUL2    IC    R2,INSTR                  the first byte: OPTAB1
+         LA    R3,OPTAB1
+         CLI   INSTR,X'B2'
+         BE    EMUL3
+         CLI   INSTR,X'E5'
+         BNE   EMUL4
+EMUL3    IC    R2,INSTR+1                B2xx, E5xx: the second byte
+         LA    R3,OPTAB2
+EMUL4    CLI   0(R3),X'FF'
+         BE    EMULNONE
+         CLM   R2,1,0(R3)
+         BE    EMUL5
+         LA    R3,4(,R3)
+         B     EMUL4
+EMUL5    CLC   1(1,R3),INSTR             B2 and E5 rows: the first byte
+         BNE   EMUL6
+         LH    R4,2(,R3)
+         B     CODE(R4)
+EMUL6    LA    R3,4(,R3)
+         B     EMUL4
+EMULNONE LA    R2,1                      not one GCP knows: operation
+         B     REFLPGM
+* OPTAB1: opcode, opcode again, routine's offset from CODE. The I/O
+* ones (9C-9F) cover bit 15's two instructions.
+         DS    0H
+OPTAB1   DC    X'0808',AL2(ESSK-CODE)
+         DC    X'0909',AL2(EISK-CODE)
+         DC    X'8080',AL2(ESSM-CODE)
+         DC    X'8282',AL2(ELPSW-CODE)
+         DC    X'8383',AL2(EDIAG-CODE)
+         DC    X'9C9C',AL2(ESIO-CODE)      SIO, SIOF
+         DC    X'9D9D',AL2(EIOPASS-CODE)   TIO, CLRIO
+         DC    X'9E9E',AL2(EIOPASS-CODE)   HIO, HDV
+         DC    X'9F9F',AL2(EIOPASS-CODE)   TCH, CLRCH
+         DC    X'ACAC',AL2(ESTNSM-CODE)
+         DC    X'ADAD',AL2(ESTOSM-CODE)
+         DC    X'AEAE',AL2(ESIGP-CODE)
+         DC    X'B1B1',AL2(ELRA-CODE)
+         DC    X'B6B6',AL2(ESTCTL-CODE)
+         DC    X'B7B7',AL2(ELCTL-CODE)
+         DC    X'FF'
+* OPTAB2: second byte, first byte, routine's offset from CODE.
+         DS    0H
+OPTAB2   DC    X'00B2',AL2(EIOPASS-CODE)   CONCS
+         DC    X'01B2',AL2(EIOPASS-CODE)   DISCS
+         DC    X'02B2',AL2(EPASS8S-CODE)   STIDP
+         DC    X'03B2',AL2(EIOPASS-CODE)   STIDC
+         DC    X'04B2',AL2(EPASS8F-CODE)   SCK
+         DC    X'06B2',AL2(EPASS8F-CODE)   SCKC
+         DC    X'07B2',AL2(EPASS8S-CODE)   STCKC
+         DC    X'08B2',AL2(EPASS8F-CODE)   SPT
+         DC    X'09B2',AL2(EPASS8S-CODE)   STPT
+         DC    X'0DB2',AL2(EPTLB-CODE)
+         DC    X'10B2',AL2(ESPX-CODE)
+         DC    X'11B2',AL2(ESTPX-CODE)
+         DC    X'12B2',AL2(EPASS2S-CODE)   STAP
+         DC    X'13B2',AL2(ERRB-CODE)
+         DC    X'21B2',AL2(EIPTE-CODE)     IPTE
+         DC    X'01E5',AL2(ETPROT-CODE)    TPROT
+         DC    X'FF'
+*---------------------------------------------------------------------
+* FETCHI: the instruction at TRAPIA into INSTR (its length from the
+* first two bits of its opcode), as the guest fetches it.
+* GETEA: the S/RS operand address of INSTR (B2, D2) -> R7.
+* GETEAX: the RX one (X2, B2, D2) -> R7; INSTR+1 kept in EXBYTE.
+*---------------------------------------------------------------------
+FETCHI   ST    R14,FIRET
+         MVC   OPADDR,TRAPIA
+         LA    R2,2
+         ST    R2,OPLEN
+         LA    R2,INSTR
+         ST    R2,OPBUF
+         BAL   R14,GFETCH
+         SR    R2,R2
+         IC    R2,INSTR
+         SRL   R2,6
+         LTR   R2,R2
+         BZ    FETCHI2                   RR: 2 bytes
+         LA    R3,2
+         C     R2,=F'3'
+         BNE   *+8
+         LA    R3,4
+         ST    R3,OPLEN
+         L     R2,TRAPIA
+         LA    R2,2(,R2)
+         N     R2,=X'00FFFFFF'
+         ST    R2,OPADDR
+         LA    R2,INSTR+2
+         ST    R2,OPBUF
+         BAL   R14,GFETCH
+FETCHI2  L     R14,FIRET
+         BR    R14
+GETEA    SR    R7,R7
+         IC    R2,INSTR+2
+         SRL   R2,4
+         N     R2,=F'15'
+         BZ    GETEA2
+         SLL   R2,2
+         L     R7,VGPR(R2)
+GETEA2   LH    R2,INSTR+2
+         N     R2,=X'00000FFF'
+         AR    R7,R2
+         N     R7,=X'00FFFFFF'
+         BR    R14
+GETEAX   MVC   EXBYTE(1),INSTR+1
+         LR    R8,R14
+         BAL   R14,GETEA
+         LR    R14,R8
+         IC    R2,INSTR+1                X2
+         N     R2,=F'15'
+         BZR   R14
+         SLL   R2,2
+         A     R7,VGPR(R2)
+         N     R7,=X'00FFFFFF'
+         BR    R14
+* SETCC: R15 (0-3) into the virtual PSW's condition code.
+SETCC    SLL   R15,4
+         STC   R15,TMPB
+         LA    R3,VPSW+2
+         TM    VPSW+1,X'08'
+         BO    *+8
+         LA    R3,VPSW+4
+         NI    0(R3),X'CF'
+         OC    0(1,R3),TMPB
+         BR    R14
+* ALIGN: R7 the operand address, R8 the mask of bits that must be
+* zero: else a specification exception (it comes before access).
+ALIGN    LR    R2,R7
+         NR    R2,R8
+         BZR   R14
+         LA    R2,6
+         B     REFLPGM
+*---------------------------------------------------------------------
+* The emulations. Each ends in DISPATCH (done) or REFLPGM (the
+* exception the bare machine would give).
+*---------------------------------------------------------------------
+* SSM: CR0 bit 1 makes it a special operation; an EC mask with bits
+* 0, 2-4 on is set and then a specification exception (as Hercules,
+* and the bare machine here).
+ESSM     TM    VCR,X'40'
+         BZ    ESSM2
+         LA    R2,X'13'
+         B     REFLPGM
+ESSM2    BAL   R14,GETEA
+         ST    R7,OPADDR
+         LA    R2,1
+         ST    R2,OPLEN
+         LA    R2,OPW
+         ST    R2,OPBUF
+         BAL   R14,GFETCH
+         IC    R2,OPW
+SETMASK  STC   R2,VPSW
+         TM    VPSW+1,X'08'
+         BZ    DISPATCH
+         N     R2,=X'000000B8'
+         BZ    DISPATCH
+         LA    R2,6
+         B     REFLPGM
+ESTNSM   LA    R9,X'94'                  NI
+         B     ESTXSM
+ESTOSM   LA    R9,X'96'                  OI
+ESTXSM   BAL   R14,GETEA
+         ST    R7,OPADDR
+         LA    R2,1
+         ST    R2,OPLEN
+         LA    R2,VPSW
+         ST    R2,OPBUF
+         BAL   R14,GSTORE
+         MVC   OPW(1),VPSW
+         STC   R9,EXINSTR                NI/OI OPW,I2
+         MVC   EXINSTR+1(1),INSTR+1
+         MVC   EXINSTR+2(2),=Y(OPW-PSA)
+         EX    R0,EXINSTR
+         IC    R2,OPW
+         B     SETMASK
+* LPSW: a doubleword; the new PSW is checked when it takes effect.
+ELPSW    BAL   R14,GETEA
+         LA    R8,7
+         BAL   R14,ALIGN
+         ST    R7,OPADDR
+         LA    R2,8
+         ST    R2,OPLEN
+         LA    R2,OPW
+         ST    R2,OPBUF
+         BAL   R14,GFETCH
+         MVC   VPSW,OPW
+         B     DISPATCH
+* LCTL, STCTL: the virtual control registers. CR8-CR11 (monitor masks
+* and PER) are also the real ones; CR0 and CR3 are made from the
+* virtual ones at each dispatch.
+ELCTL    BAL   R14,CTLSETUP
+         BAL   R14,GFETCH
+         L     R8,VCR                    what translation depends on
+         N     R8,=X'00F80000'
+         L     R9,VCR+4
+         LA    R4,CTLBUF                 the words, R1 field on
+         L     R5,NREGS                  register count
+         IC    R6,INSTR+1
+         SRL   R6,4
+         N     R6,=F'15'
+ELCTL2   LR    R2,R6
+         SLL   R2,2
+         LA    R3,VCR(R2)
+         MVC   0(4,R3),0(R4)
+         LA    R4,4(,R4)
+         LA    R6,1(,R6)
+         N     R6,=F'15'
+         BCT   R5,ELCTL2
+         LCTL  R8,R11,VCR+32
+         L     R2,VCR
+         N     R2,=X'00F80000'
+         CR    R2,R8
+         BNE   ELCTL3
+         C     R9,VCR+4
+         BE    DISPATCH
+ELCTL3   BAL   R14,SHPURGE               a new format or CR1
+         B     DISPATCH
+ESTCTL   BAL   R14,CTLSETUP
+         LA    R4,CTLBUF
+         L     R5,NREGS
+         IC    R6,INSTR+1
+         SRL   R6,4
+         N     R6,=F'15'
+ESTCTL2  LR    R2,R6
+         SLL   R2,2
+         LA    R3,VCR(R2)
+         MVC   0(4,R4),0(R3)
+         LA    R4,4(,R4)
+         LA    R6,1(,R6)
+         N     R6,=F'15'
+         BCT   R5,ESTCTL2
+         BAL   R14,GSTORE
+         B     DISPATCH
+* CTLSETUP: the operand (word aligned), its length 4n, CTLBUF.
+CTLSETUP LR    R9,R14
+         BAL   R14,GETEA
+         LA    R8,3
+         BAL   R14,ALIGN
+         ST    R7,OPADDR
+         IC    R2,INSTR+1                n = (R3 - R1) mod 16 + 1
+         LR    R3,R2
+         SRL   R2,4
+         N     R2,=F'15'
+         N     R3,=F'15'
+         SR    R3,R2
+         N     R3,=F'15'
+         LA    R3,1(,R3)
+         ST    R3,NREGS
+         SLL   R3,2
+         ST    R3,OPLEN
+         LA    R2,CTLBUF
+         ST    R2,OPBUF
+         LR    R14,R9
+         BR    R14
+* ISK, SSK, RRB: the key of the frame that holds the guest's block
+* (a 2K block: bit 20 of the address is kept).
+EISK     BAL   R14,KEYADDR
+         ISK   R5,R4
+         TM    VPSW+1,X'08'
+         BO    *+8
+         N     R5,=X'000000F8'           BC: no R, C bits
+         IC    R2,INSTR+1
+         SRL   R2,4
+         N     R2,=F'15'
+         SLL   R2,2
+         STC   R5,VGPR+3(R2)
+         B     DISPATCH
+ESSK     BAL   R14,KEYADDR
+         IC    R2,INSTR+1
+         SRL   R2,4
+         N     R2,=F'15'
+         SLL   R2,2
+         L     R5,VGPR(R2)
+         SSK   R5,R4
+         B     DISPATCH
+* KEYADDR: R2 field of an RR ISK/SSK -> R4 the frame's block.
+KEYADDR  IC    R2,INSTR+1
+         N     R2,=F'15'
+         SLL   R2,2
+         L     R7,VGPR(R2)
+         LA    R8,15
+         LR    R9,R14
+         BAL   R14,ALIGN
+         LR    R14,R9
+KEYADDR2 N     R7,=X'00FFF800'
+         C     R7,GSIZE
+         BNL   GADDRX
+         LR    R1,R7
+         LR    R9,R14
+         BAL   R14,GTRANS
+         LR    R14,R9
+         LR    R4,R1
+         BR    R14
+ERRB     BAL   R14,GETEA
+         BAL   R14,KEYADDR2
+         RRB   0(R4)
+         BALR  R15,0
+         SRL   R15,28
+         N     R15,=F'3'
+         BAL   R14,SETCC
+         B     DISPATCH
+* The timers, clocks and identification: GCP keeps none of its own,
+* so the guest has the machine's: the instruction is executed for it
+* on its operand's frame, under its key.
+EPASS8S  LA    R8,7                      8 bytes, stored
+         B     EPASS
+EPASS2S  LA    R8,1                      2 bytes, stored
+         B     EPASS
+EPASS8F  LA    R8,7                      8 bytes, fetched
+         SR    R9,R9
+         B     EPASS2
+EPASS    LA    R9,1                      a store
+EPASS2   BAL   R14,GETEA
+         BAL   R14,ALIGN
+         LR    R1,R7
+         BAL   R14,GLREAL
+         LR    R6,R1                     real
+         AR    R1,R8
+         C     R1,GSIZE
+         BNL   GADDRX
+         LTR   R9,R9
+         BZ    EPASS3
+         TM    SEGPROT+3,X'04'           segment protection
+         BZ    EPASS2A
+         LA    R2,4
+         B     REFLPGM
+EPASS2A  TM    VCR,X'10'                 low-address protection
+         BZ    EPASS3
+         C     R7,=F'512'
+         BNL   EPASS3
+         LA    R2,4
+         B     REFLPGM
+EPASS3   LR    R1,R6
+         BAL   R14,GTRANS
+         LR    R4,R1
+         MVC   EXINSTR(2),INSTR
+         MVC   EXINSTR+2(2),=X'4000'     D2(B2) = 0(R4)
+         L     R3,GKEY
+         SPKA  0(R3)
+PTEX     EX    R0,EXINSTR
+         SPKA  0
+         BALR  R15,0
+         CLC   INSTR(2),=X'B204'         SCK sets the CC, the rest not
+         BNE   DISPATCH
+         SRL   R15,28
+         N     R15,=F'3'
+         BAL   R14,SETCC
+         B     DISPATCH
+* The I/O instructions other than SIO: executed for the guest on its
+* device address (GCP passes its devices on as they are; it has no
+* channel programs to translate for these). SIO, SIOF: cc 3, not
+* operational, until GCP translates channel programs.
+EIOPASS  BAL   R14,GETEA
+         LR    R4,R7
+         MVC   EXINSTR(2),INSTR
+         MVC   EXINSTR+2(2),=X'4000'
+         EX    R0,EXINSTR
+         BALR  R15,0
+         SRL   R15,28
+         N     R15,=F'3'
+         BAL   R14,SETCC
+         B     DISPATCH
+ESIO     LA    R15,3
+         BAL   R14,SETCC
+         B     DISPATCH
+* SIGP: executed for the guest with its registers (one CPU: the
+* machine below answers for it).
+ESIGP    BAL   R14,GETEA
+         LR    R4,R7
+         IC    R2,INSTR+1
+         LR    R3,R2
+         SRL   R2,4
+         N     R2,=F'15'
+         SLL   R2,2
+         N     R3,=F'15'
+         SLL   R3,2
+         L     R5,VGPR(R2)
+         L     R6,VGPR(R3)
+         ST    R2,OPW
+         SIGP  R5,R6,0(R4)
+         BALR  R15,0
+         L     R2,OPW
+         ST    R5,VGPR(R2)
+         SRL   R15,28
+         N     R15,=F'3'
+         BAL   R14,SETCC
+         B     DISPATCH
+* SPX, STPX: the guest's prefix. Pages 0, the old and the new prefix
+* page change their frames.
+ESPX     BAL   R14,GETEA
+         LA    R8,3
+         BAL   R14,ALIGN
+         ST    R7,OPADDR
+         LA    R2,4
+         ST    R2,OPLEN
+         LA    R2,OPW
+         ST    R2,OPBUF
+         BAL   R14,GFETCH
+         L     R2,OPW
+         N     R2,=X'00FFF000'
+         LA    R3,4095(,R2)
+         C     R3,GSIZE
+         BNL   GADDRX
+         L     R3,VPREFIX
+         ST    R2,VPREFIX
+         LH    R4,=X'0008'
+         L     R5,=A(PAGETAB)
+         STH   R4,0(,R5)                 page 0
+         SRL   R3,11                     the old prefix page's entry
+         STH   R4,0(R3,R5)
+         SRL   R2,11
+         STH   R4,0(R2,R5)
+         BAL   R14,SHPURGE
+         B     DISPATCH
+ESTPX    BAL   R14,GETEA
+         LA    R8,3
+         BAL   R14,ALIGN
+         ST    R7,OPADDR
+         LA    R2,4
+         ST    R2,OPLEN
+         LA    R2,VPREFIX
+         ST    R2,OPBUF
+         BAL   R14,GSTORE
+         B     DISPATCH
+* PTLB: the shadow tables go.
+EPTLB    BAL   R14,SHPURGE
+         B     DISPATCH
+* DIAGNOSE: the bare machine's answer (a specification exception)
+* until GCP gives the guest DIAGNOSE codes of its own.
+EDIAG    LA    R2,6
+         B     REFLPGM
+*---------------------------------------------------------------------
+* LRA: the guest's tables, whatever its DAT bit: cc 0 and the real
+* address, cc 1 or 2 (an invalid entry) or 3 (beyond a table's
+* length) and the entry's address.
+*---------------------------------------------------------------------
+ELRA     BAL   R14,GETEAX
+         LR    R1,R7
+         BAL   R14,GWALK
+         LTR   R15,R15
+         BZ    ELRA3
+         C     R15,=F'5'
+         BE    GADDRX
+         C     R15,=F'18'
+         BNE   ELRA2
+         LA    R2,X'12'
+         B     REFLPGM
+ELRA2    LR    R1,R2                     the entry
+         C     R15,=F'3'
+         BL    ELRA3
+         LA    R15,3
+ELRA3    IC    R2,INSTR+1
+         SRL   R2,4
+         N     R2,=F'15'
+         SLL   R2,2
+         ST    R1,VGPR(R2)
+         BAL   R14,SETCC
+         B     DISPATCH
+*---------------------------------------------------------------------
+* IPTE: the entry (R1 a segment-table entry's origin, R2's page index
+* in CR0's format) marked invalid in the guest's page table; the
+* shadow tables go. No key protection applies.
+*---------------------------------------------------------------------
+EIPTE    BAL   R14,GFMT
+         LTR   R15,R15
+         BZ    EIPTE2
+         LA    R2,X'12'
+         B     REFLPGM
+EIPTE2   IC    R2,INSTR+3
+         LR    R3,R2
+         SRL   R2,4
+         N     R2,=F'15'
+         SLL   R2,2
+         L     R6,VGPR(R2)               origin
+         N     R6,=X'00FFFFF8'
+         N     R3,=F'15'
+         SLL   R3,2
+         L     R7,VGPR(R3)               page index
+         LA    R1,1
+         L     R4,GSEGSH
+         SLL   R1,0(R4)
+         BCTR  R1,0
+         NR    R7,R1
+         L     R5,GPGSH
+         SRL   R7,0(R5)
+         SLL   R7,1
+         AR    R7,R6
+         N     R7,=X'00FFFFFF'
+         LR    R1,R7
+         N     R1,=X'00FFFFFC'           fetched as a word
+         LA    R1,3(,R1)
+         C     R1,GSIZE
+         BNL   GADDRX
+         LR    R1,R7
+         BAL   R14,GTRANS
+         C     R5,=F'12'
+         BNE   EIPTE3
+         OI    1(R1),X'08'               4K: bit 12
+         B     EIPTE4
+EIPTE3   OI    1(R1),X'04'               2K: bit 13
+EIPTE4   BAL   R14,SHPURGE
+         B     DISPATCH
+*---------------------------------------------------------------------
+* TPROT: may the first operand be fetched and stored with the key in
+* bits 24-27 of the second operand's address? cc 0 both, 1 fetch
+* only, 2 neither, 3 no translation. Nothing is fetched or stored.
+*---------------------------------------------------------------------
+ETPROT   BAL   R14,GETEA                 R7 the first operand
+         LR    R8,R7
+         MVC   OPW(2),INSTR+4            the second: B2, D2
+         SR    R7,R7
+         IC    R2,OPW
+         SRL   R2,4
+         N     R2,=F'15'
+         BZ    ETPROT2
+         SLL   R2,2
+         L     R7,VGPR(R2)
+ETPROT2  LH    R2,OPW
+         N     R2,=X'00000FFF'
+         AR    R7,R2
+         SRL   R7,4
+         N     R7,=F'15'                 the access key
+         XC    SEGPROT,SEGPROT
+         LR    R1,R8
+         TM    VPSW+1,X'08'
+         BZ    ETPROT3
+         TM    VPSW,X'04'
+         BZ    ETPROT3
+         BAL   R14,GWALK
+         ST    R2,SEGPROT
+         LTR   R15,R15
+         BZ    ETPROT3
+         LR    R4,R15
+         C     R4,=F'5'
+         BE    GADDRX
+         C     R4,=F'18'
+         BNE   ETPROT9                   no translation: cc 3
+         LA    R2,X'12'
+         B     REFLPGM
+ETPROT3  C     R1,GSIZE
+         BNL   GADDRX
+         N     R1,=X'00FFF800'           its 2K block
+         BAL   R14,GTRANS
+         ISK   R5,R1                     the storage key
+         LR    R6,R5
+         SRL   R6,4
+         N     R6,=F'15'
+         LA    R3,1                      R3: the key matches
+         LTR   R7,R7
+         BZ    ETPROT4
+         CR    R6,R7
+         BE    ETPROT4
+         SR    R3,R3
+ETPROT4  LTR   R3,R3                     fetch: a match or no fetch
+         BNZ   ETPROT5                   protection
+         N     R5,=X'00000008'
+         BZ    ETPROT5
+         LA    R15,2
+         B     ETPROT10
+ETPROT5  LA    R15,1                     store: a match, and neither
+         LTR   R3,R3                     low-address nor segment
+         BZ    ETPROT10                  protection
+         TM    SEGPROT+3,X'04'
+         BO    ETPROT10
+         TM    VCR,X'10'
+         BZ    ETPROT6
+         C     R8,=F'512'
+         BL    ETPROT10
+ETPROT6  SR    R15,R15
+         B     ETPROT10
+ETPROT9  LA    R15,3
+ETPROT10 BAL   R14,SETCC
+         B     DISPATCH
+*---------------------------------------------------------------------
+* GFMT: the guest's CR0 format -> GSEGSH, GPGSH (segment and page
+* shifts); R15 0, or 18 (a translation specification) if invalid.
+*---------------------------------------------------------------------
+GFMT     L     R15,VCR
+         SRL   R15,19
+         N     R15,=F'31'
+         LA    R0,16
+         ST    R0,GSEGSH
+         LA    R0,11
+         ST    R0,GPGSH
+         C     R15,=F'8'                 01000: 2K, 64K
+         BE    GFMTOK
+         LA    R0,20
+         ST    R0,GSEGSH
+         C     R15,=F'10'                01010: 2K, 1M
+         BE    GFMTOK
+         LA    R0,12
+         ST    R0,GPGSH
+         C     R15,=F'18'                10010: 4K, 1M
+         BE    GFMTOK
+         LA    R0,16
+         ST    R0,GSEGSH
+         C     R15,=F'16'                10000: 4K, 64K
+         BE    GFMTOK
+         LA    R15,18
+         BR    R14
+GFMTOK   SR    R15,R15
+         BR    R14
+*---------------------------------------------------------------------
+* GWALK: R1 a guest virtual address through the guest's tables (CR0,
+* CR1), as the machine translates (GA22-7000, "Dynamic Address
+* Translation"). R15 0: R1 the real address, R2 the segment-table
+* entry's protection bit (X'04'). Else R15 1 segment invalid, 2 page
+* invalid, 3 beyond the segment table, 4 beyond the page table (R2
+* the entry's address, for LRA), 5 a table entry beyond the guest's
+* storage, 18 translation specification.
+*---------------------------------------------------------------------
+GWALK    STM   R3,R8,WKSAVE
+         ST    R14,WKRET
+         LR    R8,R1
+         BAL   R14,GFMT
+         LTR   R15,R15
+         BNZ   GWRET
+         L     R4,GSEGSH
+         L     R5,GPGSH
+         LR    R6,R8
+         SRL   R6,0(R4)                  sx
+         L     R7,VCR+4
+         SRL   R7,24                     the segment table's length
+         LR    R1,R6
+         SRL   R1,4
+         L     R3,VCR+4
+         N     R3,=X'00FFFFC0'           its origin
+         SLL   R6,2
+         AR    R6,R3
+         N     R6,=X'00FFFFFF'
+         ST    R6,WKENTRY                the entry's address
+         CR    R1,R7
+         BH    GWSLEN
+         LA    R1,3(,R6)
+         C     R1,GSIZE
+         BNL   GWADDR
+         LR    R1,R6
+         BAL   R14,GTRANS
+         MVC   WKSTE,0(R1)
+         TM    WKSTE+3,X'01'
+         BO    GWSINV
+         TM    WKSTE,X'0F'
+         BNZ   GWSPEC
+         LA    R1,1                      px
+         SLL   R1,0(R4)
+         BCTR  R1,0
+         NR    R1,R8
+         SRL   R1,0(R5)
+         LR    R6,R1
+         LR    R2,R4                     px >> (entries, log 2, - 4)
+         SR    R2,R5
+         S     R2,=F'4'
+         SRL   R1,0(R2)
+         L     R2,WKSTE
+         SRL   R2,28                     the page table's length
+         L     R3,WKSTE
+         N     R3,=X'00FFFFF8'           its origin
+         SLL   R6,1
+         AR    R6,R3
+         N     R6,=X'00FFFFFF'
+         ST    R6,WKENTRY
+         CR    R1,R2
+         BH    GWPLEN
+         LA    R1,1(,R6)
+         C     R1,GSIZE
+         BNL   GWADDR
+         LR    R1,R6
+         BAL   R14,GTRANS
+         SR    R2,R2
+         ICM   R2,3,0(R1)                the page-table entry
+         C     R5,=F'12'
+         BNE   GWPTE2K
+         TM    1(R1),X'08'               4K: bit 12 invalid
+         BO    GWPINV
+         TM    1(R1),X'06'               bits 13-14 zero
+         BNZ   GWSPEC
+         N     R2,=X'0000FFF0'
+         B     GWREAL
+GWPTE2K  TM    1(R1),X'04'               2K: bit 13 invalid
+         BO    GWPINV
+         TM    1(R1),X'02'               bit 14 zero
+         BNZ   GWSPEC
+         N     R2,=X'0000FFF8'
+GWREAL   SLL   R2,8                      the frame
+         LA    R1,1
+         SLL   R1,0(R5)
+         BCTR  R1,0
+         NR    R1,R8
+         OR    R1,R2                     the real address
+         L     R2,WKSTE
+         N     R2,=X'00000004'           segment protection
+         SR    R15,R15
+         B     GWRET
+GWSINV   LA    R15,1
+         B     GWERR
+GWPINV   LA    R15,2
+         B     GWERR
+GWSLEN   LA    R15,3
+         B     GWERR
+GWPLEN   LA    R15,4
+         B     GWERR
+GWADDR   LA    R15,5
+         B     GWERR
+GWSPEC   LA    R15,18
+GWERR    L     R2,WKENTRY
+GWRET    L     R14,WKRET
+         LM    R3,R8,WKSAVE
+         BR    R14
+*---------------------------------------------------------------------
+* SHFILL: the shadow entry for virtual address GTEA, which GWALK has
+* just translated (WKSTE, R1 the real address, R2 the protection).
+* A segment's shadow page table is made at its first fault, all of
+* it invalid, of the guest's table's length.
+*---------------------------------------------------------------------
+SHFILL   STM   R3,R8,WKSAVE
+         ST    R14,WKRET
+         LR    R7,R1
+         L     R8,GTEA
+         L     R4,GSEGSH
+         L     R5,GPGSH
+         LR    R6,R8
+         SRL   R6,0(R4)
+         SLL   R6,2
+         A     R6,=A(SHSEG)              the shadow segment entry
+         TM    3(R6),X'01'
+         BZ    SHF3
+         LA    R3,1                      entries: 1 << (seg - page)
+         LR    R2,R4
+         SR    R2,R5
+         SLL   R3,0(R2)
+         SLL   R3,1                      bytes
+         LA    R3,63(,R3)
+         N     R3,=X'FFFFFFC0'
+         L     R1,SHNEXT
+         AR    R1,R3
+         C     R1,=A(SHEND)
+         BNH   SHF2
+         BAL   R14,SHPURGE               full: all go, and again
+SHF2     L     R1,SHNEXT
+         LR    R2,R1
+         AR    R2,R3
+         ST    R2,SHNEXT
+         LH    R0,=X'0008'               invalid entries
+         C     R5,=F'12'
+         BE    *+8
+         LH    R0,=X'0004'
+         LR    R2,R1
+         SRL   R3,1
+SHF2A    STH   R0,0(,R2)
+         LA    R2,2(,R2)
+         BCT   R3,SHF2A
+         L     R2,WKSTE                  the guest's length, protection
+         N     R2,=X'F0000004'
+         OR    R2,R1
+         ST    R2,0(,R6)
+SHF3     L     R6,0(,R6)                 the shadow page table
+         N     R6,=X'00FFFFF8'
+         LA    R1,1                      px
+         SLL   R1,0(R4)
+         BCTR  R1,0
+         NR    R1,R8
+         SRL   R1,0(R5)
+         SLL   R1,1
+         AR    R6,R1
+         LR    R1,R7                     the real address's frame
+         BAL   R14,GTRANS
+         SRL   R1,0(R5)
+         SLL   R1,0(R5)
+         SRL   R1,8
+         STH   R1,0(,R6)
+         L     R14,WKRET
+         LM    R3,R8,WKSAVE
+         BR    R14
+* SHPURGE: every shadow segment invalid, the shadow page tables free;
+* the TLB below purged.
+SHPURGE  STM   R2,R4,SHPSAVE
+         L     R2,=A(SHSEG)
+         LA    R3,256
+         LA    R4,1
+SHP2     ST    R4,0(,R2)
+         LA    R2,4(,R2)
+         BCT   R3,SHP2
+         L     R2,=A(SHPT)
+         ST    R2,SHNEXT
+         PTLB
+         LM    R2,R4,SHPSAVE
+         BR    R14
+* What GCP does not emulate yet: it stops, saying which.
+ENOTYET  MVC   VMSTOPOP,INSTR
+         LA    R2,STPINSN
+*---------------------------------------------------------------------
+* STOP: GCP cannot go on; VMSTAT says why, and it waits disabled.
+*---------------------------------------------------------------------
+STOP     ST    R2,VMSTAT
+         LPSW  STOPPSW
+         LTORG
+         END   GCP
