@@ -20,6 +20,7 @@
 *             mapping guest real storage to GCP's frames
 *   B000-EFFF the frame table: for each 4K page of the guest's
 *             absolute storage, the frame that holds it, or 0
+*   F000      a buffer for DIAGNOSE X'00' of the CP below
 *   10000     the shadow segment table (256 entries), then from
 *   10400-2FFFF the shadow page tables, while the guest's DAT is on
 *   30000-    frames, given out as the guest first touches a page,
@@ -37,9 +38,9 @@
 * Between those, as a TLB may, they keep what they had.
 *
 * What is not built yet (docs/VM-UNDER-VM.md): I/O (SIO/SIOF give
-* cc 3: GCP has no devices yet), the interval timer at the guest's
-* X'50', PER events of emulated instructions, DIAGNOSE. What GCP
-* cannot do stops it with a code in the VMBLOK, never a wrong result.
+* cc 3: GCP has no devices yet), PER events of emulated instructions,
+* DIAGNOSE but X'00'. What GCP cannot do stops it with a code in the
+* VMBLOK, never a wrong result.
 *=====================================================================
 R0       EQU   0
 R1       EQU   1
@@ -64,6 +65,7 @@ SHSEG    EQU   X'10000'                  the shadow segment table
 SHPT     EQU   X'10400'                  the shadow page tables
 SHEND    EQU   X'30000'
 FRAMES   EQU   X'30000'
+DIAGBUF  EQU   X'F000'                   DIAGNOSE X'00' from below
 * Stop codes (VMSTAT).
 STPFRAME EQU   1                         no frame left for the guest
 STPINSN  EQU   2                         an instruction not emulated
@@ -82,6 +84,8 @@ SVCOPSW  DS    D
 PGMOPSW  DS    D
 MCKOPSW  DS    D
 IOOPSW   DS    D
+         ORG   PSA+X'50'
+RTIMER   DS    F                         the interval timer
          ORG   PSA+X'58'
 EXTNPSW  DS    D
 SVCNPSW  DS    D
@@ -174,6 +178,10 @@ GTEA     DS    F                         the guest's translation exc.
 SEGPROT  DS    F                         its segment protected?
 SHPSAVE  DS    3F                        SHPURGE
 GLRET    DS    F                         GLREAL
+DISP50   DS    F                         the guest's X'50' at dispatch
+G50ADR   DS    F                         where it is (0: not known)
+G50RET   DS    F
+S50RET   DS    F
 SHNEXT   DS    F                         the next shadow page table
 WKSAVE   DS    6F                        GWALK
 WKRET    DS    F
@@ -339,6 +347,17 @@ DISP3    STC   R2,TMPB
 DISP4    N     R2,=X'0000003F'
          STC   R2,RPSW+2
          MVC   RPSW+5(3),VPSW+5
+* The guest's interval timer runs as the machine's while it runs:
+* its X'50' goes into GCP's, which the machine decrements (and whose
+* interruption, X'0080', comes when the guest's would). GCP's store
+* there must not meet the guest's low-address protection.
+         TM    CURCR0,X'10'
+         BZ    DISP4T
+         NI    CURCR0,X'EF'
+         LCTL  R0,R0,CURCR0
+DISP4T   BAL   R14,G50
+         MVC   RTIMER,0(R1)
+         MVC   DISP50,0(R1)
 * Real CR0: GCP's DAT format, the guest's low-address protection and
 * external subclass masks (the interval timer is GCP's, at its
 * X'50', not the guest's), extraction authority in the virtual
@@ -391,6 +410,7 @@ SVCINT   STM   R0,R15,VGPR
          LM    R10,R12,BASES
          LA    R1,SVCOPSW
          BAL   R14,MERGE
+         BAL   R14,SYNC50
          LH    R2,SVCCODE
          IC    R3,SVCILC+1
          N     R3,=X'00000006'
@@ -403,6 +423,7 @@ EXTINT   STM   R0,R15,VGPR
          LM    R10,R12,BASES
          LA    R1,EXTOPSW
          BAL   R14,MERGE
+         BAL   R14,SYNC50
          LH    R2,EXTCODE
          SR    R3,R3
          LA    R5,1
@@ -420,6 +441,7 @@ PGMINT   TM    PGMOPSW+1,X'01'
          LM    R10,R12,BASES
          LA    R1,PGMOPSW
          BAL   R14,MERGE
+         BAL   R14,SYNC50
          L     R4,VTRAPS
          LA    R4,1(,R4)
          ST    R4,VTRAPS
@@ -519,6 +541,28 @@ PGMSUP   STM   R0,R15,SUPSAVE
          B     STOP
 PGMSUP2  LH    R2,PGMCODE
          B     REFLPGM
+*---------------------------------------------------------------------
+* SYNC50: back from the guest, its X'50' gets the time that passed
+* (the machine's X'50'), unless the guest stored a value of its own
+* there since (then that stands).
+* G50: R1 -> the guest's X'50' in GCP's storage (through its prefix).
+*---------------------------------------------------------------------
+SYNC50   ST    R14,S50RET
+         BAL   R14,G50
+         CLC   0(4,R1),DISP50
+         BNE   SYNC50B
+         MVC   0(4,R1),RTIMER
+SYNC50B  L     R14,S50RET
+         BR    R14
+G50      L     R1,G50ADR
+         LTR   R1,R1
+         BNZR  R14
+         ST    R14,G50RET
+         LA    R1,X'50'
+         BAL   R14,GTRANS
+         ST    R1,G50ADR
+         L     R14,G50RET
+         BR    R14
 *---------------------------------------------------------------------
 * MERGE: R1 -> the real old PSW of an interruption of the guest.
 *---------------------------------------------------------------------
@@ -804,66 +848,116 @@ EMULATE  L     R4,VEMUL
          L     R2,VGPR(R2)
          STC   R2,TMPB
          OC    INSTR+1(1),TMPB
-EMUL2    IC    R2,INSTR                  the first byte: OPTAB1
-         LA    R3,OPTAB1
-         CLI   INSTR,X'B2'
-         BE    EMUL3
-         CLI   INSTR,X'E5'
-         BNE   EMUL4
-EMUL3    IC    R2,INSTR+1                B2xx, E5xx: the second byte
-         LA    R3,OPTAB2
-EMUL4    CLI   0(R3),X'FF'
-         BE    EMULNONE
-         CLM   R2,1,0(R3)
-         BE    EMUL5
-         LA    R3,4(,R3)
-         B     EMUL4
-EMUL5    CLC   1(1,R3),INSTR             B2 and E5 rows: the first byte
-         BNE   EMUL6
-         LH    R4,2(,R3)
+* The routine: EMULIDX1 by the first byte (9C-9F cover bit 15's two
+* instructions), EMULIDX2 by the second for B2xx; E5xx is TPROT only.
+EMUL2    SR    R2,R2
+         IC    R2,INSTR
+         IC    R2,EMULIDX1(R2)
+EMUL3    SLL   R2,1
+         LH    R4,EMULRTN(R2)
          B     CODE(R4)
-EMUL6    LA    R3,4(,R3)
-         B     EMUL4
+EB2      SR    R2,R2
+         IC    R2,INSTR+1
+         IC    R2,EMULIDX2(R2)
+         B     EMUL3
+EE5      CLI   INSTR+1,X'01'
+         BE    ETPROT
 EMULNONE LA    R2,1                      not one GCP knows: operation
          B     REFLPGM
-* OPTAB1: opcode, opcode again, routine's offset from CODE. The I/O
-* ones (9C-9F) cover bit 15's two instructions.
+EMULIDX1 DC    256AL1(0)                 X'00'-X'FF': 0 not known
+         ORG   EMULIDX1+X'08'
+         DC    AL1(1)                    08 ESSK
+         ORG   EMULIDX1+X'09'
+         DC    AL1(2)                    09 EISK
+         ORG   EMULIDX1+X'80'
+         DC    AL1(3)                    80 ESSM
+         ORG   EMULIDX1+X'82'
+         DC    AL1(4)                    82 ELPSW
+         ORG   EMULIDX1+X'83'
+         DC    AL1(5)                    83 EDIAG
+         ORG   EMULIDX1+X'9C'
+         DC    AL1(6)                    9C ESIO
+         ORG   EMULIDX1+X'9D'
+         DC    AL1(7)                    9D EIOPASS
+         ORG   EMULIDX1+X'9E'
+         DC    AL1(7)                    9E EIOPASS
+         ORG   EMULIDX1+X'9F'
+         DC    AL1(7)                    9F EIOPASS
+         ORG   EMULIDX1+X'AC'
+         DC    AL1(8)                    AC ESTNSM
+         ORG   EMULIDX1+X'AD'
+         DC    AL1(9)                    AD ESTOSM
+         ORG   EMULIDX1+X'AE'
+         DC    AL1(10)                   AE ESIGP
+         ORG   EMULIDX1+X'B1'
+         DC    AL1(11)                   B1 ELRA
+         ORG   EMULIDX1+X'B6'
+         DC    AL1(12)                   B6 ESTCTL
+         ORG   EMULIDX1+X'B7'
+         DC    AL1(13)                   B7 ELCTL
+         ORG   EMULIDX1+X'B2'
+         DC    AL1(14)                   B2 EB2
+         ORG   EMULIDX1+X'E5'
+         DC    AL1(15)                   E5 EE5
+         ORG   EMULIDX1+256
+EMULIDX2 DC    256AL1(0)                 B2xx: by the second byte
+         ORG   EMULIDX2+X'00'
+         DC    AL1(7)                    B200 EIOPASS
+         ORG   EMULIDX2+X'01'
+         DC    AL1(7)                    B201 EIOPASS
+         ORG   EMULIDX2+X'02'
+         DC    AL1(16)                   B202 EPASS8S
+         ORG   EMULIDX2+X'03'
+         DC    AL1(7)                    B203 EIOPASS
+         ORG   EMULIDX2+X'04'
+         DC    AL1(17)                   B204 EPASS8F
+         ORG   EMULIDX2+X'06'
+         DC    AL1(17)                   B206 EPASS8F
+         ORG   EMULIDX2+X'07'
+         DC    AL1(16)                   B207 EPASS8S
+         ORG   EMULIDX2+X'08'
+         DC    AL1(17)                   B208 EPASS8F
+         ORG   EMULIDX2+X'09'
+         DC    AL1(16)                   B209 EPASS8S
+         ORG   EMULIDX2+X'0D'
+         DC    AL1(18)                   B20D EPTLB
+         ORG   EMULIDX2+X'10'
+         DC    AL1(19)                   B210 ESPX
+         ORG   EMULIDX2+X'11'
+         DC    AL1(20)                   B211 ESTPX
+         ORG   EMULIDX2+X'12'
+         DC    AL1(21)                   B212 EPASS2S
+         ORG   EMULIDX2+X'13'
+         DC    AL1(22)                   B213 ERRB
+         ORG   EMULIDX2+X'21'
+         DC    AL1(23)                   B221 EIPTE
+         ORG   EMULIDX2+256
          DS    0H
-OPTAB1   DC    X'0808',AL2(ESSK-CODE)
-         DC    X'0909',AL2(EISK-CODE)
-         DC    X'8080',AL2(ESSM-CODE)
-         DC    X'8282',AL2(ELPSW-CODE)
-         DC    X'8383',AL2(EDIAG-CODE)
-         DC    X'9C9C',AL2(ESIO-CODE)      SIO, SIOF
-         DC    X'9D9D',AL2(EIOPASS-CODE)   TIO, CLRIO
-         DC    X'9E9E',AL2(EIOPASS-CODE)   HIO, HDV
-         DC    X'9F9F',AL2(EIOPASS-CODE)   TCH, CLRCH
-         DC    X'ACAC',AL2(ESTNSM-CODE)
-         DC    X'ADAD',AL2(ESTOSM-CODE)
-         DC    X'AEAE',AL2(ESIGP-CODE)
-         DC    X'B1B1',AL2(ELRA-CODE)
-         DC    X'B6B6',AL2(ESTCTL-CODE)
-         DC    X'B7B7',AL2(ELCTL-CODE)
-         DC    X'FF'
-* OPTAB2: second byte, first byte, routine's offset from CODE.
-         DS    0H
-OPTAB2   DC    X'00B2',AL2(EIOPASS-CODE)   CONCS
-         DC    X'01B2',AL2(EIOPASS-CODE)   DISCS
-         DC    X'02B2',AL2(EPASS8S-CODE)   STIDP
-         DC    X'03B2',AL2(EIOPASS-CODE)   STIDC
-         DC    X'04B2',AL2(EPASS8F-CODE)   SCK
-         DC    X'06B2',AL2(EPASS8F-CODE)   SCKC
-         DC    X'07B2',AL2(EPASS8S-CODE)   STCKC
-         DC    X'08B2',AL2(EPASS8F-CODE)   SPT
-         DC    X'09B2',AL2(EPASS8S-CODE)   STPT
-         DC    X'0DB2',AL2(EPTLB-CODE)
-         DC    X'10B2',AL2(ESPX-CODE)
-         DC    X'11B2',AL2(ESTPX-CODE)
-         DC    X'12B2',AL2(EPASS2S-CODE)   STAP
-         DC    X'13B2',AL2(ERRB-CODE)
-         DC    X'21B2',AL2(EIPTE-CODE)     IPTE
-         DC    X'01E5',AL2(ETPROT-CODE)    TPROT
-         DC    X'FF'
+EMULRTN  DS    0H                        the routines' offsets
+         DC    AL2(EMULNONE-CODE)
+         DC    AL2(ESSK-CODE)
+         DC    AL2(EISK-CODE)
+         DC    AL2(ESSM-CODE)
+         DC    AL2(ELPSW-CODE)
+         DC    AL2(EDIAG-CODE)
+         DC    AL2(ESIO-CODE)
+         DC    AL2(EIOPASS-CODE)
+         DC    AL2(ESTNSM-CODE)
+         DC    AL2(ESTOSM-CODE)
+         DC    AL2(ESIGP-CODE)
+         DC    AL2(ELRA-CODE)
+         DC    AL2(ESTCTL-CODE)
+         DC    AL2(ELCTL-CODE)
+         DC    AL2(EB2-CODE)
+         DC    AL2(EE5-CODE)
+         DC    AL2(EPASS8S-CODE)
+         DC    AL2(EPASS8F-CODE)
+         DC    AL2(EPTLB-CODE)
+         DC    AL2(ESPX-CODE)
+         DC    AL2(ESTPX-CODE)
+         DC    AL2(EPASS2S-CODE)
+         DC    AL2(ERRB-CODE)
+         DC    AL2(EIPTE-CODE)
 *---------------------------------------------------------------------
 * FETCHI: the instruction at TRAPIA into INSTR (its length from the
 * first two bits of its opcode), as the guest fetches it.
@@ -871,7 +965,21 @@ OPTAB2   DC    X'00B2',AL2(EIOPASS-CODE)   CONCS
 * GETEAX: the RX one (X2, B2, D2) -> R7; INSTR+1 kept in EXBYTE.
 *---------------------------------------------------------------------
 FETCHI   ST    R14,FIRET
-         MVC   OPADDR,TRAPIA
+* The guest has just fetched it: no access can fail. Straight from
+* its frame when it does not cross a 2K block.
+         L     R1,TRAPIA
+         LR    R2,R1
+         N     R2,=X'000007FF'
+         C     R2,=X'000007FA'
+         BH    FETCHI1
+         BAL   R14,GLREAL
+         C     R1,GSIZE
+         BNL   FETCHI1
+         BAL   R14,GTRANS
+         MVC   INSTR(6),0(R1)
+         L     R14,FIRET
+         BR    R14
+FETCHI1  MVC   OPADDR,TRAPIA
          LA    R2,2
          ST    R2,OPLEN
          LA    R2,INSTR
@@ -1209,6 +1317,7 @@ ESPX     BAL   R14,GETEA
          BNL   GADDRX
          L     R3,VPREFIX
          ST    R2,VPREFIX
+         XC    G50ADR,G50ADR             its X'50' moves
          LH    R4,=X'0008'
          L     R5,=A(PAGETAB)
          STH   R4,0(,R5)                 page 0
@@ -1231,10 +1340,67 @@ ESTPX    BAL   R14,GETEA
 * PTLB: the shadow tables go.
 EPTLB    BAL   R14,SHPURGE
          B     DISPATCH
-* DIAGNOSE: the bare machine's answer (a specification exception)
-* until GCP gives the guest DIAGNOSE codes of its own.
-EDIAG    LA    R2,6
+*---------------------------------------------------------------------
+* DIAGNOSE X'00' (store extended identification, Rx the buffer, Ry
+* its length): GCP's own block of 32 bytes first ('GCP/370', its
+* level, X'FF' as STIDP's version code under a CP, 'LEVEL n'), then
+* what the CP below stores for the rest, as each level of VM/370
+* under VM/370 appended its own. Any other code: the bare machine's
+* answer, a specification exception, until GCP has more of them.
+*---------------------------------------------------------------------
+EDIAG    BAL   R14,GETEA
+         N     R7,=X'0000FFFF'           the code
+         BNZ   EDIAGX
+         IC    R2,INSTR+1
+         LR    R3,R2
+         SRL   R2,4
+         N     R2,=F'15'
+         SLL   R2,2
+         L     R8,VGPR(R2)               Rx
+         N     R8,=X'00FFFFFF'
+         N     R3,=F'15'
+         SLL   R3,2
+         L     R9,VGPR(R3)               Ry
+         LR    R2,R8
+         N     R2,=F'7'
+         BNZ   EDIAGX                    not a doubleword
+         MVC   CTLBUF(32),DIAGID
+         L     R2,VMLEVEL
+         STC   R2,CTLBUF+9               the version: the level
+         O     R2,=X'000000F0'
+         STC   R2,CTLBUF+22              'LEVEL n'
+         LA    R2,32
+         CR    R9,R2
+         BNL   *+6
+         LR    R2,R9
+         LTR   R2,R2
+         BZ    DISPATCH
+         ST    R8,OPADDR
+         ST    R2,OPLEN
+         LA    R2,CTLBUF
+         ST    R2,OPBUF
+         BAL   R14,GSTORE
+         S     R9,=F'32'                 the rest: the levels below
+         BNP   DISPATCH
+         C     R9,=F'224'
+         BNH   *+8
+         L     R9,=F'224'
+         L     R2,=A(DIAGBUF)
+         LR    R3,R9
+         DIAG  R2,R3,X'0000'
+         LA    R2,32(,R8)
+         ST    R2,OPADDR
+         ST    R9,OPLEN
+         L     R2,=A(DIAGBUF)
+         ST    R2,OPBUF
+         BAL   R14,GSTORE
+         B     DISPATCH
+EDIAGX   LA    R2,6
          B     REFLPGM
+DIAGID   DC    CL8'GCP/370'                  the system
+         DC    X'01',X'00',X'00'         version 1, the level, PLC 0
+         DC    X'FF',XL4'00'             STIDP's version; MCEL, CPU
+         DC    CL8'LEVEL',XL8'00'        'LEVEL n'; no products
 *---------------------------------------------------------------------
 * LRA: the guest's tables, whatever its DAT bit: cc 0 and the real
 * address, cc 1 or 2 (an invalid entry) or 3 (beyond a table's
