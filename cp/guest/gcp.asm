@@ -22,7 +22,10 @@
 *             absolute storage, the frame that holds it, or 0
 *   F000      a buffer for DIAGNOSE X'00' of the CP below
 *   10000     the shadow segment table (256 entries), then from
-*   10400-2FFFF the shadow page tables, while the guest's DAT is on
+*   10400-2DFFF the shadow page tables, while the guest's DAT is on
+*   2E000-2FFFF the guest's channel programs, translated: 8 slots of
+*             64 CCWs (512 bytes), each with its map (512 bytes):
+*             for each CCW the guest's CCW and the count after it
 *   30000-    frames, given out as the guest first touches a page,
 *             up to the load area (the guest's initial storage).
 *
@@ -37,10 +40,16 @@
 * a translation change: PTLB, IPTE, a new CR0 format or CR1, SPX.
 * Between those, as a TLB may, they keep what they had.
 *
-* What is not built yet (docs/VM-UNDER-VM.md): I/O (SIO/SIOF give
-* cc 3: GCP has no devices yet), PER events of emulated instructions,
-* DIAGNOSE but X'00'. What GCP cannot do stops it with a code in the
-* VMBLOK, never a wrong result.
+* I/O: the guest has GCP's devices, at the same addresses. GCP copies
+* its channel programs, with the data addresses turned into its own
+* (split at its frames' ends by data chaining), and runs them; the CSW
+* it gets back is turned into the guest's (its CCW's address, the
+* count left).
+*
+* What is not built yet (docs/VM-UNDER-VM.md): PER events of emulated
+* instructions, DIAGNOSE but X'00', indirect data addressing. What
+* GCP cannot do stops it with a code in the VMBLOK, never a wrong
+* result.
 *=====================================================================
 R0       EQU   0
 R1       EQU   1
@@ -63,7 +72,10 @@ PAGETAB  EQU   X'9000'
 FRAMETAB EQU   X'B000'
 SHSEG    EQU   X'10000'                  the shadow segment table
 SHPT     EQU   X'10400'                  the shadow page tables
-SHEND    EQU   X'30000'
+SHEND    EQU   X'2E000'
+IOSLOTS  EQU   X'2E000'                  8 channel programs of 1K
+NSLOTS   EQU   8
+SLOTCCWS EQU   64                        CCWs in one
 FRAMES   EQU   X'30000'
 DIAGBUF  EQU   X'F000'                   DIAGNOSE X'00' from below
 * Stop codes (VMSTAT).
@@ -73,6 +85,7 @@ STPIO    EQU   3                         an I/O interruption came
 STPDAT   EQU   4                         the guest turned on DAT
 STPPARM  EQU   5                         no parameter block
 STPBUG   EQU   6                         a program check in GCP
+STPCHAIN EQU   7                         a channel program GCP can't
 *
 *---------------------------------------------------------------------
 * Page 0 (a DSECT on register 0): the PSA, then GCP's blocks.
@@ -182,6 +195,20 @@ DISP50   DS    F                         the guest's X'50' at dispatch
 G50ADR   DS    F                         where it is (0: not known)
 G50RET   DS    F
 S50RET   DS    F
+CURCR2   DS    F                         what real CR2 holds
+SLOTDEV  DS    8F                        a slot's device, X'FFFF' free
+IODEV    DS    F                         the device of an I/O operation
+CSWBUF   DS    D
+XLRET    DS    F
+XLSAVE   DS    3F
+ABSRET   DS    F
+ABSSAVE  DS    2F
+SLOTNEXT DS    F
+NPEND    DS    F                         TICs waiting (up to 8)
+PENDING  DS    16F                       their copies and targets
+SPEC     DS    F                         copying past a TIC
+PREVF    DS    F                         the flags of the CCW before
+XLCNT    DS    F
 SHNEXT   DS    F                         the next shadow page table
 WKSAVE   DS    6F                        GWALK
 WKRET    DS    F
@@ -215,7 +242,9 @@ INIT     BALR  R12,0                     R12 = CODE
          ST    R2,VFRAMES
          L     R2,=F'-1'
          ST    R2,CURCR0
+         ST    R2,CURCR2
          ST    R2,CURCR3
+         MVC   SLOTDEV(32),=8F'-1'
          CLC   PARMID,=C'GCPPARM1'
          BE    INIT1
          LA    R2,STPPARM
@@ -336,6 +365,33 @@ DISP2    XC    RPSW,RPSW
          OR    R2,R3
 DISP3    STC   R2,TMPB
          OC    RPSW(1),TMPB
+* I/O: in the EC mode the guest's I/O mask and CR2; in the BC mode its
+* channel masks 0-5, and bit 6 with CR2's bits 6-31 for the rest
+* (GA22-7000, "I/O Interruptions"), as CR2 under an EC I/O mask.
+         L     R3,VCR+8
+         TM    VPSW+1,X'08'
+         BZ    DISP3B
+         TM    VPSW,X'02'
+         BZ    DISP3C
+         OI    RPSW,X'02'
+         B     DISP3C
+DISP3B   SR    R3,R3
+         TM    VPSW,X'02'
+         BZ    DISP3A
+         L     R3,VCR+8
+         N     R3,=X'03FFFFFF'
+DISP3A   IC    R2,VPSW
+         N     R2,=X'000000FC'
+         SLL   R2,24
+         OR    R3,R2
+         LTR   R3,R3
+         BZ    DISP3C
+         OI    RPSW,X'02'
+DISP3C   C     R3,CURCR2
+         BE    DISP3D
+         ST    R3,CURCR2
+         LCTL  R2,R2,CURCR2
+DISP3D   DS    0H
          IC    R2,VPSW+1
          N     R2,=X'000000F2'           key, wait
          O     R2,=X'00000009'           EC, problem
@@ -433,8 +489,17 @@ EXTINT   STM   R0,R15,VGPR
          B     REFLECT
 IOINT    STM   R0,R15,VGPR
          LM    R10,R12,BASES
-         LA    R2,STPIO
-         B     STOP
+         LA    R1,IOOPSW
+         BAL   R14,MERGE
+         BAL   R14,SYNC50
+         LH    R2,X'BA'                  the device
+         N     R2,=X'0000FFFF'
+         ST    R2,IODEV
+         BAL   R14,XLCSW                 the CSW, the guest's
+         L     R2,IODEV
+         SR    R3,R3
+         LA    R5,5
+         B     REFLECT
 PGMINT   TM    PGMOPSW+1,X'01'
          BZ    PGMSUP                    in GCP itself
          STM   R0,R15,VGPR
@@ -611,8 +676,12 @@ REFLECT  SR    R1,R1
          OC    OLDPSW+4(1),TMPB
          B     REFPSW
 REFEC    C     R5,=F'1'
-         BNE   REFEC2
+         BNE   REFEC1
          STH   R2,X'86'(,R6)
+         B     REFPSW
+REFEC1   C     R5,=F'5'
+         BNE   REFEC2
+         STH   R2,X'BA'(,R6)             I/O: the device
          B     REFPSW
 REFEC2   LR    R4,R3                     ILC in bits 13-14
          SLL   R4,16
@@ -1266,6 +1335,7 @@ PTEX     EX    R0,EXINSTR
 * operational, until GCP translates channel programs.
 EIOPASS  BAL   R14,GETEA
          LR    R4,R7
+         ST    R7,IODEV
          MVC   EXINSTR(2),INSTR
          MVC   EXINSTR+2(2),=X'4000'
          EX    R0,EXINSTR
@@ -1273,10 +1343,299 @@ EIOPASS  BAL   R14,GETEA
          SRL   R15,28
          N     R15,=F'3'
          BAL   R14,SETCC
+         C     R15,=F'1'                 a CSW stored?
+         BNE   DISPATCH
+         CLI   INSTR,X'9D'               TIO, CLRIO
+         BE    EIOPASS2
+         CLI   INSTR,X'9E'               HIO, HDV
+         BNE   DISPATCH
+EIOPASS2 BAL   R14,XLCSW
          B     DISPATCH
-ESIO     LA    R15,3
+*---------------------------------------------------------------------
+* SIO, SIOF: the guest's channel program (its CAW at its X'48') is
+* copied into the device's slot with GCP's addresses, and started
+* with GCP's CAW (the guest's key).
+*---------------------------------------------------------------------
+ESIO     BAL   R14,GETEA
+         N     R7,=X'0000FFFF'
+         ST    R7,IODEV
+         BAL   R14,SLOTFOR               R7 the slot's CCWs
+         LA    R1,X'48'                  the guest's CAW
+         BAL   R14,GTRANS
+         MVC   CSWBUF(4),0(R1)
+         L     R8,CSWBUF
+         N     R8,=X'00FFFFFF'
+         BAL   R14,XLCHAIN
+         BAL   R14,NOLAP                 GCP stores into its X'48'
+         L     R2,CSWBUF
+         N     R2,=X'F0000000'           the guest's key
+         OR    R2,R7
+         ST    R2,X'48'
+         L     R4,IODEV
+         MVC   EXINSTR(2),INSTR
+         MVC   EXINSTR+2(2),=X'4000'
+         EX    R0,EXINSTR
+         BALR  R15,0
+         SRL   R15,28
+         N     R15,=F'3'
          BAL   R14,SETCC
+         C     R15,=F'1'
+         BNE   DISPATCH
+         BAL   R14,XLCSW
          B     DISPATCH
+* NOLAP: GCP's own store below 512 must not meet the guest's low-
+* address protection in real CR0.
+NOLAP    TM    CURCR0,X'10'
+         BZR   R14
+         NI    CURCR0,X'EF'
+         LCTL  R0,R0,CURCR0
+         BR    R14
+* SLOTFOR: IODEV's slot (its own, or a free one, or the oldest: a
+* device's channel program is kept until its next SIO) -> R7 its
+* CCWs, R6 its number * 4.
+SLOTFOR  SR    R6,R6
+         LA    R3,NSLOTS
+SLOTF2   LA    R7,SLOTDEV(R6)
+         CLC   0(4,R7),IODEV
+         BE    SLOTF5
+         LA    R6,4(,R6)
+         BCT   R3,SLOTF2
+         SR    R6,R6
+         LA    R3,NSLOTS
+SLOTF3   LA    R7,SLOTDEV(R6)
+         CLC   0(4,R7),=F'-1'
+         BE    SLOTF4
+         LA    R6,4(,R6)
+         BCT   R3,SLOTF3
+         L     R6,SLOTNEXT               none free: round robin
+         LA    R3,4(,R6)
+         N     R3,=X'0000001C'
+         ST    R3,SLOTNEXT
+SLOTF4   LA    R3,SLOTDEV(R6)
+         MVC   0(4,R3),IODEV
+SLOTF5   LR    R7,R6
+         SLL   R7,8                      * 1024 / 4
+         A     R7,=A(IOSLOTS)
+         BR    R14
+* SLOTOF: IODEV's slot -> R7 its CCWs, or R7 0 if it has none.
+SLOTOF   SR    R6,R6
+         LA    R3,NSLOTS
+SLOTO2   LA    R7,SLOTDEV(R6)
+         CLC   0(4,R7),IODEV
+         BE    SLOTF5
+         LA    R6,4(,R6)
+         BCT   R3,SLOTO2
+         SR    R7,R7
+         BR    R14
+*---------------------------------------------------------------------
+* XLCHAIN: the guest's channel program at absolute R8 into the slot
+* at R7: each CCW with its data address in GCP's storage, split where
+* the data crosses one of GCP's frames (data chaining). A TIC goes to
+* the copy of its target (copied later if it is not yet: the TICs
+* wait in PENDING). After a TIC whose CCW before it chained, the CCWs
+* that follow are copied too (a search's status modifier skips the
+* TIC); what cannot be copied there ends the copy with an invalid
+* CCW, which the channel refuses if it gets that far. The map keeps,
+* for each copy, the guest's CCW and the count of the pieces after
+* it. What GCP cannot copy on the channel's sure path (indirect data
+* addresses, a program longer than the slot, addresses beyond the
+* guest's storage) stops GCP.
+*---------------------------------------------------------------------
+XLCHAIN  ST    R14,XLRET
+         STM   R6,R8,XLSAVE
+         SR    R6,R6                     copies made
+         XC    NPEND,NPEND
+         XC    SPEC,SPEC
+         XC    PREVF,PREVF
+XLC1     C     R6,=A(SLOTCCWS-1)         room for an invalid CCW
+         BNL   XLCBAD
+         LA    R1,7(,R8)
+         C     R1,GSIZE
+         BNL   XLCBAD
+         LR    R1,R8
+         BAL   R14,ABSADR
+         MVC   OPW,0(R1)                 the guest's CCW
+         LR    R2,R6                     R2 the copy, R3 its map entry
+         SLL   R2,3
+         AR    R2,R7
+         LA    R3,512(,R2)
+         ST    R8,0(,R3)
+         XC    4(4,R3),4(R3)
+         IC    R0,OPW
+         N     R0,=F'15'
+         C     R0,=F'8'                  TIC
+         BNE   XLC4
+         L     R5,OPW
+         N     R5,=X'00FFFFFF'           its target
+         MVC   0(8,R2),=X'0800000000000000'
+         BAL   R14,XLFIND                copied already? R1 the copy
+         LTR   R1,R1
+         BZ    XLC2
+         STCM  R1,7,1(R2)
+         B     XLC3
+XLC2     L     R1,NPEND                  later: into PENDING
+         C     R1,=F'8'
+         BNL   XLCBAD
+         SLL   R1,3
+         LA    R1,PENDING(R1)
+         ST    R2,0(,R1)
+         ST    R5,4(,R1)
+         L     R1,NPEND
+         LA    R1,1(,R1)
+         ST    R1,NPEND
+XLC3     LA    R6,1(,R6)
+         TM    PREVF,X'40'               the CCW before chained: on,
+         BZ    XLCNEXT                   as far as it goes
+         MVI   SPEC,1
+         XC    PREVF,PREVF
+         LA    R8,8(,R8)
+         B     XLC1
+XLC4     TM    OPW+4,X'04'               indirect data addressing
+         BO    XLCBAD
+         MVC   PREVF(1),OPW+4
+         L     R4,OPW                    R4 data address, R5 count
+         N     R4,=X'00FFFFFF'
+         LH    R5,OPW+6
+         N     R5,=X'0000FFFF'
+         LTR   R5,R5
+         BZ    XLC5
+         LA    R1,0(R5,R4)
+         C     R1,GSIZE
+         BH    XLCBAD
+XLC5     LR    R0,R4                     this piece: to the frame's end
+         N     R0,=X'00000FFF'
+         L     R1,=F'4096'
+         SR    R1,R0
+         CR    R1,R5
+         BNH   *+6
+         LR    R1,R5                     R1 its count
+         C     R6,=A(SLOTCCWS-1)
+         BNL   XLCBAD
+         LR    R2,R6
+         SLL   R2,3
+         AR    R2,R7
+         LA    R3,512(,R2)
+         ST    R8,0(,R3)
+         LR    R0,R5
+         SR    R0,R1
+         ST    R0,4(,R3)                 the count after this piece
+         MVC   0(8,R2),OPW
+         STH   R1,6(,R2)
+         LTR   R0,R0
+         BZ    XLC6
+         NI    4(R2),X'34'               not the last: data chained
+         OI    4(R2),X'80'               (SLI, skip kept)
+XLC6     LTR   R5,R5                     a count of 0: no data
+         BZ    XLC7
+         ST    R1,XLCNT
+         LR    R1,R4
+         BAL   R14,ABSADR
+         STCM  R1,7,1(R2)
+         A     R4,XLCNT
+         S     R5,XLCNT
+XLC7     LA    R6,1(,R6)
+         LTR   R5,R5
+         BP    XLC5
+         TM    OPW+4,X'C0'               chained on?
+         BZ    XLCNEXT
+         LA    R8,8(,R8)
+         B     XLC1
+* What cannot be copied: on the sure path GCP stops; after a TIC the
+* copy ends with an invalid CCW.
+XLCBAD   CLI   SPEC,0
+         BE    XLCFAIL
+         LR    R2,R6
+         SLL   R2,3
+         AR    R2,R7
+         XC    0(8,R2),0(R2)
+         LA    R6,1(,R6)
+* The next TIC waiting: to its target's copy, or its target copied now.
+XLCNEXT  L     R1,NPEND
+         LTR   R1,R1
+         BZ    XLCEND
+         BCTR  R1,0
+         ST    R1,NPEND
+         SLL   R1,3
+         LA    R1,PENDING(R1)
+         L     R2,0(,R1)                 the TIC's copy
+         L     R5,4(,R1)                 its target
+         BAL   R14,XLFIND
+         LTR   R1,R1
+         BZ    XLCN2
+         STCM  R1,7,1(R2)
+         B     XLCNEXT
+XLCN2    LR    R1,R6                     a new sequence from here
+         SLL   R1,3
+         AR    R1,R7
+         STCM  R1,7,1(R2)
+         LR    R8,R5
+         XC    SPEC,SPEC
+         XC    PREVF,PREVF
+         B     XLC1
+XLCEND   LM    R6,R8,XLSAVE
+         L     R14,XLRET
+         BR    R14
+XLCFAIL  L     R2,OPW
+         ST    R2,VMSTOPOP
+         LA    R2,STPCHAIN
+         B     STOP
+* XLFIND: the copy of guest CCW R5 -> R1 (0 if none): the first of the
+* copies so far whose map names it.
+XLFIND   SR    R1,R1
+XLF2     CR    R1,R6
+         BNL   XLF4
+         LR    R3,R1
+         SLL   R3,3
+         AR    R3,R7                     the copy
+         C     R5,512(,R3)               whose guest CCW is R5?
+         BE    XLF3
+         LA    R1,1(,R1)
+         B     XLF2
+XLF3     LR    R1,R3
+         BR    R14
+XLF4     SR    R1,R1
+         BR    R14
+* ABSADR: R1 a guest absolute address -> R1 in GCP's storage.
+ABSADR   ST    R14,ABSRET
+         STM   R2,R3,ABSSAVE
+         LR    R3,R1
+         N     R3,=X'00000FFF'
+         SRL   R1,12
+         BAL   R14,FRAME
+         AR    R1,R3
+         LM    R2,R3,ABSSAVE
+         L     R14,ABSRET
+         BR    R14
+*---------------------------------------------------------------------
+* XLCSW: the CSW at GCP's X'40' (of IODEV) into the guest's X'40':
+* the CCW address back to the guest's (its CCW + 8), the count left
+* with the pieces after the last one used.
+*---------------------------------------------------------------------
+XLCSW    ST    R14,XLRET
+         MVC   CSWBUF,X'40'
+         BAL   R14,SLOTOF
+         LTR   R7,R7
+         BZ    XLCSW3
+         L     R1,CSWBUF
+         N     R1,=X'00FFFFFF'
+         SR    R1,R7                     past the copy used
+         S     R1,=F'8'
+         BM    XLCSW3
+         C     R1,=A(8*SLOTCCWS)
+         BNL   XLCSW3
+         AR    R1,R7
+         L     R2,512(,R1)               the guest's CCW
+         LA    R2,8(,R2)
+         STCM  R2,7,CSWBUF+1
+         LH    R2,CSWBUF+6               the count left
+         N     R2,=X'0000FFFF'
+         A     R2,516(,R1)
+         STH   R2,CSWBUF+6
+XLCSW3   LA    R1,X'40'
+         BAL   R14,GTRANS
+         MVC   0(8,R1),CSWBUF
+         L     R14,XLRET
+         BR    R14
 * SIGP: executed for the guest with its registers (one CPU: the
 * machine below answers for it).
 ESIGP    BAL   R14,GETEA

@@ -5,12 +5,14 @@
 // Equivalence for the guests that do I/O (docs/CP.md, "Virtual devices").
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <vector>
 
+#include "cp/tools/levels.h"
 #include "cp/virtual_machine.h"
 #include "machine_fixture.h"
 #include "s370/channel/ckd_image.h"
@@ -152,7 +154,65 @@ End cp_run(cp::Assist assist, cp::Counters* counters) {
   return e;
 }
 
+// The same guest under guest CPs (s370run --levels, docs/VM-UNDER-VM.md):
+// level 1 is CP's virtual machine with the devices, which runs GCP, which
+// gives them to its guest (at level 3, through another GCP).
+End levels_run(int levels, cp::Counters* counters, std::string* stopped) {
+  Devices d("levels" + std::to_string(levels));
+  Program p;
+  p.build();
+  InstructionClock clock;
+  cp::VirtualMachine vm(cp::levels::kGcpMachine, clock);
+  d.attach([&](std::unique_ptr<Device> dev) { vm.attach(std::move(dev)); });
+  cp::levels::Guest g;
+  g.size = 1u << 20;
+  g.psw = test::MachineFixture::kOrigin;
+  g.cr[0] = 0x000000E0;
+  g.cr[2] = 0xFFFFFFFF;
+  g.cr[14] = 0xC2000000;
+  g.cr[15] = 0x00000200;
+  g.storage.push_back({0, p.get(0, 0x4000)});
+  vm.load_psw(Psw::from_u64(cp::levels::build(levels, g, vm.storage())));
+  for (int i = 0; i < 1000; i++) {
+    const RunResult r = vm.run(1000000);
+    if (r.reason == StopReason::DisabledWait) break;
+  }
+  cp::levels::Result res = cp::levels::read(levels, vm.cpu(), vm.storage());
+  *stopped = res.error;
+  std::vector<u8> low(0x4000);
+  res.state.read(0, low.data(), 0x4000);
+  End e{res.state.psw, {}, low, slurp(d.dir + "/print.txt"), slurp(d.dir + "/punch.bin"), d.console,
+        slurp(d.dir + "/disk.ckd")};
+  e.gpr.assign(res.state.gpr, res.state.gpr + 16);
+  *counters = vm.counters();
+  return e;
+}
+
 }  // namespace
+
+TEST_CASE("virtual I/O under guest CPs: the same devices, the same end as bare") {
+  const End bare = bare_run();
+  REQUIRE((bare.psw & 0xFFFFFF) == 0xC0DE);
+  for (int levels : {2, 3}) {
+    CAPTURE(levels);
+    cp::Counters c;
+    std::string stopped;
+    const End v = levels_run(levels, &c, &stopped);
+    CHECK(stopped == "");
+    CHECK(v.psw == bare.psw);
+    CHECK(v.gpr == bare.gpr);
+    // The CSWs it logged: its own CCW addresses, its counts. (Not the
+    // interval timer at X'50': time runs otherwise under guest CPs.)
+    std::vector<u8> low = v.low, bare_low = bare.low;
+    std::fill(low.begin() + 0x50, low.begin() + 0x54, 0);
+    std::fill(bare_low.begin() + 0x50, bare_low.begin() + 0x54, 0);
+    CHECK(low == bare_low);
+    CHECK(v.print == bare.print);
+    CHECK(v.punch == bare.punch);
+    CHECK(v.console == bare.console);
+    CHECK(v.disk == bare.disk);
+  }
+}
 
 TEST_CASE("virtual I/O: printer, punch, reader, console and disk, bare and under CP, the same") {
   const End bare = bare_run();
