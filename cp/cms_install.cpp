@@ -28,6 +28,9 @@
 
 namespace fs = std::filesystem;
 
+extern const unsigned char kGcpImage[];
+extern const std::size_t kGcpImage_size;
+
 namespace cp {
 
 namespace {
@@ -170,35 +173,51 @@ void System::install_cms() {
   } catch (const std::exception& e) {
     say_operator(std::string("DMKCMS002E CMS NOT INSTALLED ON THE SYSTEM DISK: ") + e.what());
   }
+  if (save_system("CMS", image, 0x20000)) say_operator("CMS INSTALLED: SAVED SYSTEM CMS FROM " + nuc.string());
+}
+
+// A saved system made from an image: the machine as an IPL of the image
+// leaves it (the image at 0, its own PSW at 0 loaded), pages 0 to the
+// image's end saved (shared by its users until each one's first write).
+// Made again only when the image changed. True when it was made.
+bool System::save_system(const std::string& name, const std::vector<u8>& image, u32 storage) {
   const std::string stamp = stamp_of(image);
   const fs::path dir = fs::path(opt_.data) / "saved";
   fs::create_directories(dir);
-  const fs::path vms = dir / "CMS.vms", st = dir / "CMS.stamp";
+  const fs::path vms = dir / (name + ".vms"), st = dir / (name + ".stamp");
   std::error_code ec;
   if (fs::exists(vms, ec) && fs::exists(st, ec)) {
     std::ifstream in(st);
     std::string had;
     std::getline(in, had);
-    if (had == stamp) return;
+    if (had == stamp) return false;
   }
-  // The machine IPL 190 leaves: the image at 0, its PSW loaded.
   s370::HostClock clock;
-  VirtualMachine vm(0x20000, clock);
+  VirtualMachine vm(storage, clock);
   vm.storage().write(s370::AbsAddr(0), image.data(), static_cast<u32>(image.size()));
   u64 psw = 0;
   for (int i = 0; i < 8; i++) psw = psw << 8 | image[i];
   vm.cpu().load_psw(s370::Psw::from_u64(psw));
   save_state(vm, nullptr, vms.string(), 0, static_cast<u32>((image.size() - 1) >> 12));
-  saved_.erase("CMS");
+  saved_.erase(name);
   // The stamp last, through a temporary file: a crash between the two
   // leaves an old stamp, and the next start makes the system again.
-  const fs::path tmp = dir / "CMS.stamp.tmp";
+  const fs::path tmp = dir / (name + ".stamp.tmp");
   {
     std::ofstream out(tmp);
     out << stamp << "\n";
   }
   fs::rename(tmp, st);
-  say_operator("CMS INSTALLED: SAVED SYSTEM CMS FROM " + nuc.string());
+  return true;
+}
+
+// The saved system GCP (docs/VM-UNDER-VM.md): the guest control program,
+// in S/370 code, that a user IPLs by name to run a machine of their own
+// under it (IPL 190 for CMS, or IPL GCP for one level more).
+void System::install_gcp() {
+  const std::vector<u8> image(kGcpImage, kGcpImage + kGcpImage_size);
+  if (save_system("GCP", image, static_cast<u32>((image.size() + 0xFFF) & ~size_t{0xFFF})))
+    say_operator("GCP INSTALLED: SAVED SYSTEM GCP, A CONTROL PROGRAM IN S/370 CODE (IPL GCP)");
 }
 
 }  // namespace cp

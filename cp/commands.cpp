@@ -8,6 +8,7 @@
 #include <ctime>
 
 #include "cp/saved_state.h"
+#include "cp/tools/levels.h"
 #include "cp/text.h"
 #include "cp/user.h"
 #include "s370/channel/ebcdic.h"
@@ -304,6 +305,34 @@ int System::command(User& u, const std::string& text, std::string& out) {
                     static_cast<unsigned long long>(tc / 60000000), static_cast<unsigned long long>(tc / 1000000 % 60),
                     static_cast<unsigned long long>(tc / 10000 % 100));
       line(out, b);
+      return 0;
+    }
+    if (q == "LEVELS") {
+      // VM under VM (docs/VM-UNDER-VM.md): this machine, and the guest
+      // control programs running in it, level by level, with what each
+      // one's guest cost it. (This CP's own addition.)
+      with_stopped([&] {
+        const Counters& c = u.vm->counters();
+        char b[160];
+        std::snprintf(b, sizeof b, "LEVEL 1 CP      %s: DIRECT %llu TRAPS %llu", u.userid.c_str(),
+                      static_cast<unsigned long long>(c.direct), static_cast<unsigned long long>(c.traps));
+        line(out, b);
+        const nlohmann::ordered_json st = levels::stack(u.vm->storage());
+        for (const auto& g : st) {
+          std::snprintf(b, sizeof b, "LEVEL %d GCP/370: TRAPS %u EMULATED %u REFLECTED %u FRAMES %u%s",
+                        g["level"].get<int>(), g["traps"].get<unsigned>(), g["emulated"].get<unsigned>(),
+                        g["reflected"]["program"].get<unsigned>() + g["reflected"]["svc"].get<unsigned>() +
+                            g["reflected"]["external"].get<unsigned>(),
+                        g["frames"].get<unsigned>(), g["stopped"].get<unsigned>() ? " STOPPED" : "");
+          line(out, b);
+        }
+        if (st.empty()) {
+          line(out, "NO CONTROL PROGRAM RUNS IN THIS MACHINE");
+        } else {
+          std::snprintf(b, sizeof b, "THE GUEST OF LEVEL %zu: WHAT IT IPLED", st.size() + 1);
+          line(out, b);
+        }
+      });
       return 0;
     }
     if (abbrev(q, "USERS", 1)) {

@@ -111,6 +111,11 @@ System::System(SystemOptions options) : opt_(std::move(options)) {
   } catch (const std::exception& e) {
     say_operator(std::string("DMKCMS003E CMS NOT INSTALLED: ") + e.what());
   }
+  try {
+    install_gcp();
+  } catch (const std::exception& e) {
+    say_operator(std::string("DMKCMS004E GCP NOT INSTALLED: ") + e.what());
+  }
   spool_ = SpoolStore::open((fs::path(opt_.data) / "spool.db").string());
   // The real devices CP may dedicate (optional): one line naming the file
   // and the problem when the configuration is wrong.

@@ -195,6 +195,8 @@ class System {
   // The build's CMS becomes the saved system CMS and is installed on
   // MAINT's 190; a first start formats the users' 191s (cp/cms_install.cpp).
   void install_cms();
+  void install_gcp();
+  bool save_system(const std::string& name, const std::vector<u8>& image, u32 storage);
   void install_system_disk(const std::vector<u8>& image);
   void format_new_a_disks();
   User* find_user(const std::string& userid);

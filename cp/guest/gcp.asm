@@ -20,14 +20,21 @@
 *             mapping guest real storage to GCP's frames
 *   B000-EFFF the frame table: for each 4K page of the guest's
 *             absolute storage, the frame that holds it, or 0
-*   F000      a buffer for DIAGNOSE X'00' of the CP below
+*   F000-FFFF buffers for DIAGNOSE of the CP below, and a console
+*             line
 *   10000     the shadow segment table (256 entries), then from
 *   10400-2DFFF the shadow page tables, while the guest's DAT is on
 *   2E000-2FFFF the guest's channel programs, translated: 8 slots of
 *             64 CCWs (512 bytes), each with its map (512 bytes):
 *             for each CCW the guest's CCW and the count after it
-*   30000-    frames, given out as the guest first touches a page,
-*             up to the load area (the guest's initial storage).
+*   30000-3DFFF the data of DIAGNOSE X'18' and X'20' channel
+*             programs, contiguous (CP's DIAGNOSE wants them whole)
+*   3E000-3FFFF the storage keys of the guest's 2K blocks whose page
+*             has no frame yet (SSK of every block, as CMS does at
+*             IPL, must not cost a frame each)
+*   40000-    frames, given out as the guest first touches a page,
+*             up to the load area (the guest's initial storage), or
+*             the end of GCP's storage.
 *
 * The guest's storage is thus allocated as it is touched: a guest of
 * 16M fits in a GCP of 16M as long as it touches less than what is
@@ -76,8 +83,16 @@ SHEND    EQU   X'2E000'
 IOSLOTS  EQU   X'2E000'                  8 channel programs of 1K
 NSLOTS   EQU   8
 SLOTCCWS EQU   64                        CCWs in one
-FRAMES   EQU   X'30000'
+BOUNCE   EQU   X'30000'                  DIAGNOSE X'18', X'20' data
+BOUNCEND EQU   X'3E000'
+KEYTAB   EQU   X'3E000'                  keys of pages not yet given
+FRAMES   EQU   X'40000'
 DIAGBUF  EQU   X'F000'                   DIAGNOSE X'00' from below
+CMDBUF   EQU   X'F100'                   DIAGNOSE X'08': the command
+RSPBUF   EQU   X'F200'                   and its response
+RSPMAX   EQU   X'E00'
+LINEBUF  EQU   X'F080'                   GCP's console: a line read
+IPLARGS  EQU   X'F0E0'                   an IPL's SEEK, SEARCH
 * Stop codes (VMSTAT).
 STPFRAME EQU   1                         no frame left for the guest
 STPINSN  EQU   2                         an instruction not emulated
@@ -209,6 +224,33 @@ PENDING  DS    16F                       their copies and targets
 SPEC     DS    F                         copying past a TIC
 PREVF    DS    F                         the flags of the CCW before
 XLCNT    DS    F
+XLNCOPY  DS    F                         copies in the slot
+RSPLEN   DS    F
+DGCC     DS    F
+DGFLAG   DS    F
+GCSAVE   DS    12F
+IPLMODE  DS    F                         XLCHAIN for an IPL
+STOPTIC  DS    F                         where the IPL goes on
+BOUNCEM  DS    F                         XLCHAIN for DIAGNOSE
+BNEXT    DS    F
+OWNDEV   DS    F                         GCP's own I/O: the device
+OWNCCW   DS    D                         its CCW
+OWNCSW   DS    D                         and the CSW at its end
+OWNRES   DS    D                         the PSW it goes on with
+OWNWAIT  DS    D                         the PSW it waits with
+OWNRET   DS    F
+CONSDEV  DS    F                         GCP's console
+CONRET   DS    F
+OPRET    DS    F
+DGRX     DS    F                         DIAGNOSE: Rx * 4, Ry * 4
+DGRY     DS    F
+IPLDEVN  DS    F
+XLSTART  DS    F
+VMMODE   DS    F                         1: under vm370, an operator
+FRSAVE   DS    2F
+CNTRET   DS    F
+FRRET    DS    F
+DECW     DS    D
 SHNEXT   DS    F                         the next shadow page table
 WKSAVE   DS    6F                        GWALK
 WKRET    DS    F
@@ -245,19 +287,6 @@ INIT     BALR  R12,0                     R12 = CODE
          ST    R2,CURCR2
          ST    R2,CURCR3
          MVC   SLOTDEV(32),=8F'-1'
-         CLC   PARMID,=C'GCPPARM1'
-         BE    INIT1
-         LA    R2,STPPARM
-         B     STOP
-INIT1    MVC   VMLEVEL,PLEVEL
-         MVC   GSIZE,PSIZE
-         MVC   VPSW,PPSW
-         MVC   VGPR(64),PGPR
-         MVC   VCR(64),PCR
-         LD    0,PFPR
-         LD    2,PFPR+8
-         LD    4,PFPR+16
-         LD    6,PFPR+24
 * The frame table: empty.
          L     R2,=A(FRAMETAB)
          L     R3,=A(4096*4)
@@ -285,9 +314,22 @@ INIT3    L     R4,=X'F0000000'           length 15: 256 entries
          L     R2,=A(SEGTAB)
          ST    R2,CURCR1
          BAL   R14,SHPURGE
-         LCTL  R8,R11,VCR+32             monitor, PER: the guest's
          L     R2,=A(FRAMES)
          ST    R2,FREENEXT
+* Started by s370run --levels (a parameter block), or IPLed in a
+* virtual machine of vm370 (none: the operator says what to run).
+         CLC   PARMID,=C'GCPPARM1'
+         BNE   VMINIT
+         MVC   VMLEVEL,PLEVEL
+         MVC   GSIZE,PSIZE
+         MVC   VPSW,PPSW
+         MVC   VGPR(64),PGPR
+         MVC   VCR(64),PCR
+         LD    0,PFPR
+         LD    2,PFPR+8
+         LD    4,PFPR+16
+         LD    6,PFPR+24
+         LCTL  R8,R11,VCR+32             monitor, PER: the guest's
          MVC   FREEEND,PLOAD
 * The load records into the guest's storage.
          L     R6,PLOAD
@@ -354,7 +396,18 @@ DISPBAD  LA    R2,6
          B     REFLECT
 * The real PSW: EC, DAT on, problem state, the guest's key, wait bit,
 * external mask, PER mask, condition code and program mask.
-DISP2    XC    RPSW,RPSW
+DISP2    CLI   VMMODE,0                  under vm370: a disabled wait
+         BE    DISP2A                    of the guest is its end, and
+         TM    VPSW+1,X'02'              GCP's operator is asked what
+         BZ    DISP2A                    next
+         TM    VPSW+1,X'08'
+         BZ    DISP2W
+         TM    VPSW,X'03'                EC: I/O, external masks off
+         BZ    GUESTEND
+         B     DISP2A
+DISP2W   CLI   VPSW,0                    BC: every mask off
+         BE    GUESTEND
+DISP2A   XC    RPSW,RPSW
          MVI   RPSW,X'04'
          IC    R2,VPSW
          N     R2,=F'1'                  external mask (both modes)
@@ -487,7 +540,9 @@ EXTINT   STM   R0,R15,VGPR
          LA    R4,1(,R4)
          ST    R4,VREXT
          B     REFLECT
-IOINT    STM   R0,R15,VGPR
+IOINT    TM    IOOPSW+1,X'01'
+         BZ    OWNIOINT                  GCP's own I/O
+         STM   R0,R15,VGPR
          LM    R10,R12,BASES
          LA    R1,IOOPSW
          BAL   R14,MERGE
@@ -776,7 +831,19 @@ FRAME    SLL   R1,2
          C     R1,FREEEND
          BNL   FRAMEOUT
          ST    R1,0(,R2)
-         LA    R2,4095(,R1)
+         S     R2,=A(FRAMETAB)           its keys, if SSK gave some
+         SRL   R2,1                      before the page had a frame
+         A     R2,=A(KEYTAB)
+         CLC   0(2,R2),=H'0'
+         BE    FRAME2
+         STM   R3,R4,FRSAVE
+         IC    R3,0(,R2)
+         SSK   R3,R1
+         IC    R3,1(,R2)
+         LA    R4,2048(,R1)
+         SSK   R3,R4
+         LM    R3,R4,FRSAVE
+FRAME2   LA    R2,4095(,R1)
          LA    R2,1(,R2)
          ST    R2,FREENEXT
          L     R2,VFAULTS
@@ -1238,6 +1305,10 @@ CTLSETUP LR    R9,R14
 * ISK, SSK, RRB: the key of the frame that holds the guest's block
 * (a 2K block: bit 20 of the address is kept).
 EISK     BAL   R14,KEYADDR
+         SR    R5,R5
+         IC    R5,0(,R6)                 no frame: the key kept
+         LTR   R4,R4
+         BZ    *+6
          ISK   R5,R4
          TM    VPSW+1,X'08'
          BO    *+8
@@ -1254,9 +1325,15 @@ ESSK     BAL   R14,KEYADDR
          N     R2,=F'15'
          SLL   R2,2
          L     R5,VGPR(R2)
+         LTR   R4,R4
+         BZ    ESSK2
          SSK   R5,R4
          B     DISPATCH
-* KEYADDR: R2 field of an RR ISK/SSK -> R4 the frame's block.
+ESSK2    N     R5,=X'000000FE'           no frame yet: kept for it
+         STC   R5,0(,R6)
+         B     DISPATCH
+* KEYADDR: R2 field of an RR ISK/SSK -> R4 the frame's block, or 0
+* if its page has no frame yet; R6 the block's byte in KEYTAB.
 KEYADDR  IC    R2,INSTR+1
          N     R2,=F'15'
          SLL   R2,2
@@ -1269,17 +1346,42 @@ KEYADDR2 N     R7,=X'00FFF800'
          C     R7,GSIZE
          BNL   GADDRX
          LR    R1,R7
+         SRL   R1,12
          LR    R9,R14
-         BAL   R14,GTRANS
+         BAL   R14,ABSPAGE               R1 the absolute page
          LR    R14,R9
-         LR    R4,R1
+         LR    R6,R1
+         SLL   R6,1
+         LR    R2,R7
+         N     R2,=X'00000800'
+         BZ    *+8
+         LA    R6,1(,R6)
+         A     R6,=A(KEYTAB)
+         SLL   R1,2
+         A     R1,=A(FRAMETAB)
+         L     R4,0(,R1)
+         LTR   R4,R4
+         BZR   R14
+         OR    R4,R2
          BR    R14
 ERRB     BAL   R14,GETEA
          BAL   R14,KEYADDR2
+         LTR   R4,R4
+         BZ    ERRB2
          RRB   0(R4)
          BALR  R15,0
          SRL   R15,28
          N     R15,=F'3'
+         BAL   R14,SETCC
+         B     DISPATCH
+ERRB2    SR    R15,R15                   no frame: its kept bits
+         TM    0(R6),X'04'
+         BZ    *+8
+         LA    R15,2(,R15)
+         TM    0(R6),X'02'
+         BZ    *+8
+         LA    R15,1(,R15)
+         NI    0(R6),X'FB'
          BAL   R14,SETCC
          B     DISPATCH
 * The timers, clocks and identification: GCP keeps none of its own,
@@ -1443,10 +1545,14 @@ SLOTO2   LA    R7,SLOTDEV(R6)
 *---------------------------------------------------------------------
 XLCHAIN  ST    R14,XLRET
          STM   R6,R8,XLSAVE
-         SR    R6,R6                     copies made
+         L     R6,XLSTART                copies made (some by the
+         NI    XLSTART+3,0               caller, for an IPL)
          XC    NPEND,NPEND
          XC    SPEC,SPEC
          XC    PREVF,PREVF
+         XC    STOPTIC,STOPTIC
+         L     R1,=A(BOUNCE)
+         ST    R1,BNEXT
 XLC1     C     R6,=A(SLOTCCWS-1)         room for an invalid CCW
          BNL   XLCBAD
          LA    R1,7(,R8)
@@ -1473,7 +1579,16 @@ XLC1     C     R6,=A(SLOTCCWS-1)         room for an invalid CCW
          BZ    XLC2
          STCM  R1,7,1(R2)
          B     XLC3
-XLC2     L     R1,NPEND                  later: into PENDING
+XLC2     CLI   IPLMODE,0                 an IPL: this program stops
+         BE    XLC2A                     before the TIC, and the next
+         ST    R5,STOPTIC                starts at its target, once
+         LR    R1,R6                     the data is read
+         BCTR  R1,0
+         SLL   R1,3
+         AR    R1,R7
+         NI    4(R1),X'BF'               no command chaining
+         B     XLCEND
+XLC2A    L     R1,NPEND                  later: into PENDING
          C     R1,=F'8'
          BNL   XLCBAD
          SLL   R1,3
@@ -1509,6 +1624,9 @@ XLC5     LR    R0,R4                     this piece: to the frame's end
          CR    R1,R5
          BNH   *+6
          LR    R1,R5                     R1 its count
+         CLI   BOUNCEM,0                 or whole, for DIAGNOSE
+         BE    *+6
+         LR    R1,R5
          C     R6,=A(SLOTCCWS-1)
          BNL   XLCBAD
          LR    R2,R6
@@ -1528,9 +1646,21 @@ XLC5     LR    R0,R4                     this piece: to the frame's end
 XLC6     LTR   R5,R5                     a count of 0: no data
          BZ    XLC7
          ST    R1,XLCNT
-         LR    R1,R4
+         CLI   BOUNCEM,0
+         BE    XLC6A
+         L     R1,BNEXT                  DIAGNOSE: the bounce area
+         STCM  R1,7,1(R2)
+         A     R1,XLCNT
+         LA    R1,7(,R1)
+         N     R1,=X'00FFFFF8'
+         ST    R1,BNEXT
+         C     R1,=A(BOUNCEND)
+         BH    XLCBAD
+         B     XLC6B
+XLC6A    LR    R1,R4
          BAL   R14,ABSADR
          STCM  R1,7,1(R2)
+XLC6B    DS    0H
          A     R4,XLCNT
          S     R5,XLCNT
 XLC7     LA    R6,1(,R6)
@@ -1572,7 +1702,8 @@ XLCN2    LR    R1,R6                     a new sequence from here
          XC    SPEC,SPEC
          XC    PREVF,PREVF
          B     XLC1
-XLCEND   LM    R6,R8,XLSAVE
+XLCEND   ST    R6,XLNCOPY
+         LM    R6,R8,XLSAVE
          L     R14,XLRET
          BR    R14
 XLCFAIL  L     R2,OPW
@@ -1709,6 +1840,36 @@ EPTLB    BAL   R14,SHPURGE
 *---------------------------------------------------------------------
 EDIAG    BAL   R14,GETEA
          N     R7,=X'0000FFFF'           the code
+         IC    R2,INSTR+1                Rx, Ry as offsets into VGPR
+         LR    R3,R2
+         SRL   R2,4
+         N     R2,=F'15'
+         SLL   R2,2
+         ST    R2,DGRX
+         N     R3,=F'15'
+         SLL   R3,2
+         ST    R3,DGRY
+         C     R7,=X'00000008'
+         BE    EDIAG08
+         C     R7,=X'0000000C'
+         BE    EDIAG0C
+         C     R7,=X'00000010'
+         BE    EDIAG10
+         C     R7,=X'00000018'
+         BE    EDIAG18
+         C     R7,=X'00000020'
+         BE    EDIAG18
+         C     R7,=X'00000024'
+         BE    EDIAG24
+         C     R7,=X'0000005C'
+         BE    EDIAG5C
+         C     R7,=X'00000060'
+         BE    EDIAG60
+         C     R7,=X'00000058'
+         BE    EDIAG58
+         C     R7,=X'00000064'
+         BE    EDIAG64
+         LTR   R7,R7
          BNZ   EDIAGX
          IC    R2,INSTR+1
          LR    R3,R2
@@ -2116,6 +2277,620 @@ SHP2     ST    R4,0(,R2)
          PTLB
          LM    R2,R4,SHPSAVE
          BR    R14
+*---------------------------------------------------------------------
+* DIAGNOSE codes CMS uses, passed to the CP below with the guest's
+* addresses turned into GCP's (its storage is GCP's frames, not
+* contiguous): the text, buffers and channel programs are copied.
+*---------------------------------------------------------------------
+* X'60': the guest's storage size in Rx.
+EDIAG60  L     R2,DGRX
+         L     R3,GSIZE
+         ST    R3,VGPR(R2)
+         B     DISPATCH
+* X'58': no 3270 display for the guest under GCP: cc 3, as on a line-
+* mode terminal (CMS's EDIT then works in line mode).
+EDIAG58  LA    R15,3
+         BAL   R14,SETCC
+         B     DISPATCH
+* X'64': no named segments under GCP: cc 2, Ry 44 (not found).
+EDIAG64  L     R2,DGRY
+         LA    R3,44
+         ST    R3,VGPR(R2)
+         LA    R15,2
+         BAL   R14,SETCC
+         B     DISPATCH
+* X'24': device type: registers only (Rx, Ry, Ry+1), and the cc.
+EDIAG24  L     R2,DGRX
+         L     R4,VGPR(R2)
+         DIAG  R4,R6,X'0024'
+         BALR  R15,0
+         L     R2,DGRX
+         ST    R4,VGPR(R2)
+         L     R2,DGRY
+         ST    R6,VGPR(R2)
+         LA    R2,4(,R2)
+         N     R2,=F'63'
+         ST    R7,VGPR(R2)
+         SRL   R15,28
+         N     R15,=F'3'
+         BAL   R14,SETCC
+         B     DISPATCH
+* X'0C': the date, time and CPU times, 32 bytes at Rx.
+EDIAG0C  L     R2,DGRX
+         L     R8,VGPR(R2)
+         N     R8,=X'00FFFFFF'
+         LR    R2,R8
+         N     R2,=F'7'
+         BNZ   EDIAGX
+         L     R2,=A(DIAGBUF)
+         DIAG  R2,R3,X'000C'
+         LR    R1,R8
+         L     R2,=A(DIAGBUF)
+         LA    R3,32
+         BAL   R14,GRPUT
+         B     DISPATCH
+* X'08': a CP command, Rx its text, Ry its length (with X'40' in the
+* first byte: the response into Rx+1's buffer of Ry+1's length). The
+* CP below runs it.
+EDIAG08  L     R2,DGRY
+         L     R9,VGPR(R2)               flags and length
+         LR    R3,R9
+         N     R3,=X'00FFFFFF'
+         C     R3,=F'132'
+         BH    EDIAGX
+         L     R2,DGRX
+         L     R1,VGPR(R2)
+         L     R2,=A(CMDBUF)
+         BAL   R14,GRGET                 the text
+         XC    RSPLEN,RSPLEN
+         LR    R0,R9
+         N     R0,=X'40000000'
+         BZ    EDIAG08B
+         L     R2,DGRY                   the response's length
+         LA    R2,4(,R2)
+         N     R2,=F'63'
+         L     R3,VGPR(R2)
+         C     R3,=A(RSPMAX)
+         BNH   *+8
+         L     R3,=A(RSPMAX)
+         ST    R3,RSPLEN
+EDIAG08B L     R2,=A(CMDBUF)
+         L     R3,=A(RSPBUF)
+         LR    R4,R9
+         L     R5,RSPLEN
+         DIAG  R2,R4,X'0008'
+         BALR  R15,0
+         ST    R15,DGCC
+         L     R2,DGRY
+         ST    R4,VGPR(R2)               the return code
+         LR    R0,R9
+         N     R0,=X'40000000'
+         BZ    EDIAG08C
+         L     R2,DGRY
+         LA    R2,4(,R2)
+         N     R2,=F'63'
+         ST    R5,VGPR(R2)               the response's length
+         LR    R3,R5
+         C     R3,RSPLEN
+         BNH   *+8
+         L     R3,RSPLEN
+         L     R2,DGRX
+         LA    R2,4(,R2)
+         N     R2,=F'63'
+         L     R1,VGPR(R2)
+         L     R2,=A(RSPBUF)
+         BAL   R14,GRPUT
+EDIAG08C L     R15,DGCC
+         SRL   R15,28
+         N     R15,=F'3'
+         BAL   R14,SETCC
+         B     DISPATCH
+* X'10': release pages Rx to Ry: they read as zeros afterwards.
+EDIAG10  L     R2,DGRX
+         L     R6,VGPR(R2)
+         L     R2,DGRY
+         L     R7,VGPR(R2)
+         LR    R2,R6
+         OR    R2,R7
+         N     R2,=X'00000FFF'
+         BNZ   EDIAGX
+         N     R6,=X'00FFFFFF'
+         N     R7,=X'00FFFFFF'
+         CR    R6,R7
+         BH    EDIAGX
+EDIAG10B C     R6,GSIZE
+         BNL   GADDRX
+         LR    R1,R6
+         SRL   R1,12
+         BAL   R14,ABSPAGE
+         SLL   R1,2
+         A     R1,=A(FRAMETAB)
+         L     R2,0(,R1)
+         LTR   R2,R2
+         BZ    EDIAG10C                  never touched: zeros already
+         L     R3,=F'4096'
+         SR    R5,R5
+         MVCL  R2,R4
+EDIAG10C LA    R6,4095(,R6)
+         LA    R6,1(,R6)
+         CR    R6,R7
+         BNH   EDIAG10B
+         B     DISPATCH
+* X'18' (CMS's disk I/O) and X'20' (general I/O): Rx the device, Ry
+* a channel program run to its end. GCP copies it into the device's
+* slot with the data in its bounce area, contiguous; the data goes in
+* before and back after. R15 (X'18''s count of data CCWs, and the
+* code CP gives back) is the guest's.
+EDIAG18  L     R2,DGRX
+         L     R9,VGPR(R2)
+         N     R9,=X'0000FFFF'
+         ST    R9,IODEV
+         BAL   R14,SLOTFOR               R7 the slot
+         L     R2,DGRY
+         L     R8,VGPR(R2)
+         N     R8,=X'00FFFFFF'
+         MVI   BOUNCEM,1
+         BAL   R14,XLCHAIN
+         MVI   BOUNCEM,0
+         SR    R0,R0                     in
+         BAL   R14,BCOPY
+         L     R15,VGPR+60
+         LR    R2,R9
+         LR    R4,R7
+         CLI   INSTR+3,X'20'
+         BE    EDIAG18B
+         DIAG  R2,R4,X'0018'
+         B     EDIAG18C
+EDIAG18B DIAG  R2,R4,X'0020'
+EDIAG18C BALR  R14,0
+         ST    R14,DGCC
+         ST    R15,VGPR+60
+         LA    R0,1                      out
+         BAL   R14,BCOPY
+         L     R15,DGCC
+         SRL   R15,28
+         N     R15,=F'3'
+         BAL   R14,SETCC
+         B     DISPATCH
+* X'5C': error-message editing: Rx the message, Ry its length; CP
+* gives back the part to show.
+EDIAG5C  L     R2,DGRY
+         L     R3,VGPR(R2)
+         C     R3,=F'256'
+         BH    EDIAGX
+         L     R2,DGRX
+         L     R1,VGPR(R2)
+         L     R2,=A(DIAGBUF)
+         BAL   R14,GRGET
+         L     R2,DGRY
+         L     R4,VGPR(R2)
+         L     R2,=A(DIAGBUF)
+         DIAG  R2,R4,X'005C'
+         S     R2,=A(DIAGBUF)            how far on
+         L     R3,DGRX
+         A     R2,VGPR(R3)
+         ST    R2,VGPR(R3)
+         L     R3,DGRY
+         ST    R4,VGPR(R3)
+         B     DISPATCH
+* BCOPY: the data of the DIAGNOSE channel program in the slot at R7
+* (XLNCOPY copies): R0 0 from the guest into the bounce area, 1 back.
+BCOPY    STM   R14,R9,GFSAVE
+         LR    R9,R0
+         SR    R6,R6
+BCOPY2   C     R6,XLNCOPY
+         BNL   BCOPY9
+         LR    R5,R6
+         SLL   R5,3
+         AR    R5,R7                     the copy
+         CLI   0(R5),X'08'               a TIC: none
+         BE    BCOPY8
+         L     R1,512(,R5)               the guest's CCW
+         BAL   R14,ABSADR
+         MVC   OPW,0(R1)
+         LH    R3,OPW+6
+         N     R3,=X'0000FFFF'
+         BZ    BCOPY8
+         L     R1,OPW                    the guest's data
+         N     R1,=X'00FFFFFF'
+         L     R2,0(,R5)                 the bounce area's
+         N     R2,=X'00FFFFFF'
+         LTR   R9,R9
+         BNZ   BCOPY3
+         BAL   R14,GAGET
+         B     BCOPY8
+BCOPY3   BAL   R14,GAPUT
+BCOPY8   LA    R6,1(,R6)
+         B     BCOPY2
+BCOPY9   LM    R14,R9,GFSAVE
+         BR    R14
+*---------------------------------------------------------------------
+* Copies between the guest's storage and GCP's, by page (no key):
+* GRGET/GRPUT R1 a guest real address, GAGET/GAPUT an absolute one,
+* R2 GCP's address, R3 the length. GET into GCP, PUT into the guest.
+*---------------------------------------------------------------------
+GRGET    LA    R0,0
+         B     GCOPY
+GRPUT    LA    R0,1
+         B     GCOPY
+GAGET    LA    R0,2
+         B     GCOPY
+GAPUT    LA    R0,3
+GCOPY    STM   R14,R9,GCSAVE
+         LR    R6,R1
+         LR    R7,R2
+         LR    R8,R3
+         LR    R9,R0
+GCOPY2   LTR   R8,R8
+         BNP   GCOPY9
+         C     R6,GSIZE
+         BNL   GADDRX
+         LR    R1,R6
+         C     R9,=F'2'
+         BNL   GCOPY3
+         BAL   R14,GTRANS                real
+         B     GCOPY4
+GCOPY3   BAL   R14,ABSADR                absolute
+GCOPY4   LR    R2,R6                     to the page's end
+         N     R2,=X'00000FFF'
+         L     R3,=F'4096'
+         SR    R3,R2
+         CR    R3,R8
+         BNH   *+6
+         LR    R3,R8
+         LR    R2,R9
+         N     R2,=F'1'
+         BZ    GCOPY5
+         LR    R2,R1                     into the guest
+         LR    R4,R7
+         B     GCOPY6
+GCOPY5   LR    R2,R7                     into GCP
+         LR    R4,R1
+GCOPY6   LR    R5,R3
+         ST    R3,XLCNT
+         MVCL  R2,R4
+         A     R6,XLCNT
+         N     R6,=X'00FFFFFF'
+         A     R7,XLCNT
+         S     R8,XLCNT
+         B     GCOPY2
+GCOPY9   LM    R14,R9,GCSAVE
+         BR    R14
+*=====================================================================
+* GCP in a virtual machine of vm370: no parameter block. Its level is
+* one more than the blocks DIAGNOSE X'00' gives back; its guest is a
+* machine of its own size (DIAGNOSE X'60'); its console is its own
+* (DIAGNOSE X'24'), where it asks what to IPL: a device of its
+* machine (the guest has them all), or GCP itself, one level deeper.
+*=====================================================================
+VMINIT   L     R2,=A(DIAGBUF)
+         XC    0(256,R2),0(R2)
+         LA    R3,224
+         DIAG  R2,R3,X'0000'
+         LA    R3,1                      the level: one per block, + 1
+         L     R2,=A(DIAGBUF)
+         LA    R4,7
+VMINIT2  CLI   0(R2),0
+         BE    VMINIT3
+         LA    R3,1(,R3)
+         LA    R2,32(,R2)
+         BCT   R4,VMINIT2
+VMINIT3  ST    R3,VMLEVEL
+         MVI   VMMODE,1
+         DIAG  R2,R0,X'0060'             the size: the guest's too
+         N     R2,=X'00FFF000'
+         ST    R2,GSIZE
+         ST    R2,FREEEND
+         L     R2,=F'-1'
+         DIAG  R2,R4,X'0024'             the console
+         N     R2,=X'0000FFFF'
+         ST    R2,CONSDEV
+         MVC   VCR(64),RESETCR           the guest: as after a reset
+         XC    VGPR(64),VGPR
+*---------------------------------------------------------------------
+* OPER: GCP's operator. IPL cuu, IPL GCP, or nothing more for now.
+*---------------------------------------------------------------------
+OPER     L     R2,VMLEVEL
+         O     R2,=X'000000F0'
+         STC   R2,MSGRDY+14
+         LA    R2,MSGRDY
+         LA    R3,L'MSGRDY
+         BAL   R14,WRLINE
+OPER2    LA    R2,MSGIPL
+         LA    R3,L'MSGIPL
+         BAL   R14,WRLINE
+         BAL   R14,RDLINE                R3 the length read
+         L     R2,=A(LINEBUF)
+         OC    0(80,R2),=80C' '          upper case
+         CLC   0(4,R2),=C'IPL '
+         BNE   OPER5
+         CLC   4(4,R2),=C'GCP '
+         BE    IPLSELF
+         CLC   0(6,R2),=C'QUERY '
+         BE    OPQUERY
+         CLC   0(5,R2),=C'STOP '
+         BE    OPSTOP
+         LA    R4,4(,R2)                 a device number in hex
+         SR    R5,R5
+         LA    R6,4
+OPER3    CLI   0(R4),C' '
+         BE    OPER4
+         IC    R7,0(,R4)
+         N     R7,=X'000000FF'
+         S     R7,=X'000000F0'           0-9
+         BNM   OPER3B
+         A     R7,=X'00000039'           A-F: C1-C6 -> 10-15
+         C     R7,=F'10'
+         BL    OPER2
+         C     R7,=F'15'
+         BH    OPER2
+         B     OPER3C
+OPER3B   C     R7,=F'9'
+         BH    OPER2
+OPER3C   SLL   R5,4
+         OR    R5,R7
+         LA    R4,1(,R4)
+         BCT   R6,OPER3
+OPER4    C     R6,=F'4'
+         BE    OPER2                     no digits
+         ST    R5,IPLDEVN
+         BAL   R14,FRESH
+         B     IPLDEV
+OPER5    CLC   0(6,R2),=C'QUERY '
+         BE    OPQUERY
+         CLC   0(5,R2),=C'STOP '
+         BE    OPSTOP
+         B     OPER2
+* QUERY: the counters of this GCP (what its guest cost it so far).
+OPQUERY  BAL   R14,COUNTS
+         B     OPER2
+* STOP: GCP ends (a disabled wait; CP says so).
+OPSTOP   LA    R2,MSGSTOP
+         LA    R3,L'MSGSTOP
+         BAL   R14,WRLINE
+         SR    R2,R2
+         B     STOP
+* GUESTEND: the guest loaded a disabled wait: its PSW and GCP's
+* counters on the console, and the operator asked what next.
+GUESTEND DS    0H
+         LA    R3,VPSW
+         LA    R4,MSGENDL+21
+         BAL   R14,HEX4
+         LA    R3,VPSW+4
+         LA    R4,MSGENDL+30
+         BAL   R14,HEX4
+         MVI   MSGENDL+29,C' '           (UNPK's ninth bytes)
+         MVI   MSGENDL+38,C','
+         L     R2,VMLEVEL
+         O     R2,=X'000000F0'
+         STC   R2,MSGENDL+14
+         LA    R2,MSGENDL
+         LA    R3,L'MSGENDL
+         BAL   R14,WRLINE
+         BAL   R14,COUNTS
+         B     OPER2
+* COUNTS: 'TRAPS n EMULATED n REFLECTED n FRAMES n' on the console.
+COUNTS   ST    R14,CNTRET
+         MVC   MSGCNT,MSGCNT0
+         L     R2,VTRAPS
+         LA    R4,MSGCNT+5
+         BAL   R14,DEC10
+         L     R2,VEMUL
+         LA    R4,MSGCNT+25
+         BAL   R14,DEC10
+         L     R2,VRPGM
+         A     R2,VRSVC
+         A     R2,VREXT
+         LA    R4,MSGCNT+46
+         BAL   R14,DEC10
+         L     R2,VFAULTS
+         LA    R4,MSGCNT+64
+         BAL   R14,DEC10
+         LA    R2,MSGCNT
+         LA    R3,L'MSGCNT
+         BAL   R14,WRLINE
+         L     R14,CNTRET
+         BR    R14
+* DEC10: R2 in decimal, 10 digits (leading zeros blank) at R4.
+DEC10    CVD   R2,DECW
+         MVC   0(11,R4),=X'4020202020202020202120'
+         ED    0(11,R4),DECW+2
+         BR    R14
+* HEX4: the 4 bytes at R3 as 8 hex digits at R4.
+HEX4     UNPK  0(9,R4),0(5,R3)
+         TR    0(8,R4),HEXTAB-240
+         BR    R14
+* FRESH: the guest's machine reset for a new IPL: its prefix 0, its
+* control registers as after a reset, no shadow tables.
+FRESH    ST    R14,FRRET
+         XC    VPREFIX,VPREFIX
+         XC    G50ADR,G50ADR
+         L     R2,=A(PAGETAB)            every page again through page
+         L     R3,=F'4096'               0's frame
+         LH    R4,=X'0008'
+FRESH2   STH   R4,0(,R2)
+         LA    R2,2(,R2)
+         BCT   R3,FRESH2
+         PTLB
+         MVC   VCR(64),RESETCR
+         XC    VGPR(64),VGPR
+         BAL   R14,SHPURGE
+         L     R14,FRRET
+         BR    R14
+* WRLINE: R2 the text (EBCDIC), R3 its length, to GCP's console.
+WRLINE   ST    R14,CONRET
+         LA    R4,OWNCCW
+         MVI   0(R4),X'09'               write, carrier return
+         STCM  R2,7,1(R4)
+         MVI   4(R4),X'20'
+         MVI   5(R4),0
+         STH   R3,6(,R4)
+         L     R2,CONSDEV
+         LA    R3,OWNCCW
+         BAL   R14,OWNIO
+         L     R14,CONRET
+         BR    R14
+* RDLINE: a line from GCP's console into LINEBUF (80 bytes, blanks
+* after it) -> R3 its length.
+RDLINE   ST    R14,CONRET
+         L     R2,=A(LINEBUF)
+         MVI   0(R2),C' '
+         MVC   1(79,R2),0(R2)
+         LA    R4,OWNCCW
+         MVI   0(R4),X'0A'               read inquiry
+         STCM  R2,7,1(R4)
+         MVI   4(R4),X'20'
+         MVI   5(R4),0
+         LA    R3,80
+         STH   R3,6(,R4)
+         L     R2,CONSDEV
+         LA    R3,OWNCCW
+         BAL   R14,OWNIO
+         LH    R3,OWNCSW+6
+         N     R3,=X'0000FFFF'
+         LA    R2,80
+         SR    R2,R3
+         LR    R3,R2
+         L     R14,CONRET
+         BR    R14
+*---------------------------------------------------------------------
+* OWNIO: GCP's own I/O, to its end: R2 the device, R3 the CCW's
+* address; GCP waits for the interruption (device end). -> OWNCSW,
+* R15 the SIO's cc (0 when it ran).
+*---------------------------------------------------------------------
+OWNIO    ST    R14,OWNRET
+         ST    R2,OWNDEV
+         BAL   R14,NOLAP
+         ST    R3,X'48'                  the CAW, key 0
+         L     R4,OWNDEV
+         SIO   0(R4)
+         BALR  R15,0
+         SRL   R15,28
+         N     R15,=F'3'
+         BNZ   OWNIO9
+         L     R2,=F'-1'                 every channel, for the wait
+         C     R2,CURCR2
+         BE    OWNIO2
+         ST    R2,CURCR2
+         LCTL  R2,R2,CURCR2
+OWNIO2   MVC   OWNRES,=X'00080000'       the PSW to go on with
+         LA    R2,OWNIO3
+         ST    R2,OWNRES+4
+         MVC   OWNWAIT,=X'020A000000000000'
+         LPSW  OWNWAIT                   until the device ends
+OWNIO3   SR    R15,R15
+OWNIO9   L     R14,OWNRET
+         BR    R14
+* OWNIOINT: an interruption while GCP waited for its own I/O. Device
+* end of its device: on; anything else: wait again. (No register is
+* touched: GCP's are as they were at the wait.)
+OWNIOINT CLC   X'BA'(2),OWNDEV+2
+         BNE   OWNIOI2
+         MVC   OWNCSW,X'40'
+         TM    OWNCSW+4,X'04'            device end
+         BZ    OWNIOI2
+         LPSW  OWNRES
+OWNIOI2  LPSW  OWNWAIT
+*---------------------------------------------------------------------
+* IPLDEV: the guest IPLed from a device of GCP's machine, as the
+* machine would: READ IPL of 24 bytes into location 0, then the
+* channel program at 8, copied (IPL mode: a TIC to CCWs the program
+* reads itself starts a new copy there, once they are read); then the
+* PSW at 0. The CCWs at 8 are known only once READ IPL has read them,
+* so GCP runs READ IPL alone (a NO-OP closes its domain) and the rest
+* after it; on a disk, whose CCWs at 8 read on from record 1, the
+* rest is started where READ IPL left it: a SEEK to cylinder 0 head
+* 0 and a SEARCH ID EQUAL of record 2 go before it.
+*---------------------------------------------------------------------
+IPLDEV   L     R9,IPLDEVN
+         ST    R9,IODEV
+         BAL   R14,SLOTFOR               R7 the slot
+         SR    R1,R1
+         BAL   R14,ABSADR
+         MVC   0(16,R7),=X'02000000600000180300000020000001'
+         STCM  R1,7,1(R7)
+         LR    R2,R9
+         LR    R3,R7
+         BAL   R14,OWNIO
+         LTR   R15,R15
+         BNZ   IPLFAIL
+         TM    OWNCSW+4,X'F3'            no more than CE, DE
+         BNZ   IPLFAIL
+         XC    XLSTART,XLSTART
+         LR    R2,R9
+         DIAG  R2,R4,X'0024'             a disk?
+         SRL   R4,24
+         C     R4,=F'4'
+         BNE   IPLDEV1
+         L     R2,=A(IPLARGS)
+         MVC   0(8,R2),=X'0000000000000200'
+         MVC   0(8,R7),=X'0700000040000006'   SEEK 0, 0
+         STCM  R2,7,1(R7)
+         LA    R2,2(,R2)
+         MVC   8(8,R7),=X'3100000040000005'   SEARCH ID EQUAL R2
+         STCM  R2,7,9(R7)
+         MVC   16(8,R7),=X'0800000000000000'  TIC to the search
+         LA    R2,8(,R7)
+         STCM  R2,7,17(R7)
+         MVC   XLSTART,=F'3'
+IPLDEV1  LA    R8,8
+IPLDEV2  MVI   IPLMODE,1
+         BAL   R14,XLCHAIN
+         MVI   IPLMODE,0
+         LR    R2,R9
+         LR    R3,R7
+         BAL   R14,OWNIO
+         LTR   R15,R15
+         BNZ   IPLFAIL
+         TM    OWNCSW+4,X'F3'
+         BNZ   IPLFAIL
+         XC    XLSTART,XLSTART
+         L     R8,STOPTIC
+         LTR   R8,R8
+         BNZ   IPLDEV2
+         SR    R1,R1                     the PSW at 0
+         BAL   R14,ABSADR
+         MVC   VPSW,0(R1)
+         STH   R9,2(,R1)                 the device, at 2 (as an IPL)
+         B     DISPATCH
+IPLFAIL  LA    R2,MSGIPLF
+         LA    R3,L'MSGIPLF
+         BAL   R14,WRLINE
+         B     OPER2
+*---------------------------------------------------------------------
+* IPLSELF: GCP's own code into the guest (page 0 with the IPL PSW only,
+* the rest as it is), started: it comes up one level deeper.
+*---------------------------------------------------------------------
+IPLSELF  BAL   R14,FRESH
+         SR    R1,R1
+         BAL   R14,ABSADR
+         LR    R2,R1
+         L     R3,=F'4096'
+         SR    R5,R5
+         MVCL  R2,R4
+         SR    R1,R1
+         BAL   R14,ABSADR
+         MVC   0(8,R1),=X'0008000000001000'
+         L     R1,=A(CODE)
+         L     R2,=A(CODE)
+         L     R3,=A(GCPEND-CODE)
+         BAL   R14,GAPUT
+         MVC   VPSW,=X'0008000000001000'
+         B     DISPATCH
+MSGRDY   DC    C'GCP/370 LEVEL n: a control program in S/370 code'
+MSGIPL   DC    C'IPL cuu (a device of this machine) or IPL GCP:'
+MSGIPLF  DC    C'IPL FAILED'
+MSGSTOP  DC    C'GCP/370 STOPS'
+MSGENDL  DC    C'GCP/370 LEVEL n: PSW XXXXXXXX XXXXXXXX, GUEST ENDED'
+MSGCNT0  DC    C'TRAPS            EMULATED            REFLECTED'
+         DC    C'            FRAMES           '
+HEXTAB   DC    C'0123456789ABCDEF'
+MSGCNT   DS    CL75
+         DS    0F
+RESETCR  DC    X'000000E0',X'00000000',X'FFFFFFFF',X'00000000'
+         DC    4F'0'
+         DC    4F'0'
+         DC    X'00000000',X'00000000',X'C2000000',X'00000200'
 * What GCP does not emulate yet: it stops, saying which.
 ENOTYET  MVC   VMSTOPOP,INSTR
          LA    R2,STPINSN
@@ -2125,4 +2900,5 @@ ENOTYET  MVC   VMSTOPOP,INSTR
 STOP     ST    R2,VMSTAT
          LPSW  STOPPSW
          LTORG
+GCPEND   DS    0D
          END   GCP

@@ -172,6 +172,31 @@ std::string stop_reason(u32 stat, u32 op) {
 
 }  // namespace
 
+nlohmann::ordered_json stack(s370::Storage& level1) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  Reader reader{level1};
+  // 'GCPVMBLK' in EBCDIC at X'C00' of the machine that runs a GCP.
+  const u8 id[8] = {0xC7, 0xC3, 0xD7, 0xE5, 0xD4, 0xC2, 0xD3, 0xD2};
+  for (int m = 1; m < 8; m++) {
+    u8 b[8];
+    if (level1.size() < 0x1000) break;
+    reader.read(m, 0xC00, b, 8);
+    if (!std::equal(b, b + 8, id)) break;
+    nlohmann::ordered_json g;
+    g["level"] = m + 1;
+    g["traps"] = reader.word(m, kVmTraps);
+    g["emulated"] = reader.word(m, kVmEmul);
+    g["reflected"] = {{"program", reader.word(m, kVmPgm)},
+                      {"svc", reader.word(m, kVmSvc)},
+                      {"external", reader.word(m, kVmExt)}};
+    g["frames"] = reader.word(m, kVmFrameCount);
+    g["stopped"] = reader.word(m, kVmStat);
+    out.push_back(g);
+    if (reader.word(m, kVmSize) < 0x1000) break;
+  }
+  return out;
+}
+
 Result read(int levels, s370::Cpu& cpu, s370::Storage& level1) {
   Result r;
   auto reader = std::make_shared<Reader>(Reader{level1});

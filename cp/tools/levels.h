@@ -51,4 +51,9 @@ struct Result {
 };
 Result read(int levels, s370::Cpu& level1_cpu, s370::Storage& level1);
 
+// The GCPs running in a machine of level 1 (vm370's user who IPLed GCP,
+// and GCP in its guest, ...): for each, from level 2 down, its counters
+// as in Result::gcps, as far as a VMBLOK is found (at most 8 levels).
+nlohmann::ordered_json stack(s370::Storage& level1);
+
 }  // namespace cp::levels
