@@ -5,10 +5,12 @@
    at levels 1, 2 and 3 (s370run --vm --levels N): no privileged
    instruction in its loop, so no guest CP should cost anything (target:
    level 2 at least 0.9x of level 1).
-2. The trap loop (bench/programs/traps.s: SSM, LPSW, SPT, STPT, ISK, BCT)
-   at each level, assist off and on: the time per privileged instruction
-   of the innermost guest, (time at level N - time bare) / its traps, and
-   how many entries into each CP below one of them costs.
+2. Two loops of privileged work at each level, assist off and on: the
+   trap loop (bench/programs/traps.s: SSM, LPSW, SPT, STPT, ISK) and a
+   guest operating system's (bench/programs/guestos.s: SSM, SVC and LPSW
+   back, a page fault resolved and LPSW back, IPTE): the time per entry
+   into the innermost CP, (time at level N - time bare) / its entries,
+   and how many entries into each CP below one of them costs.
 
 usage: levels-bench.py S370RUN [--runs N] [--scale K] [--only NAME]...
 CPU time (user + system) of the s370run process, medians of --runs runs,
@@ -24,7 +26,7 @@ _spec = importlib.util.spec_from_file_location("run_bench", os.path.join(ROOT, "
 run_bench = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(run_bench)
 
-TRAPS = ("traps", 0x00040000)
+TRAPS = [("traps", 0x00040000), ("guestos", 0x00010000)]
 
 
 def timed(cmd):
@@ -73,21 +75,26 @@ def main():
             print("%-8s %10.3f %10.3f %10.3f %7.2fx %7.2fx" % (name, t[0], t[1], t[2], t[0] / t[1], t[0] / t[2]))
         if a.only and "traps" not in a.only:
             return 0
-        name, base = TRAPS
-        img = run_bench.build(name, work)
-        count = max(1, int(base * a.scale))
-        bare = median_time(a.s370run, img, count, 0, a.runs)[0]
-        print("\ntrap loop, %d iterations (5 privileged instructions each); bare %.3f s" % (count, bare))
-        print("%-6s %-6s %9s %12s %s" % ("level", "assist", "time s", "ns per trap", "entries into each CP per innermost trap"))
-        for lv in (1, 2, 3):
-            for assist in ("off", "on"):
-                t, j = median_time(a.s370run, img, count, lv, a.runs, assist)
-                levels = j["cp"].get("levels") or [dict(j["cp"], level=1)]
-                inner = levels[-1]["traps"] if lv > 1 else j["cp"]["traps"]
-                inner = inner or 5 * count
-                per = (t - bare) / inner * 1e9
-                ratio = "  ".join("L%d %.1f" % (x["level"], x["traps"] / inner) for x in levels)
-                print("%-6d %-6s %9.3f %12.0f %s" % (lv, assist, t, per, ratio))
+        for name, base in TRAPS:
+            img = run_bench.build(name, work)
+            count = max(1, int(base * a.scale))
+            bare = median_time(a.s370run, img, count, 0, a.runs)[0]
+            print("\n%s, %d iterations; bare %.3f s" % (name, count, bare))
+            print("%-6s %-6s %9s %12s %s" % ("level", "assist", "time s", "ns per entry",
+                                             "entries into each CP per entry into the innermost"))
+            for lv in (1, 2, 3):
+                for assist in ("off", "on"):
+                    t, j = median_time(a.s370run, img, count, lv, a.runs, assist)
+                    levels = j["cp"].get("levels") or [dict(j["cp"], level=1)]
+                    inner = levels[-1]["traps"] if lv > 1 else j["cp"]["traps"]
+                    if lv == 1 and assist == "on":
+                        inner = None  # nothing enters CP: per entry of assist off's count
+                    if not inner:
+                        t_off, j_off = median_time(a.s370run, img, count, 1, 1, "off")
+                        inner = j_off["cp"]["traps"]
+                    per = (t - bare) / inner * 1e9
+                    ratio = "  ".join("L%d %.1f" % (x["level"], x["traps"] / inner) for x in levels)
+                    print("%-6d %-6s %9.3f %12.0f %s" % (lv, assist, t, per, ratio))
     return 0
 
 

@@ -260,6 +260,12 @@ GSEGSH   DS    F                         segment and page shift of the
 GPGSH    DS    F                         guest's CR0 format
 GCP      CSECT
          DC    X'00080000',A(INIT)       IPL PSW: EC, key 0, disabled
+* A self-loading card deck (samples/bare/mkdeck.py) loads an image from
+* X'200' and starts it there in the BC mode: GCP's PSW, from X'208'.
+         ORG   GCP+X'200'
+         LPSW  X'208'
+         DS    0D
+         DC    X'00080000',A(INIT)
          ORG   GCP+X'1000'
 *=====================================================================
 * The code.

@@ -114,6 +114,31 @@ def t_cms_under_two_gcps(_):
         s.stop()
 
 
+def t_gcp_from_the_reader(_):
+    """GCP as a self-loading card deck (samples/bare/mkdeck.py) in the
+    user's reader: IPL 00C starts it, as IPL GCP does."""
+    import subprocess, tempfile
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    image = os.path.join(BIN, "..", "cp", "gcp.bin")
+    s = cmsclient.system(BIN, [cmsclient.user("CARDS", storage="4M", ipl=None)])
+    try:
+        deck = os.path.join(s.work, "gcp.deck")
+        subprocess.run([sys.executable, os.path.join(root, "samples", "bare", "mkdeck.py"), image, deck], check=True)
+        r = subprocess.run([os.path.join(BIN, "vm370"), "--data", s.data, "send", "CARDS", deck],
+                           capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+        c = Session(s, "CARDS")
+        c.send("IPL 00C")
+        gcp_prompt(c, 2)
+        c.send("IPL 190")
+        c.expect(r"CMS VERSION 6\.0 \d\d/\d\d/\d\d \d\d:\d\d", 120)
+        out = c.ok("CP QUERY LEVELS")
+        assert len(out) == 3 and out[0].startswith("LEVEL 1 CP      CARDS") and out[1].startswith("LEVEL 2 GCP/370") and out[2] == "THE GUEST OF LEVEL 2: WHAT IT IPLED", out
+        c.logoff()
+    finally:
+        s.stop()
+
+
 def t_query_levels_without_gcp(_):
     s = cmsclient.system(BIN, [cmsclient.user("PLAIN")])
     try:
@@ -126,4 +151,4 @@ def t_query_levels_without_gcp(_):
 
 
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_cms_under_two_gcps, t_query_levels_without_gcp], None))
+    sys.exit(cmsclient.run([t_cms_under_two_gcps, t_gcp_from_the_reader, t_query_levels_without_gcp], None))
