@@ -1501,13 +1501,11 @@ NOLAP    TM    CURCR0,X'10'
 * SLOTFOR: IODEV's slot (its own, or a free one, or the oldest: a
 * device's channel program is kept until its next SIO) -> R7 its
 * CCWs, R6 its number * 4.
-SLOTFOR  SR    R6,R6
-         LA    R3,NSLOTS
-SLOTF2   LA    R7,SLOTDEV(R6)
-         CLC   0(4,R7),IODEV
-         BE    SLOTF5
-         LA    R6,4(,R6)
-         BCT   R3,SLOTF2
+SLOTFOR  LR    R5,R14
+         BAL   R14,SLOTOF                its own?
+         LR    R14,R5
+         LTR   R7,R7
+         BNZR  R14
          SR    R6,R6
          LA    R3,NSLOTS
 SLOTF3   LA    R7,SLOTDEV(R6)

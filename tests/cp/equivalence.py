@@ -77,10 +77,7 @@ def check_levels(s370run, prog, levels):
     """The program bare and under `levels` levels: the same final state but
     for "cp" and "instructions" (which counts every level's instructions)."""
     with tempfile.TemporaryDirectory() as work:
-        image = prog.image if prog.image is not None else difftest.assemble(prog.source, work)
-        path = os.path.join(work, "image.bin")
-        with open(path, "wb") as f:
-            f.write(image)
+        path = write_image(prog, work)
         bare = run(command(s370run, prog, path, None))
         problems = []
         for mode in ("off", "on"):
@@ -109,12 +106,18 @@ def check_levels(s370run, prog, levels):
         return problems
 
 
+def write_image(prog, work):
+    """The program's image in `work` (assembled first if it is a source)."""
+    image = prog.image if prog.image is not None else difftest.assemble(prog.source, work)
+    path = os.path.join(work, "image.bin")
+    with open(path, "wb") as f:
+        f.write(image)
+    return path
+
+
 def check(s370run, prog):
     with tempfile.TemporaryDirectory() as work:
-        image = prog.image if prog.image is not None else difftest.assemble(prog.source, work)
-        path = os.path.join(work, "image.bin")
-        with open(path, "wb") as f:
-            f.write(image)
+        path = write_image(prog, work)
         bare = run(command(s370run, prog, path, None))
         problems = []
         for mode in ("off", "on"):
