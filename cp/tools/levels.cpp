@@ -118,7 +118,10 @@ struct Reader {
   s370::Storage& l1;
   void read(int level, u32 addr, u8* out, u32 len) const {
     if (level == 1) {
-      l1.read(AbsAddr(addr), out, len);
+      // Addresses come from the guests' storage (a VMBLOK anyone can
+      // forge in their own machine, for QUERY LEVELS): beyond storage
+      // reads as zeros.
+      if (!l1.read(AbsAddr(addr), out, len)) std::fill(out, out + len, u8{0});
       return;
     }
     const u32 size = word(level - 1, kVmSize), frames = word(level - 1, kVmFrames);

@@ -140,11 +140,23 @@ def t_gcp_from_the_reader(_):
 
 
 def t_query_levels_without_gcp(_):
-    s = cmsclient.system(BIN, [cmsclient.user("PLAIN")])
+    s = cmsclient.system(BIN, [cmsclient.user("PLAIN"), cmsclient.user("FORGER", ipl=None)])
     try:
         c = cmsclient.Cms(s, "PLAIN")
         out = c.ok("CP QUERY LEVELS")
         assert out[0].startswith("LEVEL 1 CP      PLAIN") and out[1] == "NO CONTROL PROGRAM RUNS IN THIS MACHINE", out
+        # A machine that forges GCP's VMBLOK, with its tables anywhere:
+        # CP reads what it can (beyond storage: zeros) and goes on.
+        f = Session(s, "FORGER")
+        for line in ("STORE C00 C7C3D7E5D4C2D3D2", "STORE C9C 00FFF000FFFFF000", "STORE CAC FFFFFFFF"):
+            f.c.send(line)
+            f.c.expect("STORE COMPLETE")
+        f.c.send("QUERY LEVELS")
+        text = f.c.expect(r"THE GUEST OF LEVEL \d+: WHAT IT IPLED", 20)
+        assert "LEVEL 2 GCP/370: TRAPS 4294967295" in text, text
+        f.c.send("QUERY TIME")
+        f.c.expect("TIME IS", 20)
+        out = c.ok("CP QUERY TIME")  # and the others' machines go on
         c.logoff()
     finally:
         s.stop()
