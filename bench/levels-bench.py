@@ -18,27 +18,17 @@ less the time of the same command with a count of 1 (the start-up: two
 guest CPs clear their tables). A benchmark, not a test: it never fails on
 a number.
 """
-import argparse, json, os, resource, statistics, subprocess, sys, tempfile
+import argparse, os, statistics, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 import importlib.util  # noqa: E402
-_spec = importlib.util.spec_from_file_location("run_bench", os.path.join(ROOT, "bench", "run-bench.py"))
-run_bench = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(run_bench)
+# The CP benchmark's timed run, and through it the CPU benchmark's programs.
+_spec = importlib.util.spec_from_file_location("run_cp_bench", os.path.join(ROOT, "bench", "run-cp-bench.py"))
+run_cp_bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(run_cp_bench)
+run_bench = run_cp_bench.run_bench
 
 TRAPS = [("traps", 0x00040000), ("guestos", 0x00010000)]
-
-
-def timed(cmd):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    r = subprocess.run(cmd, capture_output=True, text=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if r.returncode != 0:
-        raise RuntimeError("%s: exit %d: %s" % (" ".join(cmd), r.returncode, r.stderr.strip()[-300:]))
-    j = json.loads(r.stdout)
-    if j["status"] != "wait" or not j["psw"].endswith("C0DE"):
-        raise RuntimeError("did not end normally: %s" % j["psw"])
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), j
 
 
 def cmd(exe, img, count, level, assist="off"):
@@ -51,9 +41,9 @@ def cmd(exe, img, count, level, assist="off"):
 def median_time(exe, img, count, level, runs, assist="off"):
     ts, j = [], None
     for _ in range(runs):
-        t, j = timed(cmd(exe, img, count, level, assist))
+        j, t = run_cp_bench.timed(cmd(exe, img, count, level, assist))
         ts.append(t)
-    t0 = [timed(cmd(exe, img, 1, level, assist))[0] for _ in range(runs)]
+    t0 = [run_cp_bench.timed(cmd(exe, img, 1, level, assist))[1] for _ in range(runs)]
     return max(0.0, statistics.median(ts) - statistics.median(t0)), j
 
 
@@ -90,7 +80,7 @@ def main():
                     if lv == 1 and assist == "on":
                         inner = None  # nothing enters CP: per entry of assist off's count
                     if not inner:
-                        t_off, j_off = median_time(a.s370run, img, count, 1, 1, "off")
+                        _, j_off = median_time(a.s370run, img, count, 1, 1, "off")
                         inner = j_off["cp"]["traps"]
                     per = (t - bare) / inner * 1e9
                     ratio = "  ".join("L%d %.1f" % (x["level"], x["traps"] / inner) for x in levels)

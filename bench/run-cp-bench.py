@@ -26,9 +26,13 @@ TRAPS = ("traps", 0x00100000)
 
 
 def timed(cmd):
+    """Runs an s370run command: its JSON report and its CPU time (also for
+    bench/levels-bench.py)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     r = subprocess.run(cmd, capture_output=True, text=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if r.returncode != 0:
+        raise RuntimeError("%s: exit %d: %s" % (" ".join(cmd), r.returncode, r.stderr.strip()[-300:]))
     st = json.loads(r.stdout)
     if st["status"] != "wait" or not st["psw"].endswith("C0DE"):
         raise RuntimeError("%s did not end normally: %s" % (" ".join(cmd), st["psw"]))

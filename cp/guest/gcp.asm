@@ -1169,6 +1169,16 @@ GETEAX   MVC   EXBYTE(1),INSTR+1
          A     R7,VGPR(R2)
          N     R7,=X'00FFFFFF'
          BR    R14
+* RFIELDS: the register fields of INSTR+1 as offsets into VGPR: R2
+* the first (R1) * 4, R3 the second (R2, X2 or R3) * 4.
+RFIELDS  SR    R2,R2
+         IC    R2,INSTR+1
+         LR    R3,R2
+         SRL   R2,4
+         SLL   R2,2
+         N     R3,=F'15'
+         SLL   R3,2
+         BR    R14
 * SETCC: R15 (0-3) into the virtual PSW's condition code.
 SETCC    SLL   R15,4
          STC   R15,TMPB
@@ -1249,11 +1259,6 @@ ELCTL    BAL   R14,CTLSETUP
          L     R8,VCR                    what translation depends on
          N     R8,=X'00F80000'
          L     R9,VCR+4
-         LA    R4,CTLBUF                 the words, R1 field on
-         L     R5,NREGS                  register count
-         IC    R6,INSTR+1
-         SRL   R6,4
-         N     R6,=F'15'
 ELCTL2   LR    R2,R6
          SLL   R2,2
          LA    R3,VCR(R2)
@@ -1272,11 +1277,6 @@ ELCTL2   LR    R2,R6
 ELCTL3   BAL   R14,SHPURGE               a new format or CR1
          B     DISPATCH
 ESTCTL   BAL   R14,CTLSETUP
-         LA    R4,CTLBUF
-         L     R5,NREGS
-         IC    R6,INSTR+1
-         SRL   R6,4
-         N     R6,=F'15'
 ESTCTL2  LR    R2,R6
          SLL   R2,2
          LA    R3,VCR(R2)
@@ -1287,7 +1287,8 @@ ESTCTL2  LR    R2,R6
          BCT   R5,ESTCTL2
          BAL   R14,GSTORE
          B     DISPATCH
-* CTLSETUP: the operand (word aligned), its length 4n, CTLBUF.
+* CTLSETUP: the operand (word aligned), its length 4n, CTLBUF; for
+* the loop over the registers R4 CTLBUF, R5 n, R6 the first (R1).
 CTLSETUP LR    R9,R14
          BAL   R14,GETEA
          LA    R8,3
@@ -1297,15 +1298,17 @@ CTLSETUP LR    R9,R14
          LR    R3,R2
          SRL   R2,4
          N     R2,=F'15'
+         LR    R6,R2
          N     R3,=F'15'
          SR    R3,R2
          N     R3,=F'15'
          LA    R3,1(,R3)
          ST    R3,NREGS
+         LR    R5,R3
          SLL   R3,2
          ST    R3,OPLEN
-         LA    R2,CTLBUF
-         ST    R2,OPBUF
+         LA    R4,CTLBUF
+         ST    R4,OPBUF
          LR    R14,R9
          BR    R14
 * ISK, SSK, RRB: the key of the frame that holds the guest's block
@@ -1319,17 +1322,11 @@ EISK     BAL   R14,KEYADDR
          TM    VPSW+1,X'08'
          BO    *+8
          N     R5,=X'000000F8'           BC: no R, C bits
-         IC    R2,INSTR+1
-         SRL   R2,4
-         N     R2,=F'15'
-         SLL   R2,2
+         BAL   R14,RFIELDS
          STC   R5,VGPR+3(R2)
          B     DISPATCH
 ESSK     BAL   R14,KEYADDR
-         IC    R2,INSTR+1
-         SRL   R2,4
-         N     R2,=F'15'
-         SLL   R2,2
+         BAL   R14,RFIELDS
          L     R5,VGPR(R2)
          LTR   R4,R4
          BZ    ESSK2
@@ -1340,12 +1337,10 @@ ESSK2    N     R5,=X'000000FE'           no frame yet: kept for it
          B     DISPATCH
 * KEYADDR: R2 field of an RR ISK/SSK -> R4 the frame's block, or 0
 * if its page has no frame yet; R6 the block's byte in KEYTAB.
-KEYADDR  IC    R2,INSTR+1
-         N     R2,=F'15'
-         SLL   R2,2
-         L     R7,VGPR(R2)
+KEYADDR  LR    R9,R14
+         BAL   R14,RFIELDS
+         L     R7,VGPR(R3)
          LA    R8,15
-         LR    R9,R14
          BAL   R14,ALIGN
          LR    R14,R9
 KEYADDR2 N     R7,=X'00FFF800'
@@ -1775,13 +1770,7 @@ XLCSW3   LA    R1,X'40'
 * machine below answers for it).
 ESIGP    BAL   R14,GETEA
          LR    R4,R7
-         IC    R2,INSTR+1
-         LR    R3,R2
-         SRL   R2,4
-         N     R2,=F'15'
-         SLL   R2,2
-         N     R3,=F'15'
-         SLL   R3,2
+         BAL   R14,RFIELDS
          L     R5,VGPR(R2)
          L     R6,VGPR(R3)
          ST    R2,OPW
@@ -1844,14 +1833,8 @@ EPTLB    BAL   R14,SHPURGE
 *---------------------------------------------------------------------
 EDIAG    BAL   R14,GETEA
          N     R7,=X'0000FFFF'           the code
-         IC    R2,INSTR+1                Rx, Ry as offsets into VGPR
-         LR    R3,R2
-         SRL   R2,4
-         N     R2,=F'15'
-         SLL   R2,2
+         BAL   R14,RFIELDS               Rx, Ry as offsets into VGPR
          ST    R2,DGRX
-         N     R3,=F'15'
-         SLL   R3,2
          ST    R3,DGRY
          C     R7,=X'00000008'
          BE    EDIAG08
@@ -1875,15 +1858,10 @@ EDIAG    BAL   R14,GETEA
          BE    EDIAG64
          LTR   R7,R7
          BNZ   EDIAGX
-         IC    R2,INSTR+1
-         LR    R3,R2
-         SRL   R2,4
-         N     R2,=F'15'
-         SLL   R2,2
+         L     R2,DGRX
          L     R8,VGPR(R2)               Rx
          N     R8,=X'00FFFFFF'
-         N     R3,=F'15'
-         SLL   R3,2
+         L     R3,DGRY
          L     R9,VGPR(R3)               Ry
          LR    R2,R8
          N     R2,=F'7'
@@ -1945,10 +1923,7 @@ ELRA2    LR    R1,R2                     the entry
          C     R15,=F'3'
          BL    ELRA3
          LA    R15,3
-ELRA3    IC    R2,INSTR+1
-         SRL   R2,4
-         N     R2,=F'15'
-         SLL   R2,2
+ELRA3    BAL   R14,RFIELDS
          ST    R1,VGPR(R2)
          BAL   R14,SETCC
          B     DISPATCH

@@ -13,24 +13,6 @@ import cmsclient  # noqa: E402
 
 BIN = sys.argv[1] if len(sys.argv) > 1 else "build/bin"
 
-# An EXEC that loops, stacks lines and reads them back, and tests the
-# return codes of commands.
-LOOPEXEC = [
-    "&CONTROL OFF",
-    "&COUNT = 0",
-    "-LOOP &COUNT = &COUNT + 1",
-    "&STACK LINE &COUNT",
-    "&IF &COUNT LT 3 &GOTO -LOOP",
-    "-READ &READ ARGS",
-    "&TYPE READ: &1 &2",
-    "&IF &2 LT 3 &GOTO -READ",
-    "STATE NOSUCH FILE A",
-    "&IF &RETCODE EQ 28 &TYPE STATE SAID 28",
-    "STATE NOTES TEXT A",
-    "&IF &RETCODE EQ 0 &TYPE NOTES TEXT IS THERE",
-    "&EXIT &COUNT",
-]
-
 # Reads NOTES TEXT and writes its lines, upper-cased, to UPPER TEXT.
 UPPERPGM = [
     "         REGEQU",
@@ -96,7 +78,7 @@ def t_session(_):
         assert any("192" in l for l in out), out
         # Files made with EDIT.
         edit_new(a, "NOTES TEXT A", ["first line of notes", "second line", "third line"], mixed=True)
-        edit_new(a, "LOOPER EXEC A", LOOPEXEC)
+        edit_new(a, "LOOPER EXEC A", cmsclient.LOOPEXEC)
         edit_new(a, "UPPERPGM ASSEMBLE A", UPPERPGM)
         out = a.ok("LISTFILE * * A")
         assert set(out) >= {"NOTES    TEXT     A1", "LOOPER   EXEC     A1", "UPPERPGM ASSEMBLE A1"}, out

@@ -7,6 +7,25 @@ import atexit, os, re, shutil, sys, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import vmclient  # noqa: E402
 
+# An EXEC that loops, stacks lines and reads them back, and tests the
+# return codes of commands (tests/system/cms_session.py,
+# vm_under_vm.py).
+LOOPEXEC = [
+    "&CONTROL OFF",
+    "&COUNT = 0",
+    "-LOOP &COUNT = &COUNT + 1",
+    "&STACK LINE &COUNT",
+    "&IF &COUNT LT 3 &GOTO -LOOP",
+    "-READ &READ ARGS",
+    "&TYPE READ: &1 &2",
+    "&IF &2 LT 3 &GOTO -READ",
+    "STATE NOSUCH FILE A",
+    "&IF &RETCODE EQ 28 &TYPE STATE SAID 28",
+    "STATE NOTES TEXT A",
+    "&IF &RETCODE EQ 0 &TYPE NOTES TEXT IS THERE",
+    "&EXIT &COUNT",
+]
+
 READY = re.compile(r"^(R;|R\((-?\d+)\);)( T=\d+\.\d\d/\d+\.\d\d \d\d:\d\d:\d\d)?$", re.M)
 
 

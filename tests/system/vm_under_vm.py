@@ -17,21 +17,6 @@ import cmsclient, vmclient  # noqa: E402
 
 BIN = sys.argv[1] if len(sys.argv) > 1 else "build/bin"
 
-LOOPEXEC = [
-    "&CONTROL OFF",
-    "&COUNT = 0",
-    "-LOOP &COUNT = &COUNT + 1",
-    "&STACK LINE &COUNT",
-    "&IF &COUNT LT 3 &GOTO -LOOP",
-    "-READ &READ ARGS",
-    "&TYPE READ: &1 &2",
-    "&IF &2 LT 3 &GOTO -READ",
-    "STATE NOSUCH FILE A",
-    "&IF &RETCODE EQ 28 &TYPE STATE SAID 28",
-    "&EXIT &COUNT",
-]
-
-
 class Session(cmsclient.Cms):
     """A user whose machine starts in CP (no IPL in the directory)."""
 
@@ -87,7 +72,7 @@ def t_cms_under_two_gcps(_):
         c.expect(r"(?m)^EDIT:$", 60)
         c.send("INPUT")
         c.expect(r"(?m)^INPUT:$", 60)
-        for l in LOOPEXEC:
+        for l in cmsclient.LOOPEXEC:
             c.send(l)
         c.send("")
         c.expect(r"(?m)^EDIT:$", 60)
