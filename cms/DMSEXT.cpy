@@ -20,7 +20,9 @@
 * waiting for a name (A field, X RLD flag, X X'80' tried, XL2, CL8).
 LWCARD   EQU   0
 LWFSCB   EQU   80
-LWSIZE   EQU   128+4096+4096+32768
+LWMAPCB  EQU   128+4096+4096+32768  the LOAD MAP's FSCB (44 bytes)
+LWMAPLN  EQU   LWMAPCB+48        a line of the map
+LWSIZE   EQU   LWMAPCB+80
 LWNSYM   EQU   256
 LWNRLD   EQU   2048
 *---------------------------------------------------------------------
@@ -49,7 +51,8 @@ LDMAIN   CMSENT WORK=80
          BNE   LD1
          OC    LDRNEXT,LDRNEXT           INCLUDE with nothing loaded
          BNZ   LD2
-LD1      L     R2,MAINSTRT               LOAD: from the start
+LD1      MVI   LDINC,0                   (INCLUDE then is LOAD)
+         L     R2,MAINSTRT               LOAD: from the start
          ST    R2,LDRORG
          ST    R2,LDRNEXT
          XC    LDRENTRY,LDRENTRY
@@ -82,9 +85,13 @@ LDOPTS   LA    R3,8(,R3)
          NI    LDRFLAGS,255-LDRFAUTO
          B     LDOPTS
          CLC   0(8,R3),=CL8'NOMAP'
-         BE    LDOPTS
+         BNE   *+12
+         OI    LDOPT,X'20'
+         B     LDOPTS
          CLC   0(8,R3),=CL8'MAP'
-         BE    LDOPTS
+         BNE   *+12
+         NI    LDOPT,255-X'20'
+         B     LDOPTS
          CLC   0(8,R3),=CL8'ORIGIN'
          BNE   LDOPT3
          LA    R3,8(,R3)
@@ -119,6 +126,11 @@ LDFILES  LA    R3,8(,R9)
          BE    LDNOFN
          CLI   0(R3),C'('
          BE    LDNOFN
+         TM    LDOPT,X'20'               NOMAP: none
+         BO    LDF1
+         SR    R2,R2
+         IC    R2,LDINC
+         NUCALL LDMAPBEG                 LOAD MAP A5
 LDF1     CLI   0(R3),X'FF'
          BE    LDRESOLV
          CLI   0(R3),C'('
@@ -144,7 +156,8 @@ LDRESOLV TM    LDRFLAGS,LDRFAUTO
          NUCALL LDAUTO
          LTR   R15,R15
          BNZ   LDOUT
-LDRESET1 TM    LDOPT,X'40'               RESET name: the entry
+LDRESET1 NUCALL LDMAPEND                 the map is closed
+         TM    LDOPT,X'40'               RESET name: the entry
          BZ    LDSTART
          LA    R1,LDRESET
          NUCALL LDFIND                   R1 = its address, R15
@@ -157,7 +170,10 @@ LDSTART  TM    LDOPT,X'80'               START: run it now
          NUCALL STARTPGM
          B     LDOUT
 LDOK     SR    R15,R15
-LDOUT    CMSRET
+LDOUT    LR    R2,R15
+         NUCALL LDMAPEND
+         LR    R15,R2
+         CMSRET
 LDNOENT  LA    R1,LDRESET
          NUCALL LDNOENTM
          LA    R15,40
@@ -316,6 +332,13 @@ LTSD     BAL   R14,LTESDP                R7: the ESD id's entry
          LR    R1,R6
          LR    R0,R2
          NUCALL LDDEF                    the name is defined
+         LR    R1,R6
+         LR    R0,R2
+         LA    R2,=C'SD'
+         CLI   8(R6),X'05'
+         BNE   *+8
+         LA    R2,=C'CM'
+         NUCALL LDMAPW                   its line in the map
          B     LTESDX
 * LD: a name in a section of this deck.
 LTLD     SR    R1,R1
@@ -328,6 +351,8 @@ LTLD     SR    R1,R1
          A     R0,4(,R7)
          LR    R1,R6
          NUCALL LDDEF
+         LA    R2,=C'LD'
+         NUCALL LDMAPW                   (R0 and R1 kept)
          B     LTESDN
 * ER: a name defined elsewhere.
 LTER     BAL   R14,LTESDP
@@ -490,6 +515,76 @@ LTRP     DS    F
 LTFLAG   DS    X
          DS    XL7
 NUCLEUS  CSECT
+*---------------------------------------------------------------------
+* The LOAD MAP (R6: LOAD MAP A5, unless NOMAP): a line for each control
+* section and entry point loaded, "name     SD 020000" (the name, its
+* kind SD, CM or LD, its address). LOAD begins the file again,
+* INCLUDE adds to it. LDMAPBEG: begins (LDRFMAP while it is written);
+* LDMAPW: the line of the name at R1, address R0, kind at R2 (2
+* characters); LDMAPEND: closes it. A write that fails ends the map
+* (the load goes on).
+*---------------------------------------------------------------------
+LDMAPBEG CMSENT
+         L     R11,LDRWORK
+         L     R10,=A(LWMAPCB)
+         AR    R10,R11
+         XC    0(44,R10),0(R10)
+         MVC   8(8,R10),=CL8'LOAD'
+         MVC   16(8,R10),=CL8'MAP'
+         MVC   24(2,R10),=C'A5'
+         CH    R2,=H'1'                  INCLUDE: added to
+         BE    LMB1
+         MVC   0(8,R10),=CL8'ERASE'
+         LR    R1,R10
+         SVC   202
+         DC    AL4(1)
+LMB1     OI    LDRFLAGS,LDRFMAP
+         CMSRET RC=0
+         LTORG
+LDMAPW   CMSENT WORK=8
+         TM    LDRFLAGS,LDRFMAP
+         BZ    LMWOUT
+         L     R11,LDRWORK
+         L     R10,=A(LWMAPCB)
+         AR    R10,R11
+         LA    R9,LWMAPLN-LWMAPCB(,R10)
+         MVC   0(8,R9),0(R1)             name
+         MVI   8(R9),C' '
+         MVC   9(2,R9),0(R2)             kind
+         MVI   11(R9),C' '
+         LR    R2,R0
+         LA    R3,72(,R13)               (the frame's work)
+         NUCALL HEXOUT
+         MVC   12(6,R9),74(R13)          the address, 6 digits
+         MVC   0(8,R10),=CL8'WRBUF'
+         XC    26(2,R10),26(R10)         the next record
+         ST    R9,28(,R10)
+         LA    R1,18
+         ST    R1,32(,R10)
+         MVI   36(R10),C'V'
+         LA    R1,1
+         STH   R1,38(,R10)
+         LR    R1,R10
+         SVC   202
+         DC    AL4(1)
+         LTR   R15,R15
+         BZ    LMWOUT
+         NUCALL LDMAPEND
+LMWOUT   CMSRET RC=0
+         LTORG
+LDMAPEND CMSENT
+         TM    LDRFLAGS,LDRFMAP
+         BZ    LMEOUT
+         NI    LDRFLAGS,255-LDRFMAP
+         L     R11,LDRWORK
+         L     R10,=A(LWMAPCB)
+         AR    R10,R11
+         MVC   0(8,R10),=CL8'FINIS'
+         LR    R1,R10
+         SVC   202
+         DC    AL4(1)
+LMEOUT   CMSRET RC=0
+         LTORG
 *---------------------------------------------------------------------
 * LDDEF: the name at R1 (8 bytes) is at address R0: into the table
 * (the first definition stays), and the address constants waiting for

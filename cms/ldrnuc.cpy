@@ -16,6 +16,7 @@ LDRFSYS  EQU   X'40'             a system module: runs in key 0
 LDRFAUTO EQU   X'20'             NOAUTO: no search for TEXT files
 LDRFEND  EQU   X'10'             an END card gave the entry
 LDRFBUSY EQU   X'08'             RUNMOD is looking for a module
+LDRFMAP  EQU   X'04'             the LOAD MAP is being written
          DS    XL3
 RUNR13   DS    A                 RUNPGM's frame while a program runs
 USRSAVE  DS    A                 programs' save area (key E storage)

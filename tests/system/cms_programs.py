@@ -125,6 +125,27 @@ DIVIDE   CSECT
 """
 
 
+# Two control sections and an entry point (LOAD MAP), and a section
+# INCLUDE adds.
+MAPPGM = """\
+         REGEQU
+MAPA     CSECT
+         ENTRY MAPENT
+         USING MAPA,R15
+         SR    R15,R15
+MAPENT   BR    R14
+         DC    V(MAPB)
+MAPB     CSECT
+         DC    F'1'
+         END   MAPA
+"""
+MAPINC = """\
+MAPC     CSECT
+         DC    F'2'
+         END
+"""
+
+
 def host_write(sysm, disk, text, fn, ft, recfm="F"):
     """Writes a host text file onto the user's 191 (logged off)."""
     vol, first, cyls = disk
@@ -239,6 +260,37 @@ def t_write_assemble_load_run(_):
         s.stop()
 
 
+def t_load_map(_):
+    """LOAD writes LOAD MAP A5 (a line per section and entry point),
+    INCLUDE adds to it, NOMAP writes none."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    disk = [(d["volume"], d["cylinder"], d["cylinders"]) for d in users[0]["devices"] if d.get("address") == "191"][0]
+    s = cmsclient.system(BIN, users)
+    try:
+        img = "%s:%d:%d" % (os.path.join(s.data, "volumes", "USR001.3350"), disk[1], disk[2])
+        subprocess.run([CMSDISK, img, "format", "ALICE"], check=True, capture_output=True)
+        host_write(s, disk, MAPPGM, "MAPPGM", "ASSEMBLE")
+        host_write(s, disk, MAPINC, "MAPINC", "ASSEMBLE")
+        a = cmsclient.Cms(s, "ALICE")
+        a.ok("ASSEMBLE MAPPGM")
+        a.ok("ASSEMBLE MAPINC")
+        a.ok("LOAD MAPPGM")
+        out = a.ok("TYPE LOAD MAP A5")
+        assert out == ["MAPA     SD 020000", "MAPB     SD 020008", "MAPENT   LD 020002"], out
+        out = a.ok("LISTFILE LOAD MAP A")
+        assert out == ["LOAD     MAP      A5"], out
+        a.ok("INCLUDE MAPINC")
+        out = a.ok("TYPE LOAD MAP A5")
+        assert out[3:] == ["MAPC     SD 020010"], out
+        a.ok("ERASE LOAD MAP A5")
+        a.ok("LOAD MAPPGM (NOMAP")
+        out, rc = a.cmd("STATE LOAD MAP A5")
+        assert rc == 28, (out, rc)
+        a.logoff()
+    finally:
+        s.stop()
+
+
 def t_files_survive_kill9(_):
     """A file CMS closed is a file kept: a program writes a file, the ready
     message comes, vm370 is killed (SIGKILL) at once; after a restart the
@@ -276,4 +328,4 @@ def t_files_survive_kill9(_):
 
 
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_write_assemble_load_run, t_files_survive_kill9], None))
+    sys.exit(cmsclient.run([t_write_assemble_load_run, t_load_map, t_files_survive_kill9], None))
