@@ -1130,7 +1130,7 @@ RMERR    LA    R1,=C'DMSMOD032E INVALID MODULE FILE'
 * 28 no such file, 104 it does not fit in the user area. Like R6's
 * assembler it uses the user area: what LOAD loaded there is gone.
 *---------------------------------------------------------------------
-ASSEMBLE CMSENT WORK=104
+ASSEMBLE CMSENT WORK=168
          USING ASWK,R13
          LR    R9,R1
          CLI   8(R9),X'FF'
@@ -1181,11 +1181,69 @@ AS2      ST    R15,ASRC
          LA    R0,25
          NUCALL MSGOUT
          CMSRET RC=28
-* The parameter block, the output area from the next doubleword.
+* The GLOBAL MACLIB libraries, each F records, CL8 name, F 0, then
+* its records, for the extended block (docs/CP.md, DIAGNOSE X'370');
+* a library that is not there is left out.
 AS3      LA    R2,7(,R2)
          N     R2,=X'00FFFFF8'
-         MVC   ASPB(4),MAINSTRT
          ST    R3,ASPB+4
+         XC    ASPB+32(16),ASPB+32
+         ST    R2,ASPB+32                the libraries
+         LA    R5,GLOBMAC
+         LA    R6,8
+AS3A     CLI   0(R5),0
+         BE    AS3N
+         XC    ASLB(44),ASLB
+         MVC   ASLB(8),=CL8'RDBUF'
+         MVC   ASLB+8(8),0(R5)
+         MVC   ASLB+16(8),=CL8'MACLIB'
+         MVC   ASLB+24(2),=C'* '
+         LA    R1,80
+         ST    R1,ASLB+32
+         LA    R1,1
+         STH   R1,ASLB+38
+         LA    R4,16(,R2)                its first record's place
+AS3B     LA    R1,80(,R4)
+         C     R1,MAINHIGH
+         BH    AS3FULL
+         ST    R4,ASLB+28
+         XC    ASLB+26(2),ASLB+26
+         LA    R1,ASLB
+         SVC   202
+         DC    AL4(1)
+         LTR   R15,R15
+         BNZ   AS3C
+         LA    R4,80(,R4)
+         B     AS3B
+AS3C     MVC   ASLB(8),=CL8'FINIS'
+         LA    R1,ASLB
+         SVC   202
+         DC    AL4(1)
+         LR    R1,R4
+         SR    R1,R2
+         SH    R1,=H'16'
+         BNP   AS3N                      none there, or empty
+         SR    R0,R0
+         D     R0,=F'80'
+         ST    R1,0(,R2)                 its records
+         MVC   4(8,R2),0(R5)
+         XC    12(4,R2),12(R2)
+         LR    R2,R4
+AS3N     LA    R5,8(,R5)
+         BCT   R6,AS3A
+         LR    R1,R2
+         S     R1,ASPB+32
+         BZ    AS3D                      no libraries: the old block
+         ST    R1,ASPB+36
+         OI    ASPB+4,X'80'              the extended block
+         B     AS3D
+AS3FULL  MVC   ASLB(8),=CL8'FINIS'
+         LA    R1,ASLB
+         SVC   202
+         DC    AL4(1)
+         B     ASFULL
+* The parameter block, the output area from the next doubleword.
+AS3D     MVC   ASPB(4),MAINSTRT
          ST    R2,ASPB+8
          L     R1,MAINHIGH
          SR    R1,R2
@@ -1297,5 +1355,7 @@ ASCB     DS    11F
 ASRC     DS    F
 ASSAVE   DS    F
          DS    F
-ASPB     DS    8F
+ASPB     DS    12F
+ASLB     DS    11F               a GLOBAL MACLIB's FSCB
+         DS    F
 NUCLEUS  CSECT

@@ -8,7 +8,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "cp/virtual_machine.h"
 #include "s370/asm/asm.h"
@@ -493,6 +496,49 @@ bool VirtualMachine::diag18(s370::Cpu& cpu, int rx, int ry) {
 
 namespace cp {
 
+// The members of a CMS macro library (a MACLIB file's 80-byte records,
+// docs/CMS.md "Macro libraries"), name and text (ASCII lines), in its
+// directory's order. R6's layout: record 1 C'LIBPDS', H the record the
+// directory begins at (records counted from 1), F the directory's bytes;
+// the directory's 12-byte entries CL8 name, H the member's first record,
+// H its records; each member ends with a record beginning X'61FFFF61'.
+// The later 32-bit layout (+6 zero, F the directory's record at +12,
+// 16-byte entries with F the first record at +12) is read too, so a
+// library from a later CMS works as well. Anything out of range ends the
+// list: a damaged library gives what it can, never a fault.
+static std::vector<std::pair<std::string, std::string>> maclib_members(const std::vector<u8>& lib) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const std::size_t nrec = lib.size() / 80;
+  const std::vector<u8> ident = s370::io::to_ebcdic("LIBPDS");
+  if (nrec < 1 || !std::equal(ident.begin(), ident.end(), lib.begin())) return out;
+  auto half = [&](std::size_t at) { return static_cast<u32>(lib[at] << 8 | lib[at + 1]); };
+  auto word = [&](std::size_t at) { return half(at) << 16 | half(at + 2); };
+  const bool scp = half(6) != 0;
+  const u32 dir = scp ? half(6) : word(12), dirsize = word(8), entsize = scp ? 12 : 16;
+  if (dir < 2 || dir > nrec) return out;
+  const std::size_t dir_at = (dir - 1) * 80;
+  for (std::size_t e = 0; e + entsize <= dirsize && dir_at + e + entsize <= lib.size(); e += entsize) {
+    const std::size_t at = dir_at + e;
+    if (lib[at] == 0) break;  // (a directory padded with zeros)
+    std::string name = s370::io::to_ascii(&lib[at], 8);
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    const u32 first = scp ? half(at + 8) : word(at + 12);
+    const u32 size = scp ? half(at + 10) : 0xFFFFFFFF;
+    if (first < 2 || first >= dir) continue;
+    std::string text;
+    for (u32 r = first; r < dir && r - first < size; r++) {
+      const u8* rec = &lib[(r - 1) * 80];
+      if (rec[0] == 0x61 && rec[1] == 0xFF && rec[2] == 0xFF && rec[3] == 0x61) break;
+      std::string line = s370::io::to_ascii(rec, 80);
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      text += line;
+      text += '\n';
+    }
+    out.emplace_back(std::move(name), std::move(text));
+  }
+  return out;
+}
+
 // DIAGNOSE X'370': Rx a parameter block of 32 bytes on a doubleword: +0
 // the source (80-byte EBCDIC records back to back), +4 their number, +8
 // an output area, +12 its size. CP assembles the source with asm370's
@@ -505,6 +551,16 @@ namespace cp {
 // records (at most 100,000). cc 0. An area outside storage is an
 // addressing exception. The work is the machine's own: it runs on the
 // worker that runs the machine, like any instruction.
+//
+// The extended block (X'80000000' in the word at +4, beside the number of
+// records): 48 bytes, +32 the address of the macro libraries CMS read for
+// GLOBAL MACLIB, +36 their bytes, +40 and +44 reserved (zero). Each
+// library there is F its number of 80-byte records, CL8 its name, F
+// reserved, then the MACLIB file's records (maclib_members above). Their
+// members are searched, libraries in the order given, before the system
+// macro library, for macros and COPY members alike: CMS reads the user's
+// files, CP never reads a minidisk behind its back. A 32-byte block
+// (that bit zero) is assembled as before.
 bool VirtualMachine::diag370(s370::Cpu& cpu, u32 block) {
   auto word = [&](u32 a) {
     u32 v = 0;
@@ -514,7 +570,8 @@ bool VirtualMachine::diag370(s370::Cpu& cpu, u32 block) {
   auto put_word = [&](u32 a, u32 v) {
     for (int i = 0; i < 4; i++) cpu.real_write8(s370::RealAddr(a + static_cast<u32>(i)), static_cast<u8>(v >> (24 - 8 * i)));
   };
-  const u32 src = word(block) & s370::kAddrMask, n = word(block + 4);
+  const u32 src = word(block) & s370::kAddrMask, n = word(block + 4) & 0x7FFFFFFF;
+  const bool extended = word(block + 4) & 0x80000000;
   const u32 out = word(block + 8) & s370::kAddrMask, size = word(block + 12);
   for (u32 a = block + 16; a < block + 32; a += 4) put_word(a, 0);
   cpu.psw.cc = 0;
@@ -534,6 +591,27 @@ bool VirtualMachine::diag370(s370::Cpu& cpu, u32 block) {
   }
   s370::as::Options opt;
   if (!maclib_.empty()) opt.include_dirs.push_back(maclib_);
+  // The user's libraries: the first library (and in it the first entry)
+  // that has a name wins, as in R6.
+  std::map<std::string, std::string> members;
+  if (extended) {
+    u32 at = word(block + 32) & s370::kAddrMask;
+    const u32 end = at + word(block + 36);
+    while (at + 16 <= end) {
+      const u32 recs = word(at);
+      if (recs > 100000 || at + 16 + recs * 80 > end) break;
+      std::vector<u8> lib(static_cast<std::size_t>(recs) * 80);
+      for (std::size_t i = 0; i < lib.size(); i++) lib[i] = read_byte(cpu, at + 16 + static_cast<u32>(i));
+      for (auto& [mname, mtext] : maclib_members(lib)) members.emplace(mname, std::move(mtext));
+      at += 16 + recs * 80;
+    }
+    opt.find_member = [&members](const std::string& name, std::string& body) {
+      auto it = members.find(name);
+      if (it == members.end()) return false;
+      body = it->second;
+      return true;
+    };
+  }
   opt.want_listing = true;
   opt.want_deck = true;
   const s370::as::Result r = s370::as::assemble_text("SOURCE", text, opt);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,12 @@ namespace s370::as {
 
 struct Options {
   std::vector<std::string> include_dirs;  // -I: COPY NAME.cpy, macro NAME.mac
+  // Library members held in memory rather than in files: CP hands the
+  // members of a CMS user's GLOBAL MACLIB libraries (read by CMS, passed
+  // by DIAGNOSE X'370') this way. Asked for a macro or COPY member's name
+  // before the -I directories are searched; true and the member's lines
+  // (newline-separated) when it has one.
+  std::function<bool(const std::string& name, std::string& text)> find_member;
   bool want_listing = false;
   bool want_deck = false;
 };

@@ -86,6 +86,9 @@ struct Context {
   int add_text(const std::string& name, const std::string& text);
   // Find NAME.ext in the -I directories; empty when none has it.
   std::string find_library(const std::string& name, const std::string& ext) const;
+  // A library member: Options::find_member's, else NAME.ext from the -I
+  // directories. Returns its file index, or -1 when neither has it.
+  int open_library(const std::string& name, const std::string& ext);
 };
 
 // ------------------------------------------------------------- macro.cpp

@@ -155,10 +155,9 @@ std::vector<RawStmt> Generator::load_with_copy(int file, int depth) {
         ctx_.error(r.file, r.line, "COPY nested too deeply (a COPY loop?)");
         continue;
       }
-      std::string path = ctx_.find_library(name, ".cpy");
-      int f = path.empty() ? -1 : ctx_.load(path);
+      int f = ctx_.open_library(name, ".cpy");
       if (f < 0) {
-        ctx_.error(r.file, r.line, "COPY member " + name + ".cpy not found in the -I directories");
+        ctx_.error(r.file, r.line, "COPY member " + name + " not found in the libraries");
         continue;
       }
       std::vector<RawStmt> sub = load_with_copy(f, depth + 1);
@@ -281,10 +280,9 @@ bool Generator::find_macro(const std::string& name, const MacroDef*& m) {
   if (!is_symbol(name) || library_tried_.count(name)) return false;
   library_tried_.insert(name);
   // A macro the source calls but does not define: NAME.mac from -I.
-  std::string path = ctx_.find_library(name, ".mac");
-  if (path.empty()) return false;
-  int f = ctx_.load(path);
+  int f = ctx_.open_library(name, ".mac");
   if (f < 0) return false;
+  const std::string path = ctx_.files[f].name;
   std::vector<RawStmt> body = load_with_copy(f, 1);
   Frame lib;
   lib.body = &body;

@@ -316,6 +316,13 @@ int Context::load(const std::string& path) {
   return add_text(path, ss.str());
 }
 
+int Context::open_library(const std::string& name, const std::string& ext) {
+  std::string text;
+  if (opt.find_member && opt.find_member(name, text)) return add_text(name + " (library member)", text);
+  const std::string path = find_library(name, ext);
+  return path.empty() ? -1 : load(path);
+}
+
 std::string Context::find_library(const std::string& name, const std::string& ext) const {
   namespace fs = std::filesystem;
   std::string lower = name;

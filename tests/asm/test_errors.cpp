@@ -54,7 +54,7 @@ TEST_CASE("bad sources: each error has its line and message") {
        "nested too deeply"},
       {"MNOTE 8", "         MACRO\n         M\n         MNOTE 8,'STOP HERE'\n         MEND\n" + body("         M\n"), 7,
        "STOP HERE"},
-      {"COPY not found", body("         COPY  NOSUCH\n"), 3, "NOSUCH.cpy not found"},
+      {"COPY not found", body("         COPY  NOSUCH\n"), 3, "COPY member NOSUCH not found"},
       {"EQU without name", body("         EQU   5\n"), 3, "EQU needs a name"},
       {"ORG outside the section", body("         ORG   5\n"), 3, "ORG operand"},
       {"START after a section", body("S        START 0\n"), 3, "START must come before"},

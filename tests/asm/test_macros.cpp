@@ -3,6 +3,7 @@
 // instructions"), COPY and macro libraries through -I.
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -247,4 +248,37 @@ TEST_CASE("a macro that defines a macro named by its parameter; substrings with 
       "         END\n";
   // C'XYZ1', then C'A,B' (the sublist without its parentheses), then C'-'.
   CHECK(image_hex(src) == "E7E8E9F1" "C16BC2" "60");
+}
+
+TEST_CASE("library members in memory (Options::find_member): macros and COPY members, before -I") {
+  // What CP does with a CMS user's GLOBAL MACLIB members (DIAGNOSE X'370').
+  s370::as::Options opt;
+  std::vector<std::string> asked;
+  opt.find_member = [&](const std::string& name, std::string& text) {
+    asked.push_back(name);
+    if (name == "TWICE") {
+      text = "         MACRO\n"
+             "&L       TWICE &X\n"
+             "&L       DC    AL1(&X,&X)\n"
+             "         MEND\n";
+      return true;
+    }
+    if (name == "CONSTS") {
+      text = "* a COPY member\n"
+             "         DC    X'C1C2'\n";
+      return true;
+    }
+    return false;
+  };
+  const std::string src =
+      "T        CSECT\n"
+      "         TWICE 7\n"
+      "         COPY  CONSTS\n"
+      "         END\n";
+  CHECK(image_hex(src, opt) == "0707C1C2");
+  CHECK(std::find(asked.begin(), asked.end(), "TWICE") != asked.end());
+  // A member neither the lookup nor -I has: the COPY is an error.
+  auto r = assemble("T        CSECT\n         COPY  NOSUCH\n         END\n", opt);
+  CHECK(!r.ok);
+  CHECK(asmtest::diags(r).find("COPY member NOSUCH not found") != std::string::npos);
 }

@@ -146,6 +146,72 @@ MAPC     CSECT
 """
 
 
+# MACLIB: two macros in a MACRO file (a comment line before them), a
+# COPY file, a new TWICE for REP; a program using them.
+MYMACS = """\
+* MY MACROS
+         MACRO
+&L       TWICE &X
+&L       DC    AL1(&X,&X)
+         MEND
+         MACRO
+&L       THRICE &X
+&L       DC    AL1(&X,&X,&X)
+         MEND
+"""
+NEWTWICE = """\
+         MACRO
+&L       TWICE &X
+&L       DC    AL1(&X+1,&X+1)
+         MEND
+"""
+CONSTS = """\
+* CONSTANTS
+FORTY    EQU   40
+"""
+# Returns TWICE's second byte plus FORTY (a COPY member's EQU).
+USEMAC = """\
+         REGEQU
+USEMAC   CSECT
+         USING USEMAC,R15
+         SR    R1,R1
+         IC    R1,VALS+1
+         LA    R1,FORTY(,R1)
+         LR    R15,R1
+         BR    R14
+VALS     TWICE 7
+         COPY  CONSTS
+         END   USEMAC
+"""
+# A macro from a library the test builds on the host, byte by byte, from
+# R6's layout (docs/CMS.md "Macro libraries").
+USEHOST = """\
+         REGEQU
+USEHOST  CSECT
+         USING USEHOST,R15
+         HOSTRC
+         BR    R14
+         END   USEHOST
+"""
+
+
+def r6_maclib(members):
+    """A MACLIB file's bytes in R6's layout: record 1 C'LIBPDS', H the
+    directory's record, F its bytes; the members from record 2, each
+    followed by a X'61FFFF61' record; the directory of 12-byte entries
+    (CL8 name, H first record, H records), zero-filled to a record."""
+    recs, entries = [], b""
+    for name, lines in members:
+        first = len(recs) + 2
+        for l in lines:
+            recs.append(l.ljust(80).encode("cp037"))
+        recs.append(b"\x61\xff\xff\x61" + bytes(76))
+        entries += name.ljust(8).encode("cp037") + first.to_bytes(2, "big") + len(lines).to_bytes(2, "big")
+    hdr = "LIBPDS".encode("cp037") + (len(recs) + 2).to_bytes(2, "big") + len(entries).to_bytes(4, "big")
+    dirb = entries + bytes(-len(entries) % 80)
+    return hdr + bytes(80 - len(hdr)) + b"".join(recs) + dirb
+
+
 def host_write(sysm, disk, text, fn, ft, recfm="F"):
     """Writes a host text file onto the user's 191 (logged off)."""
     vol, first, cyls = disk
@@ -291,6 +357,88 @@ def t_load_map(_):
         s.stop()
 
 
+def t_maclib(_):
+    """MACLIB GEN of a MACRO file's two macros, MAP, ASSEMBLE with them
+    after GLOBAL MACLIB (and not before), ADD of a COPY file, REP, DEL,
+    COMP; the library's bytes in R6's layout; a library built on the host
+    from that layout used by ASSEMBLE."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    disk = [(d["volume"], d["cylinder"], d["cylinders"]) for d in users[0]["devices"] if d.get("address") == "191"][0]
+    s = cmsclient.system(BIN, users)
+    try:
+        img = "%s:%d:%d" % (os.path.join(s.data, "volumes", "USR001.3350"), disk[1], disk[2])
+        subprocess.run([CMSDISK, img, "format", "ALICE"], check=True, capture_output=True)
+        host_write(s, disk, MYMACS, "MYMACS", "MACRO")
+        host_write(s, disk, NEWTWICE, "TWICE", "MACRO")
+        host_write(s, disk, CONSTS, "CONSTS", "COPY")
+        host_write(s, disk, USEMAC, "USEMAC", "ASSEMBLE")
+        host_write(s, disk, USEHOST, "USEHOST", "ASSEMBLE")
+        lib = r6_maclib([("OTHER", ["         MACRO", "         OTHER", "         MEND"]),
+                         ("HOSTRC", ["* FROM THE HOST", "         MACRO", "         HOSTRC",
+                                     "         LA    R15,33", "         MEND"])])
+        with tempfile.NamedTemporaryFile(delete=False) as f:
+            f.write(lib)
+        try:
+            subprocess.run([CMSDISK, img, "write", f.name, "HOSTLIB", "MACLIB", "A1", "--recfm", "F",
+                            "--lrecl", "80", "--binary"], check=True, capture_output=True)
+        finally:
+            os.unlink(f.name)
+        a = cmsclient.Cms(s, "ALICE")
+        a.ok("MACLIB GEN MYLIB MYMACS")
+        out = a.ok("MACLIB MAP MYLIB (TERM")
+        assert out == ["MACRO    INDEX  SIZE", "TWICE        2     5        THRICE       8     4"], out
+        a.ok("MACLIB MAP MYLIB")
+        out = a.ok("TYPE MYLIB MAP A5")
+        assert out[1] == "TWICE        2     5        THRICE       8     4", out
+        # Not found before GLOBAL MACLIB.
+        out, rc = a.cmd("ASSEMBLE USEMAC")
+        assert rc == 8, (out, rc)
+        a.ok("GLOBAL MACLIB MYLIB")
+        out, rc = a.cmd("ASSEMBLE USEMAC")
+        assert rc == 8 and any("CONSTS" in l for l in out), (out, rc)  # COPY CONSTS: not yet
+        a.ok("MACLIB ADD MYLIB CONSTS")
+        a.ok("ASSEMBLE USEMAC")
+        a.ok("LOAD USEMAC")
+        out, rc = a.cmd("START")
+        assert rc == 47, (out, rc)
+        # REP: TWICE anew; the old entry goes, the new one is used.
+        a.ok("MACLIB REP MYLIB TWICE")
+        out = a.ok("MACLIB MAP MYLIB (TERM")
+        assert out[1:] == ["THRICE       8     4        CONSTS      13     2",
+                           "TWICE       16     4"], out
+        a.ok("ASSEMBLE USEMAC")
+        a.ok("LOAD USEMAC")
+        out, rc = a.cmd("START")
+        assert rc == 48, (out, rc)
+        # DEL, then COMP: the records no entry names go.
+        a.ok("MACLIB DEL MYLIB THRICE")
+        out, rc = a.cmd("MACLIB DEL MYLIB NOSUCH")
+        assert rc == 4 and out == ["DMSLBM013W MEMBER 'NOSUCH' NOT FOUND IN LIBRARY"], (out, rc)
+        a.ok("MACLIB COMP MYLIB")
+        out = a.ok("MACLIB MAP MYLIB (TERM")
+        assert out[1:] == ["CONSTS       2     2        TWICE        5     4"], out
+        out = a.ok("LISTFILE MYLIB MACLIB A (LABEL")
+        # Errors.
+        out, rc = a.cmd("MACLIB FOO MYLIB")
+        assert rc == 24 and out == ["DMSLBM014E INVALID FUNCTION 'FOO'"], (out, rc)
+        out, rc = a.cmd("MACLIB ADD NOLIB MYMACS")
+        assert rc == 28, (out, rc)
+        # The host's library, from R6's layout.
+        a.ok("GLOBAL MACLIB HOSTLIB MYLIB")
+        a.ok("ASSEMBLE USEHOST")
+        a.ok("LOAD USEHOST")
+        out, rc = a.cmd("START")
+        assert rc == 33, (out, rc)
+        a.logoff()
+        # Our library's bytes: R6's layout.
+        got = subprocess.run([CMSDISK, img, "read", "MYLIB", "MACLIB", "A", "--binary"], check=True,
+                             capture_output=True).stdout
+        want = r6_maclib([("CONSTS", CONSTS.splitlines()), ("TWICE", NEWTWICE.splitlines())])
+        assert got == want, (got[:96].hex(), want[:96].hex())
+    finally:
+        s.stop()
+
+
 def t_files_survive_kill9(_):
     """A file CMS closed is a file kept: a program writes a file, the ready
     message comes, vm370 is killed (SIGKILL) at once; after a restart the
@@ -328,4 +476,4 @@ def t_files_survive_kill9(_):
 
 
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_write_assemble_load_run, t_load_map, t_files_survive_kill9], None))
+    sys.exit(cmsclient.run([t_write_assemble_load_run, t_load_map, t_maclib, t_files_survive_kill9], None))
