@@ -1,0 +1,415 @@
+*=====================================================================
+* LIBUTIL: what the library commands MACLIB and TXTLIB share (R6's
+* DMSLBM and DMSLBT; docs/CMS.md "Macro libraries", "Text
+* libraries"): a library read into storage, its members and directory
+* changed there, and written anew. COPY it inside the module, covered
+* by its base registers, after CMSUTIL; the module defines M032 (its
+* "not a library" message) and COPYs LIBDATA among its storage.
+* Routines are entered by BAL R14 and keep the registers but R15 (and
+* R0, R1 where they say).
+*
+* The library (F 80, R6's layout): record 1 C'LIBPDS', H the record
+* the directory begins at, F the directory's bytes, zeros; from
+* record 2 the members, each followed by a record beginning
+* X'61FFFF61'; then the directory, entries of 12 bytes packed across
+* its records: CL8 name, H the member's first record, H its records
+* (not counting the X'61FFFF61' one), the last record filled with
+* zeros. In storage: MEMB the members' records (MEMBN of them, room
+* for MEMBMAX), DIRA the entries (DIRN, room for DIRMAX), MEMB2 as
+* large as MEMB for COMPRESS.
+*=====================================================================
+*---------------------------------------------------------------------
+* WRLIB: the library written anew (LIBFID, an old file erased): the
+* header, the members, the directory. R15 and the cc: 0, or a write's
+* return code with the message typed (100, or 36 a read-only disk).
+*---------------------------------------------------------------------
+WRLIB    STM   R14,R4,WLS
+         XC    FSCB(44),FSCB
+         MVC   FSCB+8(18),LIBFID
+         LA    R1,FSCB
+         LA    R0,UERASE
+         BAL   R14,UFS
+         XC    HDR,HDR
+         MVC   HDR(6),=C'LIBPDS'
+         L     R1,MEMBN
+         LA    R1,2(,R1)
+         STH   R1,HDR+6                  the directory's record
+         L     R1,DIRN
+         MH    R1,=H'12'
+         ST    R1,HDR+8                  its bytes
+         LA    R1,HDR
+         LA    R0,1
+         BAL   R14,WRRECS
+         BNZ   WLERR
+         L     R1,MEMB
+         L     R0,MEMBN
+         BAL   R14,WRRECS
+         BNZ   WLERR
+* The directory, its last record filled with zeros.
+         L     R1,DIRN
+         MH    R1,=H'12'
+         LA    R1,79(,R1)
+         SR    R0,R0
+         D     R0,=F'80'
+         LR    R4,R1                     its records
+         MH    R1,=H'80'
+         L     R2,DIRN
+         MH    R2,=H'12'
+         SR    R1,R2                     the zeros
+         BZ    WL2
+         A     R2,DIRA
+WL1      MVI   0(R2),0
+         LA    R2,1(,R2)
+         BCT   R1,WL1
+WL2      L     R1,DIRA
+         LR    R0,R4
+         BAL   R14,WRRECS
+         BNZ   WLERR
+         LA    R1,FSCB
+         LA    R0,UFINIS
+         BAL   R14,UFS
+         SR    R15,R15
+         B     WL9
+WLERR    ST    R15,IORC
+         LA    R1,FSCB
+         LA    R0,UFINIS
+         BAL   R14,UFS
+         L     R0,IORC
+         LA    R1,LIBFID
+         BAL   R14,UEWR
+WL9      L     R14,WLS
+         LM    R0,R4,WLS+8
+         LTR   R15,R15
+         BR    R14
+*---------------------------------------------------------------------
+* WRRECS: R0 records (80 bytes each) from R1 written to the library
+* (FSCB, after what is there). R15 and the cc: WRBUF's code.
+*---------------------------------------------------------------------
+WRRECS   STM   R14,R3,WRRS
+         LR    R2,R1
+         LR    R3,R0
+WRR1     SR    R15,R15
+         LTR   R3,R3
+         BNP   WRR9
+         ST    R2,FSCB+28
+         LA    R1,80
+         ST    R1,FSCB+32
+         MVI   FSCB+36,C'F'
+         MVC   FSCB+38(2),=H'1'
+         XC    FSCB+26(2),FSCB+26
+         LA    R1,FSCB
+         LA    R0,UWRBUF
+         BAL   R14,UFS
+         LTR   R15,R15
+         BNZ   WRR9
+         LA    R2,80(,R2)
+         BCT   R3,WRR1
+         SR    R15,R15
+WRR9     L     R14,WRRS
+         LM    R0,R3,WRRS+8
+         LTR   R15,R15
+         BR    R14
+*---------------------------------------------------------------------
+* READLIB: the library (LIBFID) into storage: its members' records to
+* MEMB (MEMBN), its directory's entries to DIRA (DIRN). R15 = 0; else
+* the message is typed and R15 is the return code.
+*---------------------------------------------------------------------
+READLIB  ST    R14,RLS
+         XC    FSCB(44),FSCB
+         MVC   FSCB+8(18),LIBFID
+         LA    R1,HDR
+         BAL   R14,RDREC
+         BNZ   RLERR
+         CLC   HDR(6),=C'LIBPDS'
+         BNE   RLBAD
+         LH    R4,HDR+6                  the directory's record
+         N     R4,=X'0000FFFF'
+         C     R4,=F'2'
+         BL    RLBAD
+         C     R4,LIBRECS
+         BH    RLBAD
+         L     R5,HDR+8                  its bytes
+         SR    R0,R0
+         LR    R1,R5
+         D     R0,=F'12'
+         LTR   R0,R0
+         BNZ   RLBAD
+         C     R1,DIRMAX
+         BH    RLBAD
+         ST    R1,DIRN
+* The members' records, 2 to the directory's.
+         L     R6,MEMB
+         LR    R7,R4
+         SH    R7,=H'2'
+         ST    R7,MEMBN
+         LTR   R7,R7
+         BZ    RL2
+RL1      LR    R1,R6
+         BAL   R14,RDREC
+         BNZ   RLERR
+         LA    R6,80(,R6)
+         BCT   R7,RL1
+* The directory's records.
+RL2      L     R6,DIRA
+         LA    R1,79(,R5)
+         SR    R0,R0
+         D     R0,=F'80'
+         LTR   R7,R1
+         BZ    RL4
+RL3      LR    R1,R6
+         BAL   R14,RDREC
+         BNZ   RLERR
+         LA    R6,80(,R6)
+         BCT   R7,RL3
+RL4      LA    R1,FSCB
+         LA    R0,UFINIS
+         BAL   R14,UFS
+         SR    R15,R15
+         L     R14,RLS
+         BR    R14
+RLBAD    LA    R1,FSCB
+         LA    R0,UFINIS
+         BAL   R14,UFS
+         LA    R2,LIBFID
+         LA    R1,M032
+         BAL   R14,UMFID
+         LA    R15,32
+         L     R14,RLS
+         BR    R14
+RLERR    ST    R15,IORC
+         LA    R1,FSCB
+         LA    R0,UFINIS
+         BAL   R14,UFS
+         L     R0,IORC
+         LA    R1,LIBFID
+         BAL   R14,UERD
+         L     R14,RLS
+         BR    R14
+*---------------------------------------------------------------------
+* RDREC: the next 80-byte record of the file the FSCB names, to R1
+* (a shorter one padded with blanks). R15 and the cc: RDBUF's code
+* (8, a longer record cut, is 0).
+*---------------------------------------------------------------------
+RDREC    STM   R14,R3,RDRS
+         LR    R2,R1
+         ST    R1,FSCB+28
+         LA    R1,80
+         ST    R1,FSCB+32
+         MVC   FSCB+38(2),=H'1'
+         XC    FSCB+26(2),FSCB+26
+         LA    R1,FSCB
+         LA    R0,URDBUF
+         BAL   R14,UFS
+         C     R15,=F'8'
+         BNE   *+6
+         SR    R15,R15
+         LTR   R15,R15
+         BNZ   RDR9
+         L     R1,FSCB+40                the bytes read
+         C     R1,=F'80'
+         BNL   RDR9
+         LA    R3,0(R1,R2)
+RDR1     MVI   0(R3),C' '
+         LA    R3,1(,R3)
+         LA    R1,1(,R1)
+         C     R1,=F'80'
+         BL    RDR1
+         SR    R15,R15
+RDR9     L     R14,RDRS
+         LM    R0,R3,RDRS+8
+         LTR   R15,R15
+         BR    R14
+*---------------------------------------------------------------------
+* ENDMEMB: the member from MSTART to MEMBN ends: its X'61FFFF61'
+* record, its directory entry (MNAME); MSTART after it. R15 and the
+* cc: 0, or 4 when there is no room.
+*---------------------------------------------------------------------
+ENDMEMB  STM   R14,R3,EMS
+         L     R1,MEMBN
+         C     R1,MEMBMAX
+         BNL   EM8
+         L     R1,DIRN
+         C     R1,DIRMAX
+         BNL   EM8
+         L     R2,MEMBN
+         L     R0,MSTART
+         LR    R3,R2
+         SR    R3,R0                     its records
+         LR    R1,R2
+         MH    R1,=H'80'
+         A     R1,MEMB
+         XC    0(80,R1),0(R1)
+         MVC   0(4,R1),=X'61FFFF61'
+         LA    R2,1(,R2)
+         ST    R2,MEMBN
+         ST    R2,MSTART                 the next begins after it
+         LA    R1,MNAME
+         AH    R0,=H'2'                  its first record (from 2)
+         BAL   R14,ADDENT
+         B     EM9
+EM8      LA    R15,4
+EM9      L     R14,EMS
+         LM    R0,R3,EMS+8
+         LTR   R15,R15
+         BR    R14
+*---------------------------------------------------------------------
+* ADDENT: a directory entry: the name at R1, first record R0, R3
+* records. R15 and the cc: 0, or 4 when the directory is full.
+*---------------------------------------------------------------------
+ADDENT   STM   R14,R2,AES
+         L     R2,DIRN
+         C     R2,DIRMAX
+         BNL   AE8
+         LA    R15,1(,R2)
+         ST    R15,DIRN
+         MH    R2,=H'12'
+         A     R2,DIRA
+         MVC   0(8,R2),0(R1)
+         STH   R0,8(,R2)
+         STH   R3,10(,R2)
+         SR    R15,R15
+         B     AE9
+AE8      LA    R15,4
+AE9      L     R14,AES
+         LM    R0,R2,AES+8
+         LTR   R15,R15
+         BR    R14
+*---------------------------------------------------------------------
+* DELNAME: the first entry before DIRN0 named as at R1 is deleted
+* (the later ones move up; DIRN and DIRN0 one less). R15 = 0; 4 none.
+*---------------------------------------------------------------------
+DELNAME  STM   R14,R5,DNS
+         L     R2,DIRA
+         L     R3,DIRN0
+         LTR   R3,R3
+         BZ    DN8
+DN1      CLC   0(8,R2),0(R1)
+         BE    DN2
+         LA    R2,12(,R2)
+         BCT   R3,DN1
+DN8      LA    R15,4
+         B     DN9
+DN2      L     R4,DIRN                   the entries after it
+         MH    R4,=H'12'
+         A     R4,DIRA                   the end
+DN3      LA    R5,12(,R2)
+         CR    R5,R4
+         BNL   DN4
+         MVC   0(12,R2),0(R5)
+         LR    R2,R5
+         B     DN3
+DN4      L     R1,DIRN
+         BCTR  R1,0
+         ST    R1,DIRN
+         L     R1,DIRN0
+         BCTR  R1,0
+         ST    R1,DIRN0
+         SR    R15,R15
+DN9      L     R14,DNS
+         LM    R0,R5,DNS+8
+         BR    R14
+*---------------------------------------------------------------------
+* CMCOPY: COMP's copy: R8 records from record R1 (counted from 2) of
+* MEMB to R6, then the X'61FFFF61' record; R6 after it.
+*---------------------------------------------------------------------
+CMCOPY   N     R1,=X'0000FFFF'
+         SH    R1,=H'2'
+         MH    R1,=H'80'
+         A     R1,MEMB
+         N     R8,=X'0000FFFF'
+CC1      LTR   R8,R8
+         BNP   CC2
+         MVC   0(80,R6),0(R1)
+         LA    R6,80(,R6)
+         LA    R1,80(,R1)
+         BCTR  R8,0
+         B     CC1
+CC2      XC    0(80,R6),0(R6)
+         MVC   0(4,R6),=X'61FFFF61'
+         LA    R6,80(,R6)
+         BR    R14
+*---------------------------------------------------------------------
+* COMPRESS: the members the directory names, in its order, into the
+* second copy (MEMB2, which becomes MEMB), their entries' first
+* records renumbered; entries of one member (a TXTLIB's names) keep
+* naming one copy of it. X'8000' in an entry's size marks, for the
+* while, an entry already renumbered.
+*---------------------------------------------------------------------
+COMPRESS STM   R14,R9,COS
+         L     R6,MEMB2                  where the next goes
+         L     R4,DIRA
+         L     R5,DIRN
+         LTR   R5,R5
+         BZ    CO5
+CO1      TM    10(R4),X'80'
+         BZ    CO2
+         NI    10(R4),X'7F'              (done before: its mark goes)
+         B     CO4
+CO2      LR    R1,R6
+         S     R1,MEMB2
+         SR    R0,R0
+         D     R0,=F'80'                 the records before it
+         LA    R7,2(,R1)                 its new first record
+         LH    R9,8(,R4)                 its old one
+         LR    R1,R9
+         LH    R8,10(,R4)                its records
+         STH   R7,8(,R4)
+         BAL   R14,CMCOPY
+* The later entries of the same member: renumbered, marked.
+         LA    R2,12(,R4)
+         LR    R3,R5
+CO3      BCT   R3,*+8
+         B     CO4
+         TM    10(R2),X'80'
+         BO    CO3A
+         CH    R9,8(,R2)
+         BNE   CO3A
+         STH   R7,8(,R2)
+         OI    10(R2),X'80'
+CO3A     LA    R2,12(,R2)
+         B     CO3
+CO4      LA    R4,12(,R4)
+         BCT   R5,CO1
+CO5      LR    R1,R6
+         S     R1,MEMB2
+         SR    R0,R0
+         D     R0,=F'80'
+         ST    R1,MEMBN
+         L     R1,MEMB
+         MVC   MEMB,MEMB2
+         ST    R1,MEMB2
+         L     R14,COS
+         LM    R0,R9,COS+8
+         BR    R14
+* MAPLINE: the R0 bytes at LINE typed or written. R15 and the cc.
+MAPLINE  ST    R14,MLS
+         CLI   TOTERM,1
+         BNE   ML1
+         LA    R1,LINE
+         BAL   R14,UTYPE
+         SR    R15,R15
+         B     ML9
+ML1      LA    R1,LINE
+         ST    R1,MFSCB+28
+         ST    R0,MFSCB+32
+         MVI   MFSCB+36,C'V'
+         MVC   MFSCB+38(2),=H'1'
+         XC    MFSCB+26(2),MFSCB+26
+         LA    R1,MFSCB
+         LA    R0,UWRBUF
+         BAL   R14,UFS
+ML9      L     R14,MLS
+         LTR   R15,R15
+         BR    R14
+*---------------------------------------------------------------------
+* FREEAREA: the storage back.
+*---------------------------------------------------------------------
+FREEAREA L     R1,AREA
+         LTR   R1,R1
+         BZR   R14
+         ST    R14,FREES
+         L     R0,AREADW
+         DMSFRET DWORDS=(R0),LOC=(R1)
+         XC    AREA,AREA
+         L     R14,FREES
+         BR    R14
