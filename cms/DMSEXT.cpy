@@ -58,7 +58,7 @@ LD1      MVI   LDINC,0                   (INCLUDE then is LOAD)
          XC    LDRENTRY,LDRENTRY
          XC    LDRNSYM,LDRNSYM
          XC    LDRNRLD,LDRNRLD
-         NI    LDRFLAGS,255-LDRFSYS-LDRFAUTO-LDRFEND
+         NI    LDRFLAGS,255-LDRFSYS-LDRFAUTO-LDRFEND-LDRFNLIB
 * Options after "(".
 LD2      LA    R3,8(,R9)
 LDOPT1   CLI   0(R3),X'FF'
@@ -83,6 +83,14 @@ LDOPTS   LA    R3,8(,R3)
          CLC   0(8,R3),=CL8'AUTO'
          BNE   *+12
          NI    LDRFLAGS,255-LDRFAUTO
+         B     LDOPTS
+         CLC   0(8,R3),=CL8'NOLIBE'
+         BNE   *+12
+         OI    LDRFLAGS,LDRFNLIB
+         B     LDOPTS
+         CLC   0(8,R3),=CL8'LIBE'
+         BNE   *+12
+         NI    LDRFLAGS,255-LDRFNLIB
          B     LDOPTS
          CLC   0(8,R3),=CL8'NOMAP'
          BNE   *+12
@@ -136,12 +144,19 @@ LDF1     CLI   0(R3),X'FF'
          CLI   0(R3),C'('
          BE    LDRESOLV
          LR    R1,R3
+         SR    R0,R0                     (a file)
          NUCALL LDTEXT                   R15: 0, 28 none, else error
          LTR   R15,R15
          BNZ   LDFERR
-         LA    R3,8(,R3)
+LDFNEXT  LA    R3,8(,R3)
          B     LDF1
 LDFERR   C     R15,=F'28'
+         BNE   LDOUT
+         LR    R1,R3                     a TXTLIB member of the name?
+         NUCALL LDLIBM
+         LTR   R15,R15
+         BZ    LDFNEXT
+         C     R15,=F'28'
          BNE   LDOUT
          MVC   LDMSG(LDNFL),LDNF         DMSLIO002E FILE 'fn TEXT'..
          MVC   LDMSG+LDNFX(8),0(R3)
@@ -151,8 +166,8 @@ LDFERR   C     R15,=F'28'
          LA    R15,28
          B     LDOUT
 * The names still undefined: their TEXT files (AUTO), until no more.
-LDRESOLV TM    LDRFLAGS,LDRFAUTO
-         BO    LDRESET1
+LDRESOLV TM    LDRFLAGS,LDRFAUTO+LDRFNLIB
+         BO    LDRESET1                  neither TEXT files nor TXTLIBs
          NUCALL LDAUTO
          LTR   R15,R15
          BNZ   LDOUT
@@ -232,10 +247,12 @@ LDRIOUT  CMSRET
          LTORG
 *---------------------------------------------------------------------
 * LDTEXT: loads the TEXT file named by the token at R1 (its decks,
-* each ESD, TXT, RLD, END). R15 = 0, 28 no such file, 104 it does not
-* fit below MAINHIGH, 32 a card that is not a TEXT card.
+* each ESD, TXT, RLD, END); or, R0 not 0, the TXTLIB member R0 says
+* (CL8 the library, F its first record, F its records). R15 = 0, 28
+* no such file, 104 it does not fit below MAINHIGH, 32 a card that is
+* not a TEXT card.
 *---------------------------------------------------------------------
-LDTEXT   CMSENT WORK=16
+LDTEXT   CMSENT WORK=24
          USING LTWK,R13
          L     R11,LDRWORK
          LA    R10,LWFSCB(,R11)          the FSCB
@@ -244,6 +261,15 @@ LDTEXT   CMSENT WORK=16
          MVC   8(8,R10),0(R1)
          MVC   16(8,R10),=CL8'TEXT'
          MVC   24(2,R10),=C'* '
+         L     R2,=F'-1'                 a whole file
+         LTR   R0,R0
+         BZ    LT0
+         LR    R2,R0                     a library's member
+         MVC   8(8,R10),0(R2)
+         MVC   16(8,R10),=CL8'TXTLIB'
+         MVC   26(2,R10),10(R2)          its first record
+         L     R2,12(,R2)                its records
+LT0      ST    R2,LTLEFT
          LA    R2,LWCARD(,R11)
          ST    R2,28(,R10)
          LA    R2,80
@@ -251,9 +277,16 @@ LDTEXT   CMSENT WORK=16
          LA    R2,1
          STH   R2,38(,R10)
          BAL   R14,LTNEWDK               a deck begins
-LTREAD   LR    R1,R10
+LTREAD   L     R1,LTLEFT                 a member's records left
+         LTR   R1,R1
+         BZ    LTEOF
+         BM    LTREAD1
+         BCTR  R1,0
+         ST    R1,LTLEFT
+LTREAD1  LR    R1,R10
          SVC   202
          DC    AL4(1)
+         XC    26(2,R10),26(R10)         (then the next record)
          LTR   R15,R15
          BZ    LTCARD
          C     R15,=F'12'                end of file
@@ -432,6 +465,7 @@ LTPEND   L     R1,LDRNRLD                not yet: it waits
          A     R15,LDRRLDT
          ST    R2,0(,R15)
          MVC   4(1,R15),LTFLAG
+         MVI   5(R15),0                  (not tried yet: a new item)
          MVC   8(8,R15),8(R7)
 LTRLDN   TM    0(R6),X'01'
          LA    R6,4(,R6)
@@ -513,7 +547,118 @@ LTWK     DSECT
 LTRC     DS    F
 LTRP     DS    F
 LTFLAG   DS    X
-         DS    XL7
+         DS    XL3
+LTLEFT   DS    F                 a member's records left; -1 a file
+         DS    F
+NUCLEUS  CSECT
+*---------------------------------------------------------------------
+* LDLIBM: the name at R1 looked for in the GLOBAL TXTLIB libraries'
+* directories (their order; R6's layout, docs/CMS.md "Text
+* libraries"): the first entry of that name has its member loaded
+* (LDTEXT). R15 = 0 loaded, 28 no library has it, else LDTEXT's.
+*---------------------------------------------------------------------
+LDLIBM   CMSENT WORK=80
+         USING LLWK,R13
+         MVC   LLNAME,0(R1)
+         L     R11,LDRWORK
+         LA    R10,LWFSCB(,R11)
+         LA    R5,GLOBTXT
+         LA    R6,8
+LL1      CLI   0(R5),0
+         BE    LLNEXT
+* The header: the directory's record and size.
+         XC    0(44,R10),0(R10)
+         MVC   0(8,R10),=CL8'RDBUF'
+         MVC   8(8,R10),0(R5)
+         MVC   16(8,R10),=CL8'TXTLIB'
+         MVC   24(2,R10),=C'* '
+         LA    R1,LWCARD(,R11)
+         ST    R1,28(,R10)
+         LA    R1,80
+         ST    R1,32(,R10)
+         LA    R1,1
+         STH   R1,38(,R10)
+         STH   R1,26(,R10)
+         LR    R1,R10
+         SVC   202
+         DC    AL4(1)
+         LTR   R15,R15
+         BNZ   LLFIN
+         CLC   LWCARD(6,R11),=C'LIBPDS'
+         BNE   LLFIN
+         MVC   26(2,R10),LWCARD+6(R11)   the directory's record
+         L     R7,LWCARD+8(,R11)         its bytes
+         LTR   R7,R7
+         BNP   LLFIN
+         LA    R1,79(,R7)
+         SR    R0,R0
+         D     R0,=F'80'
+         LR    R8,R1                     its records
+         MH    R1,=H'80'
+         ST    R1,LLSIZE
+         LR    R0,R1
+         NUCALL GETFREE
+         LTR   R15,R15
+         BNZ   LLFIN
+         ST    R1,LLDIR
+* The directory's records into storage.
+         LR    R2,R1
+LL2      ST    R2,28(,R10)
+         LR    R1,R10
+         SVC   202
+         DC    AL4(1)
+         XC    26(2,R10),26(R10)
+         LTR   R15,R15
+         BNZ   LLFRET
+         LA    R2,80(,R2)
+         BCT   R8,LL2
+* The name's entry.
+         L     R2,LLDIR
+         LR    R3,R7
+LL3      C     R3,=F'12'
+         BL    LLFRET
+         CLC   0(8,R2),LLNAME
+         BE    LLFOUND
+         LA    R2,12(,R2)
+         SH    R3,=H'12'
+         B     LL3
+LLFOUND  MVC   LLMEMB(8),0(R5)           the library
+         XC    LLMEMB+8(8),LLMEMB+8
+         MVC   LLMEMB+10(2),8(R2)        the member's first record
+         MVC   LLMEMB+14(2),10(R2)       its records
+         BAL   R14,LLFREE
+         MVC   0(8,R10),=CL8'FINIS'
+         LR    R1,R10
+         SVC   202
+         DC    AL4(1)
+         LA    R0,LLMEMB
+         LA    R1,LLNAME
+         NUCALL LDTEXT
+         B     LLOUT
+LLFRET   BAL   R14,LLFREE
+LLFIN    MVC   0(8,R10),=CL8'FINIS'
+         LR    R1,R10
+         SVC   202
+         DC    AL4(1)
+LLNEXT   LA    R5,8(,R5)
+         BCT   R6,LL1
+         LA    R15,28
+LLOUT    CMSRET
+LLFREE   L     R1,LLDIR
+         L     R0,LLSIZE
+         ST    R14,LLR14
+         NUCALL FRETFREE
+         L     R14,LLR14
+         BR    R14
+         DROP  R13
+         LTORG
+LLWK     DSECT
+         DS    18F
+LLNAME   DS    CL8
+LLMEMB   DS    CL16
+LLDIR    DS    A
+LLSIZE   DS    F
+LLR14    DS    A
 NUCLEUS  CSECT
 *---------------------------------------------------------------------
 * The LOAD MAP (R6: LOAD MAP A5, unless NOMAP): a line for each control
@@ -667,9 +812,11 @@ LDFYES   L     R1,4(,R13)
          CMSRET RC=0
          LTORG
 *---------------------------------------------------------------------
-* LDAUTO: each name still undefined whose TEXT file exists is loaded
-* (R6's AUTO), until a round loads nothing. Each name is tried once
-* (X'80' in its pending item's byte 5). R15 = 0, or LDTEXT's error.
+* LDAUTO: each name still undefined is looked for, until a round loads
+* nothing: as a TEXT file (R6's AUTO, unless NOAUTO), then as a name
+* in the GLOBAL TXTLIB libraries (R6's LIBE, unless NOLIBE), whose
+* member is loaded. Each name is tried once (X'80' in its pending
+* item's byte 5). R15 = 0, or LDTEXT's error.
 *---------------------------------------------------------------------
 LDAUTO   CMSENT WORK=16
          USING LAWK,R13
@@ -683,15 +830,26 @@ LDA1     C     R4,LDRNRLD
          A     R5,LDRRLDT
          TM    5(R5),X'80'
          BO    LDA2
-         LA    R1,8(,R5)
          MVC   LANAME,8(R5)
+         TM    LDRFLAGS,LDRFAUTO         AUTO: a TEXT file first
+         BO    LDA1B
+         LA    R1,LANAME
+         SR    R0,R0                     (a file)
          NUCALL LDTEXT
          LTR   R15,R15
          BZ    LDALOAD
          C     R15,=F'28'
          BNE   LDAOUT
+LDA1B    TM    LDRFLAGS,LDRFNLIB         LIBE: then the TXTLIBs
+         BO    LDA1C
+         LA    R1,LANAME
+         NUCALL LDLIBM
+         LTR   R15,R15
+         BZ    LDALOAD
+         C     R15,=F'28'
+         BNE   LDAOUT
 * Not there: every item waiting for it is marked tried.
-         L     R6,LDRNRLD
+LDA1C    L     R6,LDRNRLD
          L     R7,LDRRLDT
 LDA3     CLC   8(8,R7),LANAME
          BNE   *+8

@@ -195,6 +195,46 @@ USEHOST  CSECT
 """
 
 
+# TXTLIB: a main program calling SUBB, an entry point of SUBA's; SUBB as
+# a TEXT file of its own (AUTO finds it first); another member.
+MAINP = """\
+         REGEQU
+MAINP    CSECT
+         STM   R14,R12,12(R13)
+         LR    R12,R15
+         USING MAINP,R12
+         L     R15,=V(SUBB)
+         BALR  R14,R15
+         L     R14,12(,R13)
+         LM    R0,R12,20(R13)
+         BR    R14
+         LTORG
+         END   MAINP
+"""
+SUBA = """\
+         REGEQU
+SUBA     CSECT
+         ENTRY SUBB
+         USING SUBA,R15
+         DC    F'0'
+SUBB     LA    R15,23
+         BR    R14
+         END
+"""
+SUBB = """\
+         REGEQU
+SUBB     CSECT
+         LA    R15,24
+         BR    R14
+         END
+"""
+OTHER = """\
+OTHER    CSECT
+         DC    F'1'
+         END
+"""
+
+
 def r6_maclib(members):
     """A MACLIB file's bytes in R6's layout: record 1 C'LIBPDS', H the
     directory's record, F its bytes; the members from record 2, each
@@ -439,6 +479,79 @@ def t_maclib(_):
         s.stop()
 
 
+def t_txtlib(_):
+    """TXTLIB GEN of a TEXT file (an entry for its section and its entry
+    point), MAP; LOAD resolving a name from the GLOBAL TXTLIB library,
+    a TEXT file first when AUTO, none with NOLIBE; LOAD of a member by
+    its name; ADD, DEL; the library's bytes."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    disk = [(d["volume"], d["cylinder"], d["cylinders"]) for d in users[0]["devices"] if d.get("address") == "191"][0]
+    s = cmsclient.system(BIN, users)
+    try:
+        img = "%s:%d:%d" % (os.path.join(s.data, "volumes", "USR001.3350"), disk[1], disk[2])
+        subprocess.run([CMSDISK, img, "format", "ALICE"], check=True, capture_output=True)
+        for name, text in (("MAINP", MAINP), ("SUBA", SUBA), ("SUBB", SUBB), ("OTHER", OTHER)):
+            host_write(s, disk, text, name, "ASSEMBLE")
+        a = cmsclient.Cms(s, "ALICE")
+        for name in ("MAINP", "SUBA", "OTHER"):
+            a.ok("ASSEMBLE " + name)
+        n = len(a.ok("TYPE SUBA TEXT A"))
+        a.ok("TXTLIB GEN MYTXT SUBA")
+        out = a.ok("TXTLIB MAP MYTXT (TERM")
+        assert out == ["ENTRY    INDEX  SIZE", "SUBA         2 %5d        SUBB         2 %5d" % (n, n),
+                       "     2 ENTRIES IN LIBRARY"], out
+        # Not searched before GLOBAL TXTLIB: SUBB stays undefined.
+        a.ok("LOAD MAINP")
+        out = a.ok("TYPE LOAD MAP A5")
+        assert not any(l.startswith("SUBA") for l in out), out
+        a.ok("GLOBAL TXTLIB MYTXT")
+        a.ok("LOAD MAINP")
+        out = a.ok("TYPE LOAD MAP A5")
+        assert out[1:] == ["SUBA     SD 020020", "SUBB     LD 020024"], out
+        out, rc = a.cmd("START")
+        assert rc == 23, (out, rc)
+        # A TEXT file of the name comes first (AUTO), the library with
+        # NOAUTO; NOLIBE: none.
+        a.ok("ASSEMBLE SUBB")
+        a.ok("LOAD MAINP")
+        out, rc = a.cmd("START")
+        assert rc == 24, (out, rc)
+        a.ok("LOAD MAINP (NOAUTO")
+        out, rc = a.cmd("START")
+        assert rc == 23, (out, rc)
+        a.ok("ERASE SUBB TEXT A")
+        a.ok("LOAD MAINP (NOLIBE")
+        out = a.ok("TYPE LOAD MAP A5")
+        assert len(out) == 1, out
+        # A member loaded by its name (no SUBA TEXT file).
+        a.ok("ERASE SUBA TEXT A")
+        a.ok("LOAD SUBA")
+        out = a.ok("TYPE LOAD MAP A5")
+        assert out == ["SUBA     SD 020000", "SUBB     LD 020004"], out
+        # ADD, DEL (the library compressed).
+        m = len(a.ok("TYPE OTHER TEXT A"))
+        a.ok("TXTLIB ADD MYTXT OTHER")
+        out = a.ok("TXTLIB MAP MYTXT (TERM")
+        assert out[2:] == ["OTHER   %6d%6d" % (n + 3, m), "     3 ENTRIES IN LIBRARY"], out
+        a.ok("TXTLIB DEL MYTXT SUBA")
+        out = a.ok("TXTLIB MAP MYTXT (TERM")
+        assert out == ["ENTRY    INDEX  SIZE", "OTHER        2 %5d" % m, "     1 ENTRIES IN LIBRARY"], out
+        out, rc = a.cmd("TXTLIB DEL MYTXT SUBA")
+        assert rc == 4 and out == ["DMSLBT013W MEMBER 'SUBA' NOT FOUND IN LIBRARY"], (out, rc)
+        a.logoff()
+        got = subprocess.run([CMSDISK, img, "read", "MYTXT", "TXTLIB", "A", "--binary"], check=True,
+                             capture_output=True).stdout
+        assert got[:6] == "LIBPDS".encode("cp037"), got[:16]
+        dirrec = int.from_bytes(got[6:8], "big")
+        assert dirrec == m + 3 and int.from_bytes(got[8:12], "big") == 12, got[:16].hex()
+        assert got[(m + 1) * 80:(m + 1) * 80 + 4] == b"\x61\xff\xff\x61"
+        ent = got[(dirrec - 1) * 80:(dirrec - 1) * 80 + 12]
+        assert ent == "OTHER   ".encode("cp037") + (2).to_bytes(2, "big") + m.to_bytes(2, "big"), ent.hex()
+        assert len(got) == dirrec * 80
+    finally:
+        s.stop()
+
+
 def t_files_survive_kill9(_):
     """A file CMS closed is a file kept: a program writes a file, the ready
     message comes, vm370 is killed (SIGKILL) at once; after a restart the
@@ -476,4 +589,4 @@ def t_files_survive_kill9(_):
 
 
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_write_assemble_load_run, t_load_map, t_maclib, t_files_survive_kill9], None))
+    sys.exit(cmsclient.run([t_write_assemble_load_run, t_load_map, t_maclib, t_txtlib, t_files_survive_kill9], None))
