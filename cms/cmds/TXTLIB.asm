@@ -7,9 +7,9 @@
 *   GEN   a new library on the A-disk (an old one is replaced) from
 *         the files fn TEXT named
 *   ADD   those files after the library's members (no name checked)
-*   DEL   the members of the names given (each a member's first entry,
-*         or any of its names: the whole member goes), and the library
-*         compressed
+*   DEL   the members of the names given (a member's first entry, as
+*         R6 required: its entry points' names are refused), and the
+*         library compressed
 *   MAP   the entries (name, index, size) and their number: to the
 *         file libname MAP A5 (DISK, the default) or the terminal
 *         (TERM)
@@ -310,8 +310,9 @@ AF99     L     R14,AFS
          LM    R0,R9,AFS+8
          BR    R14
 *---------------------------------------------------------------------
-* DELMEMB: the member one of whose names is at R1 goes from the
-* directory: every entry of its first record. R15 = 0; 4 no such name.
+* DELMEMB: the member whose name (its first entry, as R6 required) is
+* at R1 goes from the directory: every entry of its first record. R15
+* = 0; 4 no member of that name.
 *---------------------------------------------------------------------
 DELMEMB  STM   R14,R5,DMS
          L     R2,DIRA
@@ -319,8 +320,15 @@ DELMEMB  STM   R14,R5,DMS
          LTR   R3,R3
          BZ    DM8
 DM1      CLC   0(8,R2),0(R1)
-         BE    DM2
-         LA    R2,12(,R2)
+         BNE   DM1N
+         L     R5,DIRA                   a member's first entry?
+DM1A     CR    R5,R2
+         BNL   DM2                       yes
+         CLC   8(2,R5),8(R2)
+         BE    DM1N                      no: an entry point's
+         LA    R5,12(,R5)
+         B     DM1A
+DM1N     LA    R2,12(,R2)
          BCT   R3,DM1
 DM8      LA    R15,4
          B     DM9

@@ -533,6 +533,8 @@ def t_txtlib(_):
         a.ok("TXTLIB ADD MYTXT OTHER")
         out = a.ok("TXTLIB MAP MYTXT (TERM")
         assert out[2:] == ["OTHER   %6d%6d" % (n + 3, m), "     3 ENTRIES IN LIBRARY"], out
+        out, rc = a.cmd("TXTLIB DEL MYTXT SUBB")  # an entry point: not a member's name
+        assert rc == 4 and out == ["DMSLBT013W MEMBER 'SUBB' NOT FOUND IN LIBRARY"], (out, rc)
         a.ok("TXTLIB DEL MYTXT SUBA")
         out = a.ok("TXTLIB MAP MYTXT (TERM")
         assert out == ["ENTRY    INDEX  SIZE", "OTHER        2 %5d" % m, "     1 ENTRIES IN LIBRARY"], out
