@@ -252,6 +252,19 @@ def r6_maclib(members):
     return hdr + bytes(80 - len(hdr)) + b"".join(recs) + dirb
 
 
+def new_maclib(members):
+    """The later 32-bit layout (a later CMS's): +6 zero, F the directory's
+    bytes at +8, F its record at +12; 16-byte entries CL8 name, XL3 zero,
+    X'80', F the first record."""
+    recs, entries = [], b""
+    for name, lines in members:
+        first = len(recs) + 2
+        recs += [l.ljust(80).encode("cp037") for l in lines] + [b"\x61\xff\xff\x61" + bytes(76)]
+        entries += name.ljust(8).encode("cp037") + b"\0\0\0\x80" + first.to_bytes(4, "big")
+    hdr = "LIBPDS".encode("cp037") + bytes(2) + len(entries).to_bytes(4, "big") + (len(recs) + 2).to_bytes(4, "big")
+    return hdr + bytes(80 - len(hdr)) + b"".join(recs) + entries + bytes(-len(entries) % 80)
+
+
 def host_write(sysm, disk, text, fn, ft, recfm="F"):
     """Writes a host text file onto the user's 191 (logged off)."""
     vol, first, cyls = disk
@@ -416,13 +429,16 @@ def t_maclib(_):
         lib = r6_maclib([("OTHER", ["         MACRO", "         OTHER", "         MEND"]),
                          ("HOSTRC", ["* FROM THE HOST", "         MACRO", "         HOSTRC",
                                      "         LA    R15,33", "         MEND"])])
-        with tempfile.NamedTemporaryFile(delete=False) as f:
-            f.write(lib)
-        try:
-            subprocess.run([CMSDISK, img, "write", f.name, "HOSTLIB", "MACLIB", "A1", "--recfm", "F",
-                            "--lrecl", "80", "--binary"], check=True, capture_output=True)
-        finally:
-            os.unlink(f.name)
+        newlib = new_maclib([("HOSTRC", ["         MACRO", "         HOSTRC", "         LA    R15,34",
+                                         "         MEND"])])
+        for name, data in (("HOSTLIB", lib), ("NEWLIB", newlib)):
+            with tempfile.NamedTemporaryFile(delete=False) as f:
+                f.write(data)
+            try:
+                subprocess.run([CMSDISK, img, "write", f.name, name, "MACLIB", "A1", "--recfm", "F",
+                                "--lrecl", "80", "--binary"], check=True, capture_output=True)
+            finally:
+                os.unlink(f.name)
         a = cmsclient.Cms(s, "ALICE")
         a.ok("MACLIB GEN MYLIB MYMACS")
         out = a.ok("MACLIB MAP MYLIB (TERM")
@@ -469,6 +485,12 @@ def t_maclib(_):
         a.ok("LOAD USEHOST")
         out, rc = a.cmd("START")
         assert rc == 33, (out, rc)
+        # The later 32-bit layout, first in the list: its HOSTRC wins.
+        a.ok("GLOBAL MACLIB NEWLIB HOSTLIB")
+        a.ok("ASSEMBLE USEHOST")
+        a.ok("LOAD USEHOST")
+        out, rc = a.cmd("START")
+        assert rc == 34, (out, rc)
         a.logoff()
         # Our library's bytes: R6's layout.
         got = subprocess.run([CMSDISK, img, "read", "MYLIB", "MACLIB", "A", "--binary"], check=True,
