@@ -49,3 +49,5 @@ DNS      DS    8F
 WLS      DS    7F
 AES      DS    5F
 COS      DS    12F
+MPS      DS    4F
+MPPL     DS    5D                the PRINT command's PLIST

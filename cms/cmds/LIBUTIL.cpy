@@ -413,3 +413,23 @@ FREEAREA L     R1,AREA
          XC    AREA,AREA
          L     R14,FREES
          BR    R14
+*---------------------------------------------------------------------
+* MAPPRT: MAP's PRINT: the map written as libname MAP A5 (MFSCB) is
+* printed by the PRINT command, then erased. R15 = PRINT's code.
+*---------------------------------------------------------------------
+MAPPRT   STM   R14,R1,MPS
+         MVC   MPPL(8),=CL8'PRINT'
+         MVC   MPPL+8(8),MFSCB+8
+         MVC   MPPL+16(8),=CL8'MAP'
+         MVC   MPPL+24(8),=CL8'A5'
+         MVC   MPPL+32(8),=8X'FF'
+         LA    R1,MPPL
+         SVC   202
+         DC    AL4(1)
+         ST    R15,MPS+4
+         LA    R1,MFSCB
+         LA    R0,UERASE
+         BAL   R14,UFS
+         LM    R14,R1,MPS
+         LTR   R15,R15
+         BR    R14

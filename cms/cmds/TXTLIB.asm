@@ -75,7 +75,7 @@ OPTS     LA    R2,8(,R2)
          LTR   R15,R15
          BZ    EOPT
          BCTR  R15,0
-         STC   R15,TOTERM                0 DISK, 1 TERM
+         STC   R15,TOTERM                0 DISK, 1 TERM, 2 PRINT
          B     OPTS
 NM3      ST    R3,NNAMES
          CLI   FUNC,FMAP                 MAP: no names
@@ -401,6 +401,11 @@ MO8      MVC   LINE(30),=CL30' '
          LA    R1,MFSCB
          LA    R0,UFINIS
          BAL   R14,UFS
+         CLI   TOTERM,2                  PRINT: the file printed
+         BNE   MO9
+         BAL   R14,MAPPRT
+         L     R14,MOS
+         BR    R14
 MO9      SR    R15,R15
          L     R14,MOS
          BR    R14
@@ -474,6 +479,7 @@ FUNCS    DC    CL8'GEN',AL1(3,FGEN)
          DC    X'FF'
 MAPOPTS  DC    CL8'DISK',AL1(4,1)
          DC    CL8'TERMINAL',AL1(4,2)
+         DC    CL8'PRINT',AL1(5,3)
          DC    X'FF'
 M047     DC    AL1(26),C'047E NO FUNCTION SPECIFIED'
 M014     DC    AL1(23),C'014E INVALID FUNCTION ''',AL1(1),C''''

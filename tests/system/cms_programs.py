@@ -4,7 +4,7 @@ GENMOD, the MODULE run by name), programs that read and write files
 through the macro library, DEBUG's breakpoints, and wild programs that
 cannot damage the shared nucleus (a protection exception ends them, not
 CMS, and the other users' CMS is untouched)."""
-import os, re, subprocess, sys, tempfile
+import glob, os, re, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cmsclient  # noqa: E402
@@ -446,6 +446,18 @@ def t_maclib(_):
         a.ok("MACLIB MAP MYLIB")
         out = a.ok("TYPE MYLIB MAP A5")
         assert out[1] == "TWICE        2     5        THRICE       8     4", out
+        # PRINT: to the printer (the file printed, then erased).
+        a.ok("MACLIB MAP MYLIB (PRINT")
+        end = time.time() + 10
+        while time.time() < end and not glob.glob(os.path.join(s.data, "printer", "ALICE-*")):
+            time.sleep(0.1)
+        files = glob.glob(os.path.join(s.data, "printer", "ALICE-*"))
+        assert files, os.listdir(s.data)
+        with open(files[0], "rb") as f:
+            printed = f.read().decode("latin-1")
+        assert "TWICE        2     5        THRICE       8     4" in printed, printed
+        out, rc = a.cmd("STATE MYLIB MAP A5")
+        assert rc == 28, (out, rc)
         # Not found before GLOBAL MACLIB.
         out, rc = a.cmd("ASSEMBLE USEMAC")
         assert rc == 8, (out, rc)
@@ -562,6 +574,14 @@ def t_txtlib(_):
         assert out == ["ENTRY    INDEX  SIZE", "OTHER        2 %5d" % m, "     1 ENTRIES IN LIBRARY"], out
         out, rc = a.cmd("TXTLIB DEL MYTXT SUBA")
         assert rc == 4 and out == ["DMSLBT013W MEMBER 'SUBA' NOT FOUND IN LIBRARY"], (out, rc)
+        a.ok("TXTLIB MAP MYTXT (PRINT")
+        end = time.time() + 10
+        while time.time() < end and not glob.glob(os.path.join(s.data, "printer", "ALICE-*")):
+            time.sleep(0.1)
+        files = glob.glob(os.path.join(s.data, "printer", "ALICE-*"))
+        assert files, os.listdir(s.data)
+        with open(files[0], "rb") as f:
+            assert "     1 ENTRIES IN LIBRARY" in f.read().decode("latin-1")
         a.logoff()
         got = subprocess.run([CMSDISK, img, "read", "MYTXT", "TXTLIB", "A", "--binary"], check=True,
                              capture_output=True).stdout
