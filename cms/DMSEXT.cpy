@@ -152,16 +152,24 @@ LDFNEXT  LA    R3,8(,R3)
          B     LDF1
 LDFERR   C     R15,=F'28'
          BNE   LDOUT
+         TM    LDRFLAGS,LDRFNLIB         (NOLIBE: no TXTLIB member)
+         BO    LDFNF
          LR    R1,R3                     a TXTLIB member of the name?
          NUCALL LDLIBM
          LTR   R15,R15
          BZ    LDFNEXT
          C     R15,=F'28'
          BNE   LDOUT
-         MVC   LDMSG(LDNFL),LDNF         DMSLIO002E FILE 'fn TEXT'..
+LDFNF    MVC   LDMSG(LDNFX),LDNF         DMSLIO002E FILE 'fn TEXT'..
          MVC   LDMSG+LDNFX(8),0(R3)
+         LA    R1,LDMSG+LDNFX+8          the name without its blanks
+LDFNF1   BCTR  R1,0
+         CLI   0(R1),C' '
+         BE    LDFNF1
+         MVC   1(LDNFL-LDNFX-8,R1),LDNF+LDNFX+8
+         LA    R0,1+LDNFL-LDNFX-8(,R1)
          LA    R1,LDMSG
-         LA    R0,LDNFL
+         SR    R0,R1                     the message's length
          NUCALL MSGOUT
          LA    R15,28
          B     LDOUT

@@ -562,6 +562,8 @@ def t_txtlib(_):
         a.ok("LOAD SUBA")
         out = a.ok("TYPE LOAD MAP A5")
         assert out == ["SUBA     SD 020000", "SUBB     LD 020004"], out
+        out, rc = a.cmd("LOAD SUBA (NOLIBE")
+        assert rc == 28 and out == ["DMSLIO002E FILE 'SUBA TEXT' NOT FOUND"], (out, rc)
         # ADD, DEL (the library compressed).
         m = len(a.ok("TYPE OTHER TEXT A"))
         a.ok("TXTLIB ADD MYTXT OTHER")
