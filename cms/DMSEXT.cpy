@@ -820,63 +820,66 @@ LDFYES   L     R1,4(,R13)
          CMSRET RC=0
          LTORG
 *---------------------------------------------------------------------
-* LDAUTO: each name still undefined is looked for, until a round loads
-* nothing: as a TEXT file (R6's AUTO, unless NOAUTO), then as a name
-* in the GLOBAL TXTLIB libraries (R6's LIBE, unless NOLIBE), whose
-* member is loaded. Each name is tried once (X'80' in its pending
-* item's byte 5). R15 = 0, or LDTEXT's error.
+* LDAUTO: the names still undefined are looked for as R6's loader did
+* (its "Loader Search Order"): first each as a TEXT file (AUTO, unless
+* NOAUTO), until a round loads nothing; then, those still undefined,
+* in the GLOBAL TXTLIB libraries (LIBE, unless NOLIBE), whose member
+* with the name is loaded, until a round loads nothing. Each name is
+* tried once in each step (X'80' the TEXT file, X'40' the libraries,
+* in its pending item's byte 5). R15 = 0, or LDTEXT's error.
 *---------------------------------------------------------------------
 LDAUTO   CMSENT WORK=16
          USING LAWK,R13
-LDA0     MVI   LAMORE,0
-         L     R11,LDRWORK
+         MVI   LASTEP,X'80'              the TEXT files
+         TM    LDRFLAGS,LDRFAUTO
+         BZ    LDA0
+LDANEXT  MVI   LASTEP,X'40'              the libraries
+         TM    LDRFLAGS,LDRFNLIB
+         BO    LDAEND
+LDA0     L     R11,LDRWORK
          SR    R4,R4                     the item's number
 LDA1     C     R4,LDRNRLD
-         BNL   LDAEND
+         BNL   LDASTEP
          LR    R5,R4
          SLL   R5,4
          A     R5,LDRRLDT
-         TM    5(R5),X'80'
+         SR    R1,R1                     tried in this step?
+         IC    R1,LASTEP
+         EX    R1,LATM
          BO    LDA2
          MVC   LANAME,8(R5)
-         TM    LDRFLAGS,LDRFAUTO         AUTO: a TEXT file first
-         BO    LDA1B
          LA    R1,LANAME
          SR    R0,R0                     (a file)
+         CLI   LASTEP,X'80'
+         BNE   LDA1B
          NUCALL LDTEXT
-         LTR   R15,R15
-         BZ    LDALOAD
-         C     R15,=F'28'
-         BNE   LDAOUT
-LDA1B    TM    LDRFLAGS,LDRFNLIB         LIBE: then the TXTLIBs
-         BO    LDA1C
-         LA    R1,LANAME
-         NUCALL LDLIBM
-         LTR   R15,R15
-         BZ    LDALOAD
+         B     LDA1C
+LDA1B    NUCALL LDLIBM
+LDA1C    LTR   R15,R15
+         BZ    LDA0                      loaded: the list has changed
          C     R15,=F'28'
          BNE   LDAOUT
 * Not there: every item waiting for it is marked tried.
-LDA1C    L     R6,LDRNRLD
+         L     R6,LDRNRLD
          L     R7,LDRRLDT
 LDA3     CLC   8(8,R7),LANAME
-         BNE   *+8
-         OI    5(R7),X'80'
-         LA    R7,16(,R7)
+         BNE   LDA4
+         OC    5(1,R7),LASTEP
+LDA4     LA    R7,16(,R7)
          BCT   R6,LDA3
-         B     LDA2
-LDALOAD  MVI   LAMORE,1                  loaded: the list has changed
-         B     LDA0
 LDA2     LA    R4,1(,R4)
          B     LDA1
+LDASTEP  CLI   LASTEP,X'80'              the TEXT files done
+         BE    LDANEXT
 LDAEND   SR    R15,R15
 LDAOUT   CMSRET
+LATM     TM    5(R5),0
          DROP  R13
          LTORG
 LAWK     DSECT
          DS    18F
 LANAME   DS    CL8
-LAMORE   DS    X
+LASTEP   DS    X                 X'80' TEXT files, X'40' libraries
 NUCLEUS  CSECT
 *---------------------------------------------------------------------
 * START [entry|*] [args]: runs what LOAD loaded. STARTPGM: R1 the
