@@ -324,6 +324,10 @@ LTCARD   LA    R8,LWCARD(,R11)           R8: the card
          BE    LTRLD
          CLC   1(3,R8),=C'END'
          BE    LTEND
+         CLC   1(3,R8),=C'LDT'           a library member's end
+         BNE   LTREAD
+         TM    LTLEFT,X'80'
+         BZ    LTEOF
          B     LTREAD
 * ESD: items of 16 bytes from column 17; SD, PC and ER take ESD ids
 * from the one in columns 15-16.

@@ -13,9 +13,10 @@
 *   MAP   the entries (name, index, size) and their number: to the
 *         file libname MAP A5 (DISK, the default) or the terminal
 *         (TERM)
-* A TEXT file is one member; it has a directory entry for each control
-* section (SD) and entry point (LD) its ESD cards name, the first one
-* being the member's name.
+* A TEXT file is one member, its cards and an LDT card (R6's loader
+* terminate card, blank after column 4); it has a directory entry for
+* each control section (SD) and entry point (LD) its ESD cards name,
+* the first one being the member's name.
 * The library's layout and the routines that read and write it:
 * LIBUTIL.cpy (shared with MACLIB).
 * Return codes: 0; 4 a member to delete was not there; 24 bad
@@ -105,9 +106,9 @@ NM6      MVC   LIBFID+16(2),24(R1)       where it is
          LH    R0,26(,R1)                its records
          N     R0,=X'0000FFFF'
          ST    R0,LIBRECS
-* The storage: the members' records and one more each (GEN, ADD: a
-* file's records and its X'61FFFF61' record), the directory, and
-* again as much for the compression after DEL.
+* The storage: the members' records and two more each (GEN, ADD: a
+* file's records, its LDT card and its X'61FFFF61' record), the
+* directory, and again as much for the compression after DEL.
 SZ1      L     R4,LIBRECS
          SR    R5,R5                     the files' records
          L     R2,NAMES
@@ -126,7 +127,8 @@ SZ2      LR    R1,R2
          LA    R2,8(,R2)
          BCT   R3,SZ2
 SZ3      LA    R6,2(R5,R4)
-         AR    R6,R5                     records at most
+         AR    R6,R5                     records at most (a file's,
+         AR    R6,R5                     its LDT and X'61FFFF61')
          ST    R6,MEMBMAX
          LA    R7,2(R5,R4)               entries at most: 3 a card
          MH    R7,=H'3'
@@ -267,11 +269,20 @@ AFEND    C     R15,=F'12'
          BAL   R14,UFS
          CLC   DIRN,DIRN0
          BE    AFNONAME
+         L     R1,MEMBN                  an LDT card ends the member
+         LA    R0,2(,R1)                 (R6's loader-terminate card)
+         C     R0,MEMBMAX
+         BH    AFFULL
+         LA    R0,1(,R1)
+         ST    R0,MEMBN
+         MH    R1,=H'80'
+         A     R1,MEMB
+         MVI   0(R1),C' '
+         MVC   1(79,R1),0(R1)
+         MVC   0(4,R1),=X'02D3C4E3'      X'02' LDT
          L     R3,MEMBN
          S     R3,MSTART                 its records
          L     R1,MEMBN
-         C     R1,MEMBMAX
-         BNL   AFFULL
          LA    R0,1(,R1)
          ST    R0,MEMBN
          MH    R1,=H'80'

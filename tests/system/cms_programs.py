@@ -529,7 +529,7 @@ def t_txtlib(_):
         a = cmsclient.Cms(s, "ALICE")
         for name in ("MAINP", "SUBA", "OTHER"):
             a.ok("ASSEMBLE " + name)
-        n = len(a.ok("TYPE SUBA TEXT A"))
+        n = len(a.ok("TYPE SUBA TEXT A")) + 1  # (and the LDT card)
         a.ok("TXTLIB GEN MYTXT SUBA")
         out = a.ok("TXTLIB MAP MYTXT (TERM")
         assert out == ["ENTRY    INDEX  SIZE", "SUBA         2 %5d        SUBB         2 %5d" % (n, n),
@@ -565,7 +565,7 @@ def t_txtlib(_):
         out, rc = a.cmd("LOAD SUBA (NOLIBE")
         assert rc == 28 and out == ["DMSLIO002E FILE 'SUBA TEXT' NOT FOUND"], (out, rc)
         # ADD, DEL (the library compressed).
-        m = len(a.ok("TYPE OTHER TEXT A"))
+        m = len(a.ok("TYPE OTHER TEXT A")) + 1
         a.ok("TXTLIB ADD MYTXT OTHER")
         out = a.ok("TXTLIB MAP MYTXT (TERM")
         assert out[2:] == ["OTHER   %6d%6d" % (n + 3, m), "     3 ENTRIES IN LIBRARY"], out
@@ -590,6 +590,7 @@ def t_txtlib(_):
         assert got[:6] == "LIBPDS".encode("cp037"), got[:16]
         dirrec = int.from_bytes(got[6:8], "big")
         assert dirrec == m + 3 and int.from_bytes(got[8:12], "big") == 12, got[:16].hex()
+        assert got[m * 80:m * 80 + 80] == b"\x02" + "LDT".encode("cp037") + bytes([0x40]) * 76
         assert got[(m + 1) * 80:(m + 1) * 80 + 4] == b"\x61\xff\xff\x61"
         ent = got[(dirrec - 1) * 80:(dirrec - 1) * 80 + 12]
         assert ent == "OTHER   ".encode("cp037") + (2).to_bytes(2, "big") + m.to_bytes(2, "big"), ent.hex()
