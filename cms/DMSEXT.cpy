@@ -173,7 +173,7 @@ LDFNF1   BCTR  R1,0
          NUCALL MSGOUT
          LA    R15,28
          B     LDOUT
-* The names still undefined: their TEXT files (AUTO), until no more.
+* The names still undefined: TEXT files (AUTO), then TXTLIBs (LIBE).
 LDRESOLV TM    LDRFLAGS,LDRFAUTO+LDRFNLIB
          BO    LDRESET1                  neither TEXT files nor TXTLIBs
          NUCALL LDAUTO
