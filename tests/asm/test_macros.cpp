@@ -277,6 +277,14 @@ TEST_CASE("library members in memory (Options::find_member): macros and COPY mem
       "         END\n";
   CHECK(image_hex(src, opt) == "0707C1C2");
   CHECK(std::find(asked.begin(), asked.end(), "TWICE") != asked.end());
+  // The lookup comes before the -I directories: their TWICE.mac (one
+  // byte) is not used while the lookup has TWICE.
+  fs::path dir = fs::temp_directory_path() / ("asm370-member-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "TWICE.mac") << "         MACRO\n&L       TWICE &X\n&L       DC    AL1(&X)\n         MEND\n";
+  opt.include_dirs = {dir.string()};
+  CHECK(image_hex(src, opt) == "0707C1C2");
+  fs::remove_all(dir);
   // A member neither the lookup nor -I has: the COPY is an error.
   auto r = assemble("T        CSECT\n         COPY  NOSUCH\n         END\n", opt);
   CHECK(!r.ok);
