@@ -126,7 +126,9 @@ READLIB  ST    R14,RLS
          N     R4,=X'0000FFFF'
          C     R4,=F'2'
          BL    RLBAD
-         C     R4,LIBRECS
+         L     R1,LIBRECS                (one past the end: no entries)
+         LA    R1,1(,R1)
+         CR    R4,R1
          BH    RLBAD
          L     R5,HDR+8                  its bytes
          SR    R0,R0

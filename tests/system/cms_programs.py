@@ -491,6 +491,14 @@ def t_maclib(_):
         assert rc == 24 and out == ["DMSLBM014E INVALID FUNCTION 'FOO'"], (out, rc)
         out, rc = a.cmd("MACLIB ADD NOLIB MYMACS")
         assert rc == 28, (out, rc)
+        # A library whose every member was deleted stays a library.
+        a.ok("MACLIB GEN EMPTYLIB TWICE")
+        a.ok("MACLIB DEL EMPTYLIB TWICE")
+        a.ok("MACLIB COMP EMPTYLIB")
+        assert a.ok("MACLIB MAP EMPTYLIB (TERM") == ["MACRO    INDEX  SIZE"]
+        a.ok("MACLIB ADD EMPTYLIB TWICE")
+        out = a.ok("MACLIB MAP EMPTYLIB (TERM")
+        assert out[1:] == ["TWICE        2     4"], out
         # The host's library, from R6's layout.
         a.ok("GLOBAL MACLIB HOSTLIB MYLIB")
         a.ok("ASSEMBLE USEHOST")
