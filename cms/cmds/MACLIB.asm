@@ -15,7 +15,8 @@
 * prototype's operation (with the comment lines before it); a COPY
 * file whose first record begins '*COPY name' holds members each
 * begun by such a record, otherwise the whole file is one member
-* named fn.
+* named fn. Records beginning './' (update control cards) or
+* X'61FFFF61' are left out, as R6 did.
 * The library's layout and the routines that read and write it:
 * LIBUTIL.cpy (shared with TXTLIB).
 * Return codes: 0; 4 a member to delete was not there; 24 bad
@@ -259,6 +260,10 @@ AF1      L     R6,MEMBN                  the next record's place
          LR    R2,R1
          BAL   R14,RDREC
          BNZ   AFEND
+         CLC   0(2,R2),=C'./'            (R6 kept no ./ card
+         BE    AF1                       nor an end-of-file record)
+         CLC   0(4,R2),=X'61FFFF61'
+         BE    AF1
          LA    R9,1(,R9)
          LA    R6,1(,R6)
          ST    R6,MEMBN                  kept (for now)
