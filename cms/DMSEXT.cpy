@@ -58,7 +58,7 @@ LD1      MVI   LDINC,0                   (INCLUDE then is LOAD)
          XC    LDRENTRY,LDRENTRY
          XC    LDRNSYM,LDRNSYM
          XC    LDRNRLD,LDRNRLD
-         NI    LDRFLAGS,255-LDRFSYS-LDRFAUTO-LDRFEND-LDRFNLIB
+         NI    LDRFLAGS,255-LDRFSYS-LDRFAUTO-LDRFEND-LDRFNLIB-LDRFTYPE
 * Options after "(".
 LD2      LA    R3,8(,R9)
 LDOPT1   CLI   0(R3),X'FF'
@@ -83,6 +83,14 @@ LDOPTS   LA    R3,8(,R3)
          CLC   0(8,R3),=CL8'AUTO'
          BNE   *+12
          NI    LDRFLAGS,255-LDRFAUTO
+         B     LDOPTS
+         CLC   0(8,R3),=CL8'TYPE'
+         BNE   *+12
+         OI    LDRFLAGS,LDRFTYPE
+         B     LDOPTS
+         CLC   0(8,R3),=CL8'NOTYPE'
+         BNE   *+12
+         NI    LDRFLAGS,255-LDRFTYPE
          B     LDOPTS
          CLC   0(8,R3),=CL8'NOLIBE'
          BNE   *+12
@@ -675,7 +683,7 @@ NUCLEUS  CSECT
 *---------------------------------------------------------------------
 * The LOAD MAP (R6: LOAD MAP A5, unless NOMAP): a line for each control
 * section and entry point loaded, "name     SD 020000" (the name, its
-* kind SD, CM or LD, its address). LOAD begins the file again,
+* kind SD, CM or LD, its address), typed as well with TYPE. LOAD begins the file again,
 * INCLUDE adds to it. LDMAPBEG: begins (LDRFMAP while it is written);
 * LDMAPW: the line of the name at R1, address R0, kind at R2 (2
 * characters); LDMAPEND: closes it. A write that fails ends the map
@@ -713,7 +721,12 @@ LDMAPW   CMSENT WORK=8
          LA    R3,72(,R13)               (the frame's work)
          NUCALL HEXOUT
          MVC   12(6,R9),74(R13)          the address, 6 digits
-         MVC   0(8,R10),=CL8'WRBUF'
+         TM    LDRFLAGS,LDRFTYPE         TYPE: typed as well
+         BZ    LMW1
+         LR    R1,R9
+         LA    R0,18
+         NUCALL TYPLINE
+LMW1     MVC   0(8,R10),=CL8'WRBUF'
          XC    26(2,R10),26(R10)         the next record
          ST    R9,28(,R10)
          LA    R1,18

@@ -402,6 +402,10 @@ def t_load_map(_):
         a.ok("INCLUDE MAPINC")
         out = a.ok("TYPE LOAD MAP A5")
         assert out[3:] == ["MAPC     SD 020010"], out
+        # TYPE: the map typed as well.
+        out = a.ok("LOAD MAPPGM (TYPE")
+        assert out == ["MAPA     SD 020000", "MAPB     SD 020008", "MAPENT   LD 020002"], out
+        assert a.ok("LOAD MAPPGM") == []
         a.ok("ERASE LOAD MAP A5")
         a.ok("LOAD MAPPGM (NOMAP")
         out, rc = a.cmd("STATE LOAD MAP A5")
