@@ -26,8 +26,10 @@ LWSIZE   EQU   LWMAPCB+80
 LWNSYM   EQU   256
 LWNRLD   EQU   2048
 *---------------------------------------------------------------------
-* LOAD fn ... [(START|NOAUTO|ORIGIN hex|RESET name]  and INCLUDE:
-* LOAD begins again at MAINSTRT (or ORIGIN), INCLUDE adds.
+* LOAD fn ... [(START|NOAUTO|ORIGIN hex|RESET name|CLEAR|MAP|TYPE|
+* LIBE ...]  and INCLUDE: LOAD begins again at MAINSTRT (or ORIGIN),
+* INCLUDE adds. CLEAR zeroes the storage from where loading begins to
+* MAINHIGH first.
 *---------------------------------------------------------------------
 LOAD     CMSENT
          SR    R2,R2                     LOAD
@@ -83,6 +85,14 @@ LDOPTS   LA    R3,8(,R3)
          CLC   0(8,R3),=CL8'AUTO'
          BNE   *+12
          NI    LDRFLAGS,255-LDRFAUTO
+         B     LDOPTS
+         CLC   0(8,R3),=CL8'CLEAR'
+         BNE   *+12
+         OI    LDOPT,X'10'
+         B     LDOPTS
+         CLC   0(8,R3),=CL8'NOCLEAR'
+         BNE   *+12
+         NI    LDOPT,255-X'10'
          B     LDOPTS
          CLC   0(8,R3),=CL8'TYPE'
          BNE   *+12
@@ -142,7 +152,16 @@ LDFILES  LA    R3,8(,R9)
          BE    LDNOFN
          CLI   0(R3),C'('
          BE    LDNOFN
-         TM    LDOPT,X'20'               NOMAP: none
+         TM    LDOPT,X'10'               CLEAR: the load area zeroed
+         BZ    LDCL9
+         L     R0,LDRNEXT
+         L     R1,MAINHIGH
+         SR    R1,R0
+         BNP   LDCL9
+         SR    R14,R14
+         SR    R15,R15                   (no source: pad X'00')
+         MVCL  R0,R14
+LDCL9    TM    LDOPT,X'20'               NOMAP: none
          BO    LDF1
          SR    R2,R2
          IC    R2,LDINC

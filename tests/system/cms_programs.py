@@ -139,6 +139,22 @@ MAPB     CSECT
          DC    F'1'
          END   MAPA
 """
+# CLEAR: BIGP leaves X'2A' at offset 63; SMALLP returns that byte of
+# storage past its own end.
+BIGP = """\
+BIGP     CSECT
+         DC    63X'00',X'2A'
+         END
+"""
+SMALLP = """\
+SMALLP   CSECT
+         USING SMALLP,15
+         SR    1,1
+         IC    1,63(,15)
+         LR    15,1
+         BR    14
+         END
+"""
 MAPINC = """\
 MAPC     CSECT
          DC    F'2'
@@ -391,6 +407,8 @@ def t_load_map(_):
         subprocess.run([CMSDISK, img, "format", "ALICE"], check=True, capture_output=True)
         host_write(s, disk, MAPPGM, "MAPPGM", "ASSEMBLE")
         host_write(s, disk, MAPINC, "MAPINC", "ASSEMBLE")
+        host_write(s, disk, BIGP, "BIGP", "ASSEMBLE")
+        host_write(s, disk, SMALLP, "SMALLP", "ASSEMBLE")
         a = cmsclient.Cms(s, "ALICE")
         a.ok("ASSEMBLE MAPPGM")
         a.ok("ASSEMBLE MAPINC")
@@ -406,6 +424,18 @@ def t_load_map(_):
         out = a.ok("LOAD MAPPGM (TYPE")
         assert out == ["MAPA     SD 020000", "MAPB     SD 020008", "MAPENT   LD 020002"], out
         assert a.ok("LOAD MAPPGM") == []
+        # CLEAR: the storage past what is loaded is zeros, not what the
+        # program loaded before left there.
+        a.ok("ASSEMBLE BIGP")
+        a.ok("ASSEMBLE SMALLP")
+        a.ok("LOAD BIGP")
+        a.ok("LOAD SMALLP")
+        out, rc = a.cmd("START")
+        assert rc == 42, (out, rc)
+        a.ok("LOAD BIGP")
+        a.ok("LOAD SMALLP (CLEAR")
+        out, rc = a.cmd("START")
+        assert rc == 0, (out, rc)
         a.ok("ERASE LOAD MAP A5")
         a.ok("LOAD MAPPGM (NOMAP")
         out, rc = a.cmd("STATE LOAD MAP A5")
