@@ -61,6 +61,7 @@ LD1      MVI   LDINC,0                   (INCLUDE then is LOAD)
          XC    LDRNSYM,LDRNSYM
          XC    LDRNRLD,LDRNRLD
          NI    LDRFLAGS,255-LDRFSYS-LDRFAUTO-LDRFEND-LDRFNLIB-LDRFTYPE
+         NI    LDRFLAGS,255-LDRFDUP
 * Options after "(".
 LD2      LA    R3,8(,R9)
 LDOPT1   CLI   0(R3),X'FF'
@@ -93,6 +94,14 @@ LDOPTS   LA    R3,8(,R3)
          CLC   0(8,R3),=CL8'NOCLEAR'
          BNE   *+12
          NI    LDOPT,255-X'10'
+         B     LDOPTS
+         CLC   0(8,R3),=CL8'DUP'
+         BNE   *+12
+         OI    LDRFLAGS,LDRFDUP
+         B     LDOPTS
+         CLC   0(8,R3),=CL8'NODUP'
+         BNE   *+12
+         NI    LDRFLAGS,255-LDRFDUP
          B     LDOPTS
          CLC   0(8,R3),=CL8'TYPE'
          BNE   *+12
@@ -380,7 +389,21 @@ LTESD1   LTR   R5,R5
 LTSD     BAL   R14,LTESDP                R7: the ESD id's entry
          LTR   R7,R7
          BZ    LTESDX
-         L     R2,LDRNEXT
+         CLI   8(R6),X'04'               a named section loaded before:
+         BE    LTSD1                     R6's loader bypassed it
+         LR    R1,R6
+         NUCALL LDFIND
+         LTR   R15,R15
+         BNZ   LTSD1
+         MVI   0(R7),3                   (a duplicate: its cards go)
+         XC    4(4,R7),4(R7)
+         MVC   8(8,R7),0(R6)
+         TM    LDRFLAGS,LDRFDUP          DUP: a warning
+         BZ    LTESDX
+         LR    R1,R6
+         NUCALL LDDUPM
+         B     LTESDX
+LTSD1    L     R2,LDRNEXT
          LA    R2,7(,R2)
          N     R2,=X'00FFFFF8'
          SR    R3,R3
@@ -418,6 +441,8 @@ LTLD     SR    R1,R1
          BAL   R14,LTMAP                 R7 the entry, 0 if bad
          LTR   R7,R7
          BZ    LTESDN
+         CLI   0(R7),1                   (not in a duplicate)
+         BNE   LTESDN
          SR    R0,R0
          ICM   R0,7,9(R6)
          A     R0,4(,R7)
@@ -442,6 +467,8 @@ LTTXT    LH    R1,14(,R8)
          BAL   R14,LTMAP
          LTR   R7,R7
          BZ    LTBAD
+         CLI   0(R7),3                   a duplicate's: bypassed
+         BE    LTREAD
          SR    R2,R2
          ICM   R2,7,5(R8)
          A     R2,4(,R7)                 where they go
@@ -468,6 +495,8 @@ LTRLD2   LH    R1,LTRP+2                 P: the field's section
          BAL   R14,LTMAP
          LTR   R7,R7
          BZ    LTBAD
+         CLI   0(R7),3                   a duplicate's: bypassed
+         BE    LTRLDN
          SR    R2,R2
          ICM   R2,7,1(R6)
          A     R2,4(,R7)                 the field's address
@@ -483,6 +512,8 @@ LTRLD2   LH    R1,LTRP+2                 P: the field's section
          BZ    LTBAD
          MVC   LTFLAG,0(R6)
          CLI   0(R7),2
+         BE    LTRLDX
+         CLI   0(R7),3                   a duplicate: the first one's
          BE    LTRLDX
          L     R0,4(,R7)                 a section: its relocation
          BAL   R14,LTAPPLY
@@ -521,6 +552,8 @@ LTEND    CLC   5(3,R8),=X'404040'
          BAL   R14,LTMAP
          LTR   R7,R7
          BZ    LTEND1
+         CLI   0(R7),1                   (not a duplicate's)
+         BNE   LTEND1
          SR    R2,R2
          ICM   R2,7,5(R8)
          A     R2,4(,R7)
@@ -1006,6 +1039,26 @@ LNML     EQU   *-LNM
 LNWK     DSECT
          DS    18F
 LNMSG    DS    CL48
+NUCLEUS  CSECT
+* LDDUPM: DMSLIO202W DUPLICATE IDENTIFIER 'name', the name at R1.
+LDDUPM   CMSENT WORK=48
+         USING LNWK,R13
+         MVC   LNMSG(LDUMX),LDUM
+         MVC   LNMSG+LDUMX(8),0(R1)
+         LA    R1,LNMSG+LDUMX+8          the name without its blanks
+LDDM1    BCTR  R1,0
+         CLI   0(R1),C' '
+         BE    LDDM1
+         MVI   1(R1),C''''
+         LA    R0,2(,R1)
+         LA    R1,LNMSG
+         SR    R0,R1
+         NUCALL MSGOUT
+         CMSRET RC=0
+LDUM     DC    C'DMSLIO202W DUPLICATE IDENTIFIER '''
+LDUMX    EQU   *-LDUM
+         DROP  R13
+         LTORG
 NUCLEUS  CSECT
 *---------------------------------------------------------------------
 * RUNPGM: runs a program: R2 its entry, R3 LDRFSYS for a system

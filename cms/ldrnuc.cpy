@@ -19,6 +19,7 @@ LDRFBUSY EQU   X'08'             RUNMOD is looking for a module
 LDRFMAP  EQU   X'04'             the LOAD MAP is being written
 LDRFNLIB EQU   X'02'             NOLIBE: no search of the TXTLIBs
 LDRFTYPE EQU   X'01'             TYPE: the load map typed as well
+LDRFDUP  EQU   X'80'             DUP: duplicate sections reported
          DS    XL3
 RUNR13   DS    A                 RUNPGM's frame while a program runs
 USRSAVE  DS    A                 programs' save area (key E storage)

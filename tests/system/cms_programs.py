@@ -155,6 +155,26 @@ SMALLP   CSECT
          BR    14
          END
 """
+# DUP: DUPA twice (in D2 and D3); D1 returns DUPA's first word.
+D1 = """\
+D1       CSECT
+         USING D1,15
+         L     15,=V(DUPA)
+         L     15,0(,15)
+         BR    14
+         LTORG
+         END   D1
+"""
+D2 = """\
+DUPA     CSECT
+         DC    F'5'
+         END
+"""
+D3 = """\
+DUPA     CSECT
+         DC    F'6'
+         END
+"""
 MAPINC = """\
 MAPC     CSECT
          DC    F'2'
@@ -408,6 +428,8 @@ def t_load_map(_):
         host_write(s, disk, MAPPGM, "MAPPGM", "ASSEMBLE")
         host_write(s, disk, MAPINC, "MAPINC", "ASSEMBLE")
         host_write(s, disk, BIGP, "BIGP", "ASSEMBLE")
+        for name, text in (("D1", D1), ("D2", D2), ("D3", D3)):
+            host_write(s, disk, text, name, "ASSEMBLE")
         host_write(s, disk, SMALLP, "SMALLP", "ASSEMBLE")
         a = cmsclient.Cms(s, "ALICE")
         a.ok("ASSEMBLE MAPPGM")
@@ -436,6 +458,19 @@ def t_load_map(_):
         a.ok("LOAD SMALLP (CLEAR")
         out, rc = a.cmd("START")
         assert rc == 0, (out, rc)
+        # A duplicate section is bypassed (DUP says so); the first one
+        # is used.
+        for name in ("D1", "D2", "D3"):
+            a.ok("ASSEMBLE " + name)
+        assert a.ok("LOAD D1 D2 D3") == []
+        out = a.ok("TYPE LOAD MAP A5")
+        assert out == ["D1       SD 020000", "DUPA     SD 020018"], out
+        out, rc = a.cmd("START")
+        assert rc == 5, (out, rc)
+        out = a.ok("LOAD D1 D3 D2 (DUP")
+        assert out == ["DMSLIO202W DUPLICATE IDENTIFIER 'DUPA'"], out
+        out, rc = a.cmd("START")
+        assert rc == 6, (out, rc)
         a.ok("ERASE LOAD MAP A5")
         a.ok("LOAD MAPPGM (NOMAP")
         out, rc = a.cmd("STATE LOAD MAP A5")
