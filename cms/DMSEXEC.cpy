@@ -271,7 +271,7 @@ EXF3     MVC   EXCUR,EXLPREV
          BZ    EXF5
          OI    EXFLAGS,EXFNOMSG
          B     EXF5
-EXF4     NI    CONFLAG,255-X'40'
+EXF4     NI    CONFLAG,255-X'40'-X'20'   the last: HT and HI end
 EXF5     CMSRET RC=0
          LTORG
 *---------------------------------------------------------------------
@@ -444,6 +444,8 @@ EXLOOP   CMSENT
 * Between statements an attention (the immediate commands HX, HT,
 * RT) or CP's EXTERNAL (DEBUG) may come in: a way out of a loop.
 ELP1     CMSPOLL
+         TM    CONFLAG,X'20'             HI: this EXEC ends here
+         BO    ELPHI
          L     R2,EXLNEXT
          C     R2,EXLNLIN
          BH    ELPEOF
@@ -465,6 +467,8 @@ ELPSTOP  C     R15,=F'1'                 &EXIT
          L     R15,EXLEXRC
          B     EXR05
 ELPEOF   SR    R15,R15
+         B     EXR05
+ELPHI    LA    R15,0                     (each level in turn, rc 0)
          B     EXR05
 ELPERR   LA    R1,EXLFN
          L     R2,EXLLINE

@@ -483,25 +483,15 @@ EZ5      LA    R1,ERFF
          BNZ   EZ7
          LR    R9,R0                     the disk
          LR    R10,R1                    the FST
-         LA    R2,0
-         LR    R3,R10
-         NUCALL AFTOFF
-         LR    R2,R9
-         LR    R3,R10
-         NUCALL CHAINOUT
          LTR   R6,R6
          BZ    EZ6
          MVC   ERLINE(16),0(R10)         (TYPE: fn ft fm
          MVC   ERLINE+16(2),24(R10)
          LA    R1,ERLINE
          NUCALL FSTLINE
-EZ6      XC    0(40,R10),0(R10)
-         USING ADTD,R9
-         L     R1,ADTFILES
-         BCTR  R1,0
-         ST    R1,ADTFILES
-         OI    ADTFLG,ADTFDIR
-         DROP  R9
+EZ6      LR    R2,R9
+         LR    R3,R10
+         NUCALL FILEOUT
          LA    R7,1(,R7)
          B     EZ5
 * The directories changed, committed.
@@ -584,6 +574,29 @@ EZWK     DSECT
 ERFF     DS    XL(FFLEN)
 ERLINE   DS    CL20
 NUCLEUS  CSECT
+*---------------------------------------------------------------------
+* FILEOUT: the file whose FST is at R3 (in an FST block of the disk
+* whose ADT is at R2) is gone: its open files dropped, its blocks
+* freed, its FST empty, the directory marked changed (the caller
+* commits it: FSCOMMIT).
+*---------------------------------------------------------------------
+FILEOUT  CMSENT
+         LR    R9,R2
+         LR    R10,R3
+         LA    R2,0
+         NUCALL AFTOFF
+         LR    R2,R9
+         LR    R3,R10
+         NUCALL CHAINOUT
+         XC    0(40,R10),0(R10)
+         USING ADTD,R9
+         L     R1,ADTFILES
+         BCTR  R1,0
+         ST    R1,ADTFILES
+         OI    ADTFLG,ADTFDIR
+         DROP  R9
+         CMSRET RC=0
+         LTORG
 *---------------------------------------------------------------------
 * FSTLINE: types "fn ft fm" from the 18 bytes at R1.
 *---------------------------------------------------------------------

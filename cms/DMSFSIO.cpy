@@ -644,8 +644,10 @@ AFR2     LA    R8,4(,R8)
          LTORG
 *---------------------------------------------------------------------
 * AFTCLOSE: the file whose AFT is at R2 is closed: written, it is
-* committed (COMMITF). AFTDROP: closed, its changes dropped. R15 = 0
-* or the commit's error.
+* committed (COMMITF); read, with mode number 3 on a R/W disk, it is
+* erased ("files with a filemode of 3 are erased after they are
+* read", R6's CMS User's Guide). AFTDROP: closed, its changes
+* dropped. R15 = 0 or the commit's error.
 *---------------------------------------------------------------------
 AFTCLOSE CMSENT
          LR    R10,R2
@@ -653,8 +655,22 @@ AFTCLOSE CMSENT
          NUCALL AFTUNCH
          SR    R9,R9
          TM    AFTFLG,AFTFCHG
-         BZ    ACL1
+         BZ    ACL0
          NUCALL COMMITF
+         LR    R9,R15
+         B     ACL1
+ACL0     TM    AFTFLG,AFTFWR
+         BO    ACL1
+         CLI   AFTFM+1,C'3'
+         BNE   ACL1
+         ICM   R3,15,AFTFSTP
+         BZ    ACL1
+         L     R2,AFTADT
+         TM    ADTFLG-ADTD(R2),ADTFRW
+         BZ    ACL1
+         NUCALL FILEOUT
+         L     R2,AFTADT
+         NUCALL FSCOMMIT
          LR    R9,R15
 ACL1     LR    R2,R10
          NUCALL AFTFREE

@@ -105,6 +105,8 @@ IOASYN   CLC   IOOPSW+2(2),CONADDR
          BE    IOASHT
          CLC   0(2,R2),=C'RT'
          BE    IOASRT
+         CLC   0(2,R2),=C'HI'
+         BE    IOASHI
 IOASSTK  LR    R1,R2                     a line for later: stacked
          LR    R0,R3
          SR    R2,R2
@@ -113,6 +115,12 @@ IOASSTK  LR    R1,R2                     a line for later: stacked
 IOASHT   OI    CONFLAG,X'40'
          B     IOASRES
 IOASRT   NI    CONFLAG,255-X'40'
+         B     IOASRES
+* HI: the EXECs running end before their next statement (EXLOOP);
+* with none running it does nothing.
+IOASHI   ICM   R1,15,EXCUR
+         BZ    IOASRES
+         OI    CONFLAG,X'20'
 IOASRES  ST    R13,STKTOP                the program goes on
          MVC   PSWTMP,ATTPSW
          LM    R0,R15,ATTREGS

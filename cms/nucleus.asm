@@ -144,7 +144,7 @@ CMSREADY DS    0H
          LA    R2,72(,R13)
          ST    R2,STKTOP
          XC    CURSVC,CURSVC
-         NI    CONFLAG,255-X'40'         HT lasts for one command
+         NI    CONFLAG,255-X'40'-X'20'   HT, HI last for one command
          NUCALL READYMSG
 CMSREAD  DS    0H                        (CMSREADY goes on here)
          BALR  R12,0

@@ -35,7 +35,8 @@ CURSVC   DS    A                 the innermost SVC frame
 * The machine.
 VMSIZE   DS    F                 virtual storage size (DIAGNOSE X'60')
 CONADDR  DS    H                 the console's address (DIAGNOSE X'24')
-CONFLAG  DS    X                 X'80' attention seen, X'40' HT
+CONFLAG  DS    X                 X'80' attention seen, X'40' HT,
+*                                X'20' HI (EXECs to end)
          DS    X
 * The interruption handlers' own save areas (interruptions disabled).
 SVCTMP   DS    4F                R14, R15, R12, R13 at SVC entry

@@ -345,6 +345,29 @@ def t_profile_and_big(_):
     finally:
         s.stop()
 
+def t_hi(_):
+    execs = {"FOREVER": "&CONTROL OFF\n-L &CONTINUE\n&GOTO -L\n",
+             "OUTER": "&CONTROL OFF\nEXEC FOREVER\n&TYPE OUTER GOES ON\n",
+             "AFTER": "&CONTROL OFF\n&TYPE AFTER RAN\n"}
+    s, disk = setup([cmsclient.user("ALICE")], execs)
+    try:
+        c = cmsclient.Cms(s, "ALICE")
+        # HI ends every EXEC running, each before its next statement
+        # (the outer one types nothing more), with return code 0; the
+        # next EXEC runs whole.
+        c.send("OUTER")
+        time.sleep(1)
+        c.c.send_raw(b"\xff\xf3")
+        time.sleep(0.5)
+        c.send("HI")
+        text = c.expect(cmsclient.READY, 20)
+        assert "OUTER GOES ON" not in text and "R;" in text, text
+        out = c.ok("AFTER")
+        assert out == ["AFTER RAN"], out
+        c.logoff()
+    finally:
+        s.stop()
+
 
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_language, t_profile_and_big], None))
+    sys.exit(cmsclient.run([t_language, t_profile_and_big, t_hi], None))

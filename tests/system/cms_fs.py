@@ -846,6 +846,51 @@ def t_corrupt_disks(_):
         s.stop()
 
 
+def t_mode3_and_nomsg(_):
+    """A file of mode number 3 is erased after it is read (TYPE closes
+    it), on the disk too; one of mode 1 stays. &CONTROL NOMSG silences
+    FILE NOT FOUND of STATE, ERASE, LISTFILE and RENAME in an EXEC, the
+    return codes unchanged; MSG brings them back."""
+    s = cmsclient.system(BIN, [cmsclient.user("ALICE", disks=(("191", 2),))])
+    try:
+        c = logon(s)
+        out, rc = answer_format(c, "FORMAT 191 A", "ALI191")
+        assert rc == 0, out
+        c.logoff()
+        if not have_cmsdisk():
+            print("(cmsdisk not built: not run)")
+            return
+        for name, fm, text in (("TEMP", "A3", "temporary one\ntemporary two\n"),
+                               ("KEEP", "A1", "kept one\n")):
+            st, o = cmsdisk(s, "write", host_file(s, name, text), name, "DATA", fm)
+            assert st == 0, o
+        nomsg = ("&CONTROL OFF NOMSG\nSTATE NONE FILE A\n&TYPE STATE &RETCODE\n"
+                 "ERASE NONE FILE A\n&TYPE ERASE &RETCODE\nLISTFILE NONE FILE A\n"
+                 "&TYPE LISTFILE &RETCODE\nRENAME NONE FILE A X Y A\n&TYPE RENAME &RETCODE\n"
+                 "&CONTROL MSG\nSTATE NONE FILE A\n&TYPE STATE &RETCODE\n")
+        st, o = cmsdisk(s, "write", host_file(s, "nomsg", nomsg), "NOMSG", "EXEC", "A1")
+        assert st == 0, o
+        c = logon(s)
+        out = c.ok("LISTFILE * DATA A")
+        assert sorted(out) == ["KEEP     DATA     A1", "TEMP     DATA     A3"], out
+        out = c.ok("TYPE TEMP DATA A")
+        assert out == ["temporary one", "temporary two"], out
+        out, rc = c.cmd("STATE TEMP DATA A")
+        assert rc == 28, (out, rc)
+        out = c.ok("TYPE KEEP DATA A")
+        assert out == ["kept one"], out
+        out = c.ok("LISTFILE * DATA A")
+        assert out == ["KEEP     DATA     A1"], out
+        out = c.ok("NOMSG")
+        assert out == ["STATE 28", "ERASE 28", "LISTFILE 28", "RENAME 28",
+                       "DMSSTT002E FILE 'NONE FILE A' NOT FOUND", "STATE 28"], out
+        c.logoff()
+        st, o = cmsdisk(s, "list")
+        assert st == 0 and "KEEP" in o and "TEMP" not in o, o
+    finally:
+        s.stop()
+
+
 if __name__ == "__main__":
     sys.exit(cmsclient.run([t_format_access_list, t_commands, t_recomp, t_fscb_program, t_3330, t_links_and_extensions, t_disk_full,
-                             t_kill_after_ready, t_corrupt_disks], None))
+                             t_kill_after_ready, t_corrupt_disks, t_mode3_and_nomsg], None))
