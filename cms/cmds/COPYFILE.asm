@@ -629,6 +629,7 @@ CP1      ST    R0,IBLK
          MVC   UPSKIP,=F'8'
          MVI   DST,0
          MVI   RST,0
+         MVI   UPBAD,0
 * A block.
 CPREAD   L     R1,IBUFA
          ST    R1,IFSCB+28
@@ -665,7 +666,11 @@ CPV      LR    R4,R6
 CPFU     BAL   R14,UNPREC                UNPACK
          BNZ   CPDONE
          B     CPFN
-CPEOF    DS    0H
+CPEOF    CLI   SEEN+26,0                 UNPACK: no end group, broken
+         BE    CPDONE
+         CLI   DST,3
+         BE    CPDONE
+         MVI   UPBAD,1
 CPDONE   LA    R1,IFSCB
          LA    R0,UFINIS
          BAL   R14,UFS
@@ -675,6 +680,13 @@ CPDONE   LA    R1,IFSCB
          L     R1,UABUFA
          L     R0,UABDW
          DMSFRET DWORDS=(R0),LOC=(R1)
+         CLI   UPBAD,1
+         BNE   CPDONE2
+         LA    R1,M606                   606E FILE 'f' IS NOT PACKED
+         LA    R2,IFID
+         BAL   R14,UMFID
+         LA    R15,32
+         B     CP9
 CPDONE2  DS    0H
          L     R1,IBUFA
          L     R0,IBUFDW
@@ -1620,7 +1632,7 @@ UEV1     CLI   RST,1
          SLL   R1,8
          AR    R1,R0
          C     R1,UPLRECL
-         BH    UESTOP                    (longer than LRECL: broken)
+         BH    UEBAD                     (longer than LRECL: broken)
          ST    R1,RNEED
          XC    RPOS,RPOS
          MVI   RST,2
@@ -1651,6 +1663,7 @@ UEDLV    MVI   RST,0
 UEGO     L     R14,UEMS
          SR    R15,R15
          BR    R14
+UEBAD    MVI   UPBAD,1
 UESTOP   L     R14,UEMS
          LA    R15,1
          LTR   R15,R15
@@ -2216,6 +2229,7 @@ UPFM     DS    C
 DST      DS    X
 RST      DS    X
 UVHI     DS    X
+UPBAD    DS    X
 PKLIT    DS    CL128
 TRTAB    DS    CL256
 SPECTAB  DS    21XL16

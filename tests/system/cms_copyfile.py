@@ -99,6 +99,9 @@ def t_pack_unpack(_):
         put(s, "ALICE", "HOST", "PACKED",
             pack_literal("V", VMAX, V_RECS), "--recfm", "F", "--lrecl", "1024", "--binary")
         put(s, "ALICE", "PLAIN", "FILE", "NOT PACKED\n")
+        # A packed file cut short: no end group.
+        put(s, "ALICE", "CUT", "PACKED",
+            pack_literal("V", 200, BIG)[:2048], "--recfm", "F", "--lrecl", "1024", "--binary")
         c = Session(s, "ALICE")
         c.ok("COPYFILE FDATA FILE A FDATA PACKED A (PACK")
         c.ok("COPYFILE VDATA FILE A VDATA PACKED A (PACK")
@@ -107,9 +110,15 @@ def t_pack_unpack(_):
         c.ok("COPYFILE VDATA PACKED A VDATA UNPACKED A (UNPACK")
         c.ok("COPYFILE BIG PACKED A BIG UNPACKED A (UNPACK")
         c.ok("COPYFILE HOST PACKED A HOST UNPACKED A (UNPACK")
+        # A file packed in place, and unpacked in place (REPLACE).
+        c.ok("COPYFILE FDATA FILE A INPLACE FILE A")
+        c.ok("COPYFILE INPLACE FILE A = = = (PACK REPLACE")
+        assert listed(s, "ALICE", "INPLACE", "FILE")[:2] == ("F", 1024)
+        c.ok("COPYFILE INPLACE FILE A = = = (UNPACK REPLACE")
         # UNPACK's records go through the other options.
         c.ok("COPYFILE FDATA PACKED A PART UNPACKED A (UNPACK FROM 3 FOR 2 RECFM V TRUNC")
         c.err("COPYFILE PLAIN FILE A X Y A (UNPACK", ["DMSCPY606E FILE 'PLAIN FILE A1' IS NOT PACKED"], 32)
+        c.err("COPYFILE CUT PACKED A X Y A (UNPACK", ["DMSCPY606E FILE 'CUT PACKED A1' IS NOT PACKED"], 32)
         c.err("COPYFILE FDATA FILE A X Y A (PACK UNPACK",
               ["DMSCPY066E 'PACK' AND 'UNPACK' ARE CONFLICTING OPTIONS"], 24)
         c.err("COPYFILE FDATA FILE A X Y A (PACK APPEND",
@@ -130,10 +139,14 @@ def t_pack_unpack(_):
         # Unpacked: the same records, format and length.
         assert listed(s, "ALICE", "FDATA", "UNPACKED")[:2] == ("F", 80)
         assert get(s, "ALICE", "FDATA", "UNPACKED") == b"".join(F_RECS)
+        assert listed(s, "ALICE", "INPLACE", "FILE")[:2] == ("F", 80)
+        assert get(s, "ALICE", "INPLACE", "FILE") == b"".join(F_RECS)
         assert listed(s, "ALICE", "VDATA", "UNPACKED")[0] == "V"
         assert unvrecs(get(s, "ALICE", "VDATA", "UNPACKED")) == V_RECS
         assert unvrecs(get(s, "ALICE", "BIG", "UNPACKED")) == BIG
         assert unvrecs(get(s, "ALICE", "HOST", "UNPACKED")) == V_RECS
+        st, lst = cmsdisk(s, "ALICE", "list", "X", "Y")
+        assert st == 28, lst                         # (erased after the error)
         assert unvrecs(get(s, "ALICE", "PART", "UNPACKED")) == [r.rstrip(b"\x40") for r in F_RECS[2:4]]
     finally:
         s.stop()
