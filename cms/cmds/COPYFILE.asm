@@ -6,12 +6,15 @@
 * input's. Several inputs (or several files of one '*' input) that go
 * to one output file are combined into it, one after the other.
 * Options:
-*   NEWFILE (default) | REPLACE | APPEND   what an output that exists
-*            does: an error (DMSCPY024E), replaced, added to
+*   NEWFILE (default) | REPLACE | APPEND | OVLY   what an output that
+*            exists does: an error (DMSCPY024E), replaced, added to,
+*            laid over (the input's characters that are not blanks
+*            take the place of the old record's)
 *   TYPE | NOTYPE  DMSCPY721I COPY 'in' TO 'out' (NEW FILE|OLD FILE|
 *            APPEND) for each file (TYPE is the default with '*')
 *   NEWDATE | OLDDATE  accepted (the output is dated now: below)
-*   PROMPT | NOPROMPT  accepted
+*   PROMPT | NOPROMPT  SPECS's and TRANS's prompts typed, or not
+*   SINGLE   only the first file that matches a '*' input
 *   RECFM F|V, LRECL n   the output's (an F record padded with the
 *            fill character or cut; a V record cut at n)
 *   TRUNC    trailing fill characters off V records
@@ -19,6 +22,10 @@
 *   FROM n | FRLABEL xxxx   the first record copied (of each input)
 *   FOR n | TOLABEL xxxx    how many, or up to the one that begins so
 *   UPCASE | LOWCASE     letters translated
+*   TRANS    asks 'DMSCPY602R ENTER TRANSLATION LIST:' and translates
+*            by pairs 'a b' (characters, or two hexadecimal digits)
+*   PACK | UNPACK   the output packed, the input unpacked (the format
+*            is ours: docs/CMS.md, "The packed file"; at PKBYTES below)
 *   SPECS    asks 'DMSCPY601R ENTER SPECIFICATION LIST:' and builds
 *            each record from pairs 'source target': source m-n
 *            (columns), /string/ (any delimiter) or Xhh... ; target a
@@ -27,8 +34,8 @@
 * file. An output that is replaced (or is the input itself) is written
 * as COPYFILE CMSUT1 on its disk, then renamed over it.
 * Return codes: 0; 24 bad operands; 28 no such file, or the output
-* exists (NEWFILE); 40 no records copied; 100 a disk error; 104 not
-* enough storage.
+* exists (NEWFILE); 32 not a packed file (UNPACK); 40 no records
+* copied; 100 a disk error; 104 not enough storage.
 *---------------------------------------------------------------------
          REGEQU
 COPYFILE CMSMOD ENTRY=BEGIN,SYSTEM=YES
