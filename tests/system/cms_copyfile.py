@@ -204,6 +204,9 @@ def t_ovly_single(_):
         assert out == ["DMSCPY721I COPY 'NEW DATA A1' TO 'OLD DATA A1' (OLD FILE)"], out
         c.ok("COPYFILE NEWV DATA A OLDV DATA A (OVLY")
         c.ok("COPYFILE NEWV DATA A FRESH DATA A (OVLY")       # no output yet: a new file
+        # 721I's other kinds (the table's entries are 13 bytes apart).
+        out = c.ok("COPYFILE NEWV DATA A FRESH DATA A (APPEND TYPE")
+        assert out == ["DMSCPY721I COPY 'NEWV DATA A1' TO 'FRESH DATA A1' (APPEND)"], out
         c.err("COPYFILE NEW DATA A OLD DATA A (OVLY REPLACE",
               ["DMSCPY066E 'REPLACE' AND 'OVLY' ARE CONFLICTING OPTIONS"], 24)
         # SINGLE: only the first file that matches a '*' input.
@@ -216,7 +219,7 @@ def t_ovly_single(_):
         assert listed(s, "CAROL", "OLD", "DATA")[:2] == ("F", 10)
         assert get(s, "CAROL", "OLD", "DATA") == ebc("12AA5AAAAA" + "BBBXBBBBBB" + "CCCCCCCCCC")
         assert unvrecs(get(s, "CAROL", "OLDV", "DATA")) == [ebc("XbcY  Z"), ebc("abcdef")]
-        assert unvrecs(get(s, "CAROL", "FRESH", "DATA")) == [ebc("X  Y  Z")]
+        assert unvrecs(get(s, "CAROL", "FRESH", "DATA")) == [ebc("X  Y  Z")] * 2
         both = get(s, "CAROL", "ALL", "OUT")
         assert both in (ebc("FIRST".ljust(80) + "SECOND".ljust(80)), ebc("SECOND".ljust(80) + "FIRST".ljust(80)))
         want = {"ONE": "FIRST", "TWO": "SECOND"}[first]
