@@ -6,12 +6,15 @@
 * input's. Several inputs (or several files of one '*' input) that go
 * to one output file are combined into it, one after the other.
 * Options:
-*   NEWFILE (default) | REPLACE | APPEND   what an output that exists
-*            does: an error (DMSCPY024E), replaced, added to
+*   NEWFILE (default) | REPLACE | APPEND | OVLY   what an output that
+*            exists does: an error (DMSCPY024E), replaced, added to,
+*            laid over (the input's characters that are not blanks
+*            take the place of the old record's)
 *   TYPE | NOTYPE  DMSCPY721I COPY 'in' TO 'out' (NEW FILE|OLD FILE|
 *            APPEND) for each file (TYPE is the default with '*')
 *   NEWDATE | OLDDATE  accepted (the output is dated now: below)
-*   PROMPT | NOPROMPT  accepted
+*   PROMPT | NOPROMPT  SPECS's and TRANS's prompts typed, or not
+*   SINGLE   only the first file that matches a '*' input
 *   RECFM F|V, LRECL n   the output's (an F record padded with the
 *            fill character or cut; a V record cut at n)
 *   TRUNC    trailing fill characters off V records
@@ -19,6 +22,10 @@
 *   FROM n | FRLABEL xxxx   the first record copied (of each input)
 *   FOR n | TOLABEL xxxx    how many, or up to the one that begins so
 *   UPCASE | LOWCASE     letters translated
+*   TRANS    asks 'DMSCPY602R ENTER TRANSLATION LIST:' and translates
+*            by pairs 'a b' (characters, or two hexadecimal digits)
+*   PACK | UNPACK   the output packed, the input unpacked (the format
+*            is ours: docs/CMS.md, "The packed file"; at PKBYTES below)
 *   SPECS    asks 'DMSCPY601R ENTER SPECIFICATION LIST:' and builds
 *            each record from pairs 'source target': source m-n
 *            (columns), /string/ (any delimiter) or Xhh... ; target a
@@ -27,8 +34,8 @@
 * file. An output that is replaced (or is the input itself) is written
 * as COPYFILE CMSUT1 on its disk, then renamed over it.
 * Return codes: 0; 24 bad operands; 28 no such file, or the output
-* exists (NEWFILE); 40 no records copied; 100 a disk error; 104 not
-* enough storage.
+* exists (NEWFILE); 32 not a packed file (UNPACK); 40 no records
+* copied; 100 a disk error; 104 not enough storage.
 *---------------------------------------------------------------------
          REGEQU
 COPYFILE CMSMOD ENTRY=BEGIN,SYSTEM=YES
@@ -38,13 +45,16 @@ BEGIN    STM   R14,R12,12(R13)
          LA    R11,2048(,R11)
          LA    R10,2048(,R11)
          LA    R10,2048(,R10)
-         USING BEGIN,R12,R11,R10
-         LR    R9,R1                     the PLIST
+         LA    R9,2048(,R10)
+         LA    R9,2048(,R9)
+         USING BEGIN,R12,R11,R10,R9
+         ST    R1,PLISTA                 the PLIST
          XC    RC,RC
          XC    ZERO(ZEROLEN),ZERO
          MVI   FILLC,C' '
 * The fileids: tokens up to '(' in threes, at least two fileids.
-         LA    R2,8(,R9)
+         L     R2,PLISTA
+         LA    R2,8(,R2)
          SR    R3,R3
 CNT1     CLI   0(R2),X'FF'
          BE    CNT2
@@ -65,7 +75,8 @@ CNT2     ST    R2,OPTP                   the options
          ST    R3,NFIDS
 * Each input's mode: a letter or '*', with a number or not; '*' in fn
 * or ft allowed. The output's: a letter or '='.
-         LA    R4,8(,R9)
+         L     R4,PLISTA
+         LA    R4,8(,R4)
          BCTR  R3,0
 CHK1     LR    R1,R4
          LA    R2,WFID
@@ -134,11 +145,19 @@ OPT1     LA    R2,8(,R2)
          B     OUPC                      72 UPCASE
          B     OLOWC                     76 LOWCASE
          B     OSPECS                    80 SPECS
+         B     OPT1                      84 TRANS
+         B     OPT1                      88 (EBCDIC: not built)
+         B     OOVLY                     92 OVLY
+         B     OPT1                      96 SINGLE
+         B     OPT1                      100 PACK
+         B     OPT1                      104 UNPACK
 ONEWF    MVI   MODE,0
          B     OPT1
 OREPL    MVI   MODE,1
          B     OPT1
 OAPP     MVI   MODE,2
+         B     OPT1
+OOVLY    MVI   MODE,3
          B     OPT1
 OTYPE    MVI   TYPEOPT,1
          B     OPT1
@@ -219,33 +238,24 @@ OPTVAL   ST    R2,OPTNAME
          CLI   0(R2),C')'
          BE    ENOVAL
          BR    R14
-* Conflicting options.
-OPTEND   CLI   SEEN+1,0                  more than one of NEWFILE,
-         BE    OPTE1                     REPLACE, APPEND?
-         CLI   SEEN+2,0
-         BNE   ECONF12
-         CLI   SEEN+3,0
-         BNE   ECONF13
-OPTE1    CLI   SEEN+2,0
-         BE    OPTE2
-         CLI   SEEN+3,0
-         BNE   ECONF23
-OPTE2    CLI   SEEN+4,0                  TYPE, NOTYPE
-         BE    OPTE3
-         CLI   SEEN+5,0
-         BNE   ECONF45
-OPTE3    CLI   SEEN+18,0                 UPCASE, LOWCASE
-         BE    OPTE4
-         CLI   SEEN+19,0
-         BNE   ECONF1819
-OPTE4    CLI   SEEN+14,0                 FROM, FRLABEL
-         BE    OPTE5
-         CLI   SEEN+15,0
-         BNE   ECONF1415
-OPTE5    CLI   SEEN+16,0                 FOR, TOLABEL
+* Conflicting options (CONFTAB: pairs of SEEN indexes).
+OPTEND   LA    R3,CONFTAB
+OPTC1    CLI   0(R3),X'FF'
          BE    OPTE6
-         CLI   SEEN+17,0
-         BNE   ECONF1617
+         SR    R1,R1
+         IC    R1,0(,R3)
+         LA    R1,SEEN(R1)
+         CLI   0(R1),0
+         BE    OPTC2
+         SR    R1,R1
+         IC    R1,1(,R3)
+         LA    R1,SEEN(R1)
+         CLI   0(R1),0
+         BE    OPTC2
+         LA    R2,2(,R3)                 066E 'a' AND 'b' ...
+         B     ECONF
+OPTC2    LA    R3,18(,R3)
+         B     OPTC1
 OPTE6    DS    0H
 * SPECS: the list, now.
          TM    FLAGS,FSPECS
@@ -253,11 +263,17 @@ OPTE6    DS    0H
          BAL   R14,GETSPECS
          LTR   R15,R15
          BNZ   ERRX
-NOSPECS  DS    0H
+NOSPECS  CLI   SEEN+21,0                 TRANS: the list, now
+         BE    NOTRANS
+         BAL   R14,GETTRANS
+         LTR   R15,R15
+         BNZ   ERRX
+NOTRANS  DS    0H
 * TYPE is the default when an input has '*'.
          CLI   TYPEOPT,0
          BNE   MAIN
-         LA    R4,8(,R9)
+         L     R4,PLISTA
+         LA    R4,8(,R4)
          L     R3,NFIDS
          BCTR  R3,0
 TYD1     CLI   0(R4),C'*'
@@ -274,7 +290,8 @@ TYD2     MVI   TYPEOPT,1
 *=====================================================================
 * Each input fileid: its file, or the files that match it.
 *=====================================================================
-MAIN     LA    R4,8(,R9)
+MAIN     L     R4,PLISTA
+         LA    R4,8(,R4)
          ST    R4,INP
 MAIN1    L     R4,INP
          C     R4,OUTP
@@ -338,8 +355,14 @@ PR1      CLC   0(8,R1),=CL8'='
          CLI   NFID+17,C' '
          BNE   *+10
          MVC   NFID+17(1),IFID+17
+* UNPACK: the input's header (the output's format).
+         CLI   SEEN+26,0
+         BE    PRU
+         BAL   R14,UPHDR
+         LTR   R15,R15
+         BNZ   ERRX
 * The same output as the last input's: on into it. Else a new one.
-         CLI   OOPEN,1
+PRU      CLI   OOPEN,1
          BNE   PR2
          CLC   NFID(17),OFID
          BE    PR3
@@ -366,7 +389,7 @@ PR4      CLI   TYPEOPT,1
          BAL   R14,UPFID
          SR    R1,R1
          IC    R1,OKIND
-         MH    R1,=H'12'
+         MH    R1,=H'13'
          LA    R1,M721C(R1)
          BAL   R14,UMTXT
          BAL   R14,UMSG
@@ -384,6 +407,7 @@ OUTNEW   ST    R14,ONS
          MVC   OFID,NFID
          MVI   OWORK,0
          MVI   OKIND,0                   NEW FILE
+         MVI   OVOLD,0
          XC    ONBUF,ONBUF
          XC    OWRITTEN,OWRITTEN
          LA    R1,OFID+16
@@ -408,6 +432,8 @@ ON1      MVC   OFST,0(R1)                it exists
          BE    ON2
          CLI   MODE,2
          BE    ON3
+         CLI   MODE,3
+         BE    ON2
          LA    R1,M024                   NEWFILE: an error
          LA    R2,OFID
          BAL   R14,UMFID
@@ -421,17 +447,28 @@ ON2      MVI   OWORK,1                   REPLACE: into the work file
          LA    R1,OFSCB
          LA    R0,UERASE
          BAL   R14,UFS
-         B     ON5
+         CLI   MODE,3
+         BNE   ON5
+         MVC   OUTFM,OFST+30             OVLY: its format; read it
+         MVC   OUTLRECL,OFST+32
+         BAL   R14,OVOPEN
+         LTR   R15,R15
+         BNZ   ON9
+         B     ON6
 ON3      MVI   OKIND,2                   APPEND: its format
          MVC   OUTFM,OFST+30
          MVC   OUTLRECL,OFST+32
          B     ON6
 * A new file (or the work file): RECFM, LRECL or the input's.
 ON5      MVC   OUTFM,IFST+30
-         CLI   ORECFM,0
+         MVC   OUTLRECL,IFST+32
+         CLI   SEEN+26,0                 UNPACK: the header's
+         BE    ON5U
+         MVC   OUTFM,UPFM
+         MVC   OUTLRECL,UPLRECL
+ON5U     CLI   ORECFM,0
          BE    *+10
          MVC   OUTFM,ORECFM
-         MVC   OUTLRECL,IFST+32
          L     R0,OLRECL
          LTR   R0,R0
          BZ    ON5A
@@ -440,8 +477,15 @@ ON5      MVC   OUTFM,IFST+30
 ON5A     TM    FLAGS,FSPECS              SPECS: as long as they make
          BZ    ON6
          MVC   OUTLRECL,SPECLEN
+* PACK: that is the records' format; the file is F 1024.
+ON6      CLI   SEEN+25,0
+         BE    ON6A
+         MVC   PKFM,OUTFM
+         MVC   PKLRECL,OUTLRECL
+         MVI   OUTFM,C'F'
+         MVC   OUTLRECL,=F'1024'
 * A buffer for a block of output records (F), or one record (V).
-ON6      L     R3,OUTLRECL
+ON6A     L     R3,OUTLRECL
          LA    R0,1
          CLI   OUTFM,C'F'
          BNE   ON7
@@ -465,7 +509,10 @@ ON7      ST    R0,OBLK                   records a block
          DMSFREE DWORDS=(R3),ERR=ENOMEMO
          ST    R1,OBUFA
          MVI   OOPEN,1
-         SR    R15,R15
+         CLI   SEEN+25,0
+         BE    ON8
+         BAL   R14,PKHEAD                PACK: the header
+ON8      SR    R15,R15
 ON9      L     R14,ONS
          BR    R14
 ENOMEMO  BAL   R14,UENOMEM
@@ -484,7 +531,13 @@ OUTEND   ST    R14,OES
          SR    R15,R15
          CLI   OOPEN,1
          BNE   OE9
-         MVI   OOPEN,0
+         CLI   MODE,3                    OVLY: the old records left
+         BNE   OE0
+         BAL   R14,OVEND
+OE0      CLI   SEEN+25,0                 PACK: the stream's end
+         BE    OE0A
+         BAL   R14,PKEND
+OE0A     MVI   OOPEN,0
          BAL   R14,OFLUSH
          LTR   R15,R15
          BNZ   OEERR
@@ -572,6 +625,18 @@ CP1      ST    R0,IBLK
          XC    IFSCB(44),IFSCB
          MVC   IFSCB+8(18),IFID
          MVI   IOPEN,1
+         CLI   SEEN+26,0                 UNPACK: a record rebuilt
+         BE    CPREAD
+         L     R3,UPLRECL
+         LA    R3,7(,R3)
+         SRL   R3,3
+         ST    R3,UABDW
+         DMSFREE DWORDS=(R3),ERR=CPNOMEM
+         ST    R1,UABUFA
+         MVC   UPSKIP,=F'8'
+         MVI   DST,0
+         MVI   RST,0
+         MVI   UPBAD,0
 * A block.
 CPREAD   L     R1,IBUFA
          ST    R1,IFSCB+28
@@ -593,9 +658,11 @@ CPF      LTR   R7,R7
          BNP   CPREAD
          L     R5,IFST+32
          LR    R4,R6
+         CLI   SEEN+26,0
+         BNE   CPFU
          BAL   R14,RECORD
          BNZ   CPDONE                    FOR or TOLABEL: the end
-         A     R6,IFST+32
+CPFN     A     R6,IFST+32
          S     R7,IFST+32
          B     CPF
 CPV      LR    R4,R6
@@ -603,11 +670,31 @@ CPV      LR    R4,R6
          BAL   R14,RECORD
          BNZ   CPDONE
          B     CPREAD
-CPEOF    DS    0H
+CPFU     BAL   R14,UNPREC                UNPACK
+         BNZ   CPDONE
+         B     CPFN
+CPEOF    CLI   SEEN+26,0                 UNPACK: no end group, broken
+         BE    CPDONE
+         CLI   DST,3
+         BE    CPDONE
+         MVI   UPBAD,1
 CPDONE   LA    R1,IFSCB
          LA    R0,UFINIS
          BAL   R14,UFS
          MVI   IOPEN,0
+         CLI   SEEN+26,0
+         BE    CPDONE2
+         L     R1,UABUFA
+         L     R0,UABDW
+         DMSFRET DWORDS=(R0),LOC=(R1)
+         CLI   UPBAD,1
+         BNE   CPDONE2
+         LA    R1,M606                   606E FILE 'f' IS NOT PACKED
+         LA    R2,IFID
+         BAL   R14,UMFID
+         LA    R15,32
+         B     CP9
+CPDONE2  DS    0H
          L     R1,IBUFA
          L     R0,IBUFDW
          DMSFRET DWORDS=(R0),LOC=(R1)
@@ -673,17 +760,38 @@ REC4     L     R1,ICOPIED
          TM    FLAGS,FSPECS
          BZ    REC5
          BAL   R14,DOSPECS               R4, R5 the new record
-* The case.
+* The case, then TRANS's table.
 REC5     CLI   CASE,0
-         BE    REC6
+         BE    REC5B
          LA    R1,UPTAB
          CLI   CASE,1
          BE    *+8
          LA    R1,LOWTAB
-         LR    R2,R4
+         BAL   R14,XLATE
+REC5B    CLI   SEEN+21,0                 TRANS
+         BE    REC5C
+         LA    R1,TRTAB
+         BAL   R14,XLATE
+REC5C    CLI   MODE,3                    OVLY: laid over the old one
+         BNE   REC5D
+         BAL   R14,OVERLAY
+REC5D    BAL   R14,WREC
+RECGO    SR    R15,R15
+         L     R14,RECS
+         BR    R14
+RECEND   LA    R15,1
+         LTR   R15,R15
+         L     R14,RECS
+         BR    R14
+CLCFRL   CLC   0(0,R4),FRLAB
+CLCTOL   CLC   0(0,R4),TOLAB
+*---------------------------------------------------------------------
+* XLATE: the record at R4 (R5 bytes) translated by the table at R1.
+*---------------------------------------------------------------------
+XLATE    LR    R2,R4
          LR    R3,R5
-REC5A    LTR   R3,R3
-         BNP   REC6
+XL1      LTR   R3,R3
+         BNPR  R14
          LR    R15,R3
          C     R15,=F'256'
          BNH   *+8
@@ -693,11 +801,22 @@ REC5A    LTR   R3,R3
          EX    R15,TRCASE
          AR    R2,R0
          SR    R3,R0
-         B     REC5A
-* The output's format.
-REC6     CLI   OUTFM,C'F'
-         BNE   REC7
-* F: into the block, padded with the fill character or cut.
+         B     XL1
+TRCASE   TR    0(0,R2),0(R1)
+*---------------------------------------------------------------------
+* WREC: the record at R4 (R5 bytes) written in the output's format:
+* F into the block (padded with the fill character or cut), V by
+* itself (LRECL's cut, TRUNC); PACK: into the packed stream instead.
+* An output error ends COPYFILE.
+*---------------------------------------------------------------------
+WREC     ST    R14,WRS
+         CLI   SEEN+25,0                 PACK
+         BE    WR1
+         CLI   PKFM,C'F'
+         BE    WRPF
+         B     WR7
+WR1      CLI   OUTFM,C'F'
+         BNE   WR7
          L     R3,ONBUF
          M     R2,OUTLRECL               R3 the slot's offset
          A     R3,OBUFA
@@ -707,39 +826,39 @@ REC6     CLI   OUTFM,C'F'
          LR    R15,R5
          ICM   R15,8,FILLC               the pad
          MVCL  R0,R14
-REC6B    L     R1,ONBUF
+         L     R1,ONBUF
          LA    R1,1(,R1)
          ST    R1,ONBUF
          C     R1,OBLK
-         BL    RECGO
+         BL    WR9
          BAL   R14,OFLUSH
          LTR   R15,R15
          BNZ   ERRX
-         B     RECGO
-* V: TRUNC, LRECL (the option's), then written.
-REC7     L     R1,OLRECL
+         B     WR9
+* V: LRECL (the option's), TRUNC.
+WR7      L     R1,OLRECL
          LTR   R1,R1
-         BZ    REC7T
+         BZ    WR7T
          CR    R5,R1
-         BNH   REC7T
+         BNH   WR7T
          LR    R5,R1
-REC7T    DS    0H
-         TM    FLAGS,FTRUNC
-         BZ    REC7B
-REC7A    CH    R5,=H'1'                  (one byte at least)
-         BNH   REC7B
+WR7T     TM    FLAGS,FTRUNC
+         BZ    WR7B
+WR7A     CH    R5,=H'1'                  (one byte at least)
+         BNH   WR7B
          LA    R1,0(R4,R5)
          BCTR  R1,0
          CLC   0(1,R1),FILLC
-         BNE   REC7B
+         BNE   WR7B
          BCTR  R5,0
-         B     REC7A
-REC7B    LTR   R5,R5                     (an empty record: one fill)
-         BP    REC7C
-         L     R4,OBUFA
-         MVC   0(1,R4),FILLC
+         B     WR7A
+WR7B     LTR   R5,R5                     (an empty record: one fill)
+         BP    WR7C
+         LA    R4,FILLC
          LA    R5,1
-REC7C    ST    R4,OFSCB+28
+WR7C     CLI   SEEN+25,0
+         BNE   WRPV
+         ST    R4,OFSCB+28
          ST    R5,OFSCB+32
          XC    OFSCB+26(2),OFSCB+26
          MVC   OFSCB+36(1),OUTFM
@@ -752,20 +871,35 @@ REC7C    ST    R4,OFSCB+28
          L     R1,OWRITTEN
          LA    R1,1(,R1)
          ST    R1,OWRITTEN
-RECGO    SR    R15,R15
-         L     R14,RECS
-         BR    R14
-RECEND   LA    R15,1
-         LTR   R15,R15
-         L     R14,RECS
+         B     WR9
+* PACK, F: the record's bytes, then fill characters to its LRECL.
+WRPF     L     R3,PKLRECL
+         LR    R2,R5
+         CR    R2,R3
+         BNH   *+6
+         LR    R2,R3
+         SR    R3,R2                     the fill characters
+         BAL   R14,PKBYTES
+WRPF2    LTR   R3,R3
+         BNP   WR9
+         IC    R0,FILLC
+         BAL   R14,PKB
+         BCTR  R3,0
+         B     WRPF2
+* PACK, V: its length (a halfword), then its bytes.
+WRPV     LR    R0,R5
+         SRL   R0,8
+         BAL   R14,PKB
+         LR    R0,R5
+         BAL   R14,PKB
+         LR    R2,R5
+         BAL   R14,PKBYTES
+WR9      L     R14,WRS
          BR    R14
 ERECWR   LR    R0,R15
          LA    R1,OFID
          BAL   R14,UEWR
          B     ERRX
-CLCFRL   CLC   0(0,R4),FRLAB
-CLCTOL   CLC   0(0,R4),TOLAB
-TRCASE   TR    0(0,R2),0(R1)
 *---------------------------------------------------------------------
 * OFLUSH: the block of F records written. R15 = 0, or 100 with the
 * message.
@@ -824,9 +958,11 @@ WILD1    MVC   IFID,0(R6)
 WILD1A   STM   R6,R7,WILDR
          BAL   R14,PROCESS
          LM    R6,R7,WILDR
+         CLI   SEEN+24,0                 SINGLE: the first only
+         BNE   WILD3
 WILD2    LA    R6,18(,R6)
          BCT   R7,WILD1
-         BAL   R14,LISTFREE
+WILD3    BAL   R14,LISTFREE
          SR    R15,R15
          B     WILD9
 WILDNONE BAL   R14,LISTFREE
@@ -1009,9 +1145,11 @@ LISTFREE L     R1,LISTA
 * R15 = 0, or 24 with the message.
 *=====================================================================
 GETSPECS ST    R14,GSS
+         CLI   SEEN+9,0                  NOPROMPT: no prompt
+         BNE   GS0
          LA    R1,M601
          BAL   R14,UMTEXT
-         RDTERM SPECLINE,EDIT=NO
+GS0      RDTERM SPECLINE,EDIT=NO
          LR    R3,R0
          LTR   R3,R3
          BZ    GSBAD
@@ -1186,7 +1324,7 @@ DOSPECS  STM   R14,R9,DSS
          ICM   R15,8,FILLC
          MVCL  R0,R14
          LA    R8,SPECTAB
-         L     R9,NSPECS
+         MVC   DSCNT,NSPECS
 DS1      L     R0,0(,R8)                 the source
          L     R1,4(,R8)                 its length
          TM    12(R8),X'80'
@@ -1207,10 +1345,527 @@ DS2      L     R2,8(,R8)                 the target
          LR    R15,R1
          MVCL  R2,R14
 DS3      LA    R8,16(,R8)
-         BCT   R9,DS1
+         L     R15,DSCNT
+         BCTR  R15,0
+         ST    R15,DSCNT
+         LTR   R15,R15
+         BP    DS1
          LM    R14,R9,DSS
          L     R4,SPBUFA
          L     R5,SPECLEN
+         BR    R14
+*=====================================================================
+* PACK: the records go into a stream of bytes (F records LRECL bytes
+* each, V records each after its length in a halfword), and the stream
+* is written compressed in records of F 1024 (docs/CMS.md, "The
+* packed file"): a header X'CBFF', LRECL (a fullword), RECFM, X'00';
+* then groups: X'00'-X'7F' n: n+1 bytes follow as they are;
+* X'81'-X'FF' n: the next byte n-126 times (3 to 129); X'80' the end.
+* The last record is padded with X'00'.
+*=====================================================================
+* PKBYTES: the R2 bytes at R4 into the stream (R2 is used up).
+PKBYTES  ST    R14,PKBYS
+         LR    R1,R4
+PKBY1    LTR   R2,R2
+         BNP   PKBY9
+         IC    R0,0(,R1)
+         BAL   R14,PKB
+         LA    R1,1(,R1)
+         BCTR  R2,0
+         B     PKBY1
+PKBY9    L     R14,PKBYS
+         BR    R14
+* PKB: the byte in R0 into the stream: it lengthens the run of the
+* same byte pending, or the run is put out and a new one begins.
+PKB      STM   R14,R5,PKBS
+         N     R0,=F'255'
+         L     R1,PKN
+         LTR   R1,R1
+         BZ    PKB2
+         C     R0,PKC
+         BNE   PKB2
+         C     R1,=F'129'
+         BNL   PKB2
+         LA    R1,1(,R1)
+         ST    R1,PKN
+         B     PKB9
+PKB2     ST    R0,PKNEW
+         BAL   R14,PKPEND
+         MVC   PKC,PKNEW
+         LA    R1,1
+         ST    R1,PKN
+PKB9     LM    R14,R5,PKBS
+         BR    R14
+* PKPEND: the pending run (PKN bytes PKC): three or more a run group,
+* fewer go with the bytes kept as they are (PKLIT).
+PKPEND   STM   R14,R3,PKPS
+         L     R2,PKN
+         LTR   R2,R2
+         BZ    PKP9
+         CH    R2,=H'3'
+         BL    PKP2
+         BAL   R14,PKFLIT
+         LA    R0,126(,R2)
+         BAL   R14,PUTB
+         L     R0,PKC
+         BAL   R14,PUTB
+         B     PKP8
+PKP2     L     R1,PKLN
+         LA    R3,PKLIT(R1)
+         MVC   0(1,R3),PKC+3
+         LA    R1,1(,R1)
+         ST    R1,PKLN
+         CH    R1,=H'128'
+         BL    PKP3
+         BAL   R14,PKFLIT
+PKP3     BCT   R2,PKP2
+PKP8     XC    PKN,PKN
+PKP9     LM    R14,R3,PKPS
+         BR    R14
+* PKFLIT: the bytes kept as they are put out as one group.
+PKFLIT   STM   R14,R3,PKFS
+         L     R2,PKLN
+         LTR   R2,R2
+         BZ    PKF9
+         LR    R0,R2
+         BCTR  R0,0
+         BAL   R14,PUTB
+         LA    R3,PKLIT
+PKF1     IC    R0,0(,R3)
+         BAL   R14,PUTB
+         LA    R3,1(,R3)
+         BCT   R2,PKF1
+         XC    PKLN,PKLN
+PKF9     LM    R14,R3,PKFS
+         BR    R14
+* PUTB: the byte in R0 into the output block (records of 1024); a full
+* block is written.
+PUTB     STM   R14,R3,PUTS
+         L     R3,ONBUF
+         SLL   R3,10
+         A     R3,OBUFA
+         A     R3,OPOS
+         STC   R0,0(,R3)
+         L     R1,OPOS
+         LA    R1,1(,R1)
+         ST    R1,OPOS
+         C     R1,=F'1024'
+         BL    PUT9
+         XC    OPOS,OPOS
+         L     R1,ONBUF
+         LA    R1,1(,R1)
+         ST    R1,ONBUF
+         C     R1,OBLK
+         BL    PUT9
+         BAL   R14,OFLUSH
+         LTR   R15,R15
+         BNZ   ERRX
+PUT9     LM    R14,R3,PUTS
+         BR    R14
+* PKHEAD: the header. PKEND: the rest of the stream, the end group,
+* the last record padded.
+PKHEAD   ST    R14,PKES
+         XC    OPOS,OPOS
+         XC    PKN,PKN
+         XC    PKLN,PKLN
+         LA    R0,X'CB'
+         BAL   R14,PUTB
+         LA    R0,X'FF'
+         BAL   R14,PUTB
+         L     R0,PKLRECL
+         SRL   R0,24
+         BAL   R14,PUTB
+         L     R0,PKLRECL
+         SRL   R0,16
+         BAL   R14,PUTB
+         L     R0,PKLRECL
+         SRL   R0,8
+         BAL   R14,PUTB
+         L     R0,PKLRECL
+         BAL   R14,PUTB
+         IC    R0,PKFM
+         BAL   R14,PUTB
+         SR    R0,R0
+         BAL   R14,PUTB
+         L     R14,PKES
+         BR    R14
+PKEND    ST    R14,PKES
+         BAL   R14,PKPEND
+         BAL   R14,PKFLIT
+         LA    R0,X'80'
+         BAL   R14,PUTB
+PKE1     L     R1,OPOS
+         LTR   R1,R1
+         BZ    PKE9
+         SR    R0,R0
+         BAL   R14,PUTB
+         B     PKE1
+PKE9     L     R14,PKES
+         BR    R14
+*=====================================================================
+* UNPACK: the input is a packed file (above); its header gives the
+* records' format (UPHDR), and its groups are undone (UNPREC) into
+* records (UEMIT) that go through RECORD as if read from a file.
+*=====================================================================
+* UPHDR: IFID's first record read: the header, into UPFM and UPLRECL.
+* R15 = 0, or the return code with the message.
+UPHDR    ST    R14,UPHS
+         CLI   IFST+30,C'F'
+         BNE   UPHNOT
+         CLC   IFST+32(4),=F'1024'
+         BNE   UPHNOT
+         DMSFREE DWORDS=128,ERR=UPHMEM
+         ST    R1,UPHA
+         XC    IFSCB(44),IFSCB
+         MVC   IFSCB+8(18),IFID
+         ST    R1,IFSCB+28
+         MVC   IFSCB+32(4),=F'1024'
+         MVC   IFSCB+38(2),=H'1'
+         LA    R1,IFSCB
+         LA    R0,URDBUF
+         BAL   R14,UFS
+         LR    R2,R15
+         LA    R1,IFSCB
+         LA    R0,UFINIS
+         BAL   R14,UFS
+         L     R1,UPHA
+         MVC   UPLRECL,2(R1)
+         MVC   UPFM,6(R1)
+         CLC   0(2,R1),=X'CBFF'
+         BE    UPH2
+         MVI   UPFM,0                    (not packed)
+UPH2     LA    R0,128
+         DMSFRET DWORDS=(R0),LOC=(R1)
+         LTR   R0,R2
+         BNZ   UPHRD
+         CLI   UPFM,C'V'
+         BE    UPH3
+         CLI   UPFM,C'F'
+         BNE   UPHNOT
+UPH3     L     R0,UPLRECL
+         LTR   R0,R0
+         BNP   UPHNOT
+         C     R0,=F'65535'
+         BH    UPHNOT
+         SR    R15,R15
+         B     UPH9
+UPHNOT   LA    R1,M606                   606E FILE 'f' IS NOT PACKED
+         LA    R2,IFID
+         BAL   R14,UMFID
+         LA    R15,32
+         B     UPH9
+UPHRD    LA    R1,IFID
+         BAL   R14,UERD
+         B     UPH9
+UPHMEM   BAL   R14,UENOMEM
+UPH9     L     R14,UPHS
+         BR    R14
+* UNPREC: the packed record at R4 (R5 bytes) undone; cc 0 go on, not
+* 0 the input is done (the end group, or FOR or TOLABEL reached).
+UNPREC   ST    R14,UPRS
+         ST    R8,UPRS+4
+         LR    R8,R4
+         LR    R1,R4
+         AR    R1,R5
+         ST    R1,UPEND                  the end
+         A     R8,UPSKIP                  (the header, in the first)
+         XC    UPSKIP,UPSKIP
+UPR1     C     R8,UPEND
+         BNL   UPRGO
+         SR    R0,R0
+         IC    R0,0(,R8)
+         LA    R8,1(,R8)
+         CLI   DST,1
+         BE    UPRLIT
+         CLI   DST,2
+         BE    UPRRUN
+         CLI   DST,3
+         BE    UPREND
+         CH    R0,=H'128'                a group begins
+         BE    UPRFIN
+         BH    UPRC2
+         AH    R0,=H'1'
+         ST    R0,DCNT
+         MVI   DST,1
+         B     UPR1
+UPRC2    SH    R0,=H'126'
+         ST    R0,DCNT
+         MVI   DST,2
+         B     UPR1
+UPRLIT   BAL   R14,UEMIT                 a byte as it is
+         BNZ   UPREND
+         L     R1,DCNT
+         BCTR  R1,0
+         ST    R1,DCNT
+         LTR   R1,R1
+         BP    UPR1
+         MVI   DST,0
+         B     UPR1
+UPRRUN   ST    R0,DRUNC                  a run
+         MVI   DST,0
+UPRR1    L     R0,DRUNC
+         BAL   R14,UEMIT
+         BNZ   UPREND
+         L     R1,DCNT
+         BCTR  R1,0
+         ST    R1,DCNT
+         LTR   R1,R1
+         BP    UPRR1
+         B     UPR1
+UPRFIN   MVI   DST,3
+UPREND   L     R8,UPRS+4
+         L     R14,UPRS
+         LA    R15,1
+         LTR   R15,R15
+         BR    R14
+UPRGO    L     R8,UPRS+4
+         L     R14,UPRS
+         SR    R15,R15
+         BR    R14
+* UEMIT: the byte in R0 (0-255) into the record being rebuilt; a
+* whole one goes to RECORD. cc 0 go on, not 0 the input is done.
+UEMIT    ST    R14,UEMS
+         CLI   UPFM,C'V'
+         BNE   UEF
+         CLI   RST,0                     V: the length first
+         BNE   UEV1
+         STC   R0,UVHI
+         MVI   RST,1
+         B     UEGO
+UEV1     CLI   RST,1
+         BNE   UEDATA
+         SR    R1,R1
+         IC    R1,UVHI
+         SLL   R1,8
+         AR    R1,R0
+         C     R1,UPLRECL
+         BH    UEBAD                     (longer than LRECL: broken)
+         ST    R1,RNEED
+         XC    RPOS,RPOS
+         MVI   RST,2
+         LTR   R1,R1
+         BZ    UEDLV
+         B     UEGO
+UEF      CLI   RST,0                     F: LRECL bytes
+         BNE   UEDATA
+         MVC   RNEED,UPLRECL
+         XC    RPOS,RPOS
+         MVI   RST,2
+UEDATA   L     R1,RPOS
+         A     R1,UABUFA
+         STC   R0,0(,R1)
+         L     R1,RPOS
+         LA    R1,1(,R1)
+         ST    R1,RPOS
+         L     R1,RNEED
+         BCTR  R1,0
+         ST    R1,RNEED
+         LTR   R1,R1
+         BP    UEGO
+UEDLV    MVI   RST,0
+         L     R4,UABUFA
+         L     R5,RPOS
+         BAL   R14,RECORD
+         BNZ   UESTOP
+UEGO     L     R14,UEMS
+         SR    R15,R15
+         BR    R14
+UEBAD    MVI   UPBAD,1
+UESTOP   L     R14,UEMS
+         LA    R15,1
+         LTR   R15,R15
+         BR    R14
+*=====================================================================
+* OVLY: the output file's records, read one at a time (OLDSCB), are
+* rebuilt with the input's: a character of the input record that is
+* not blank takes the place of the old one; the input record's end
+* beyond the old one's is added. Old records past the input's are
+* copied as they are (OVEND).
+*=====================================================================
+* OVOPEN: the storage for an old record; the old file to be read.
+OVOPEN   ST    R14,OVRS
+         L     R0,=F'8193'
+         DMSFREE DWORDS=(R0),ERR=OVMEM
+         ST    R1,OVBUFA
+         MVI   OVOPENF,1
+         XC    OLDSCB(44),OLDSCB
+         MVC   OLDSCB+8(18),OFID
+         MVI   OVOLD,1
+         SR    R15,R15
+         B     OVOP9
+OVMEM    BAL   R14,UENOMEM
+OVOP9    L     R14,OVRS
+         BR    R14
+* OVREAD: the next old record into OVBUFA (OLDSCB+40 its length).
+* R15 = 0, 12 at the end, else the file system's.
+OVREAD   ST    R14,OVRS
+         L     R1,OVBUFA
+         ST    R1,OLDSCB+28
+         MVC   OLDSCB+32(4),=F'65536'
+         XC    OLDSCB+26(2),OLDSCB+26
+         MVC   OLDSCB+38(2),=H'1'
+         LA    R1,OLDSCB
+         LA    R0,URDBUF
+         BAL   R14,UFS
+         L     R14,OVRS
+         BR    R14
+* OVERLAY: the input record at R4 (R5 bytes) laid over the next old
+* one: R4, R5 the result (the input's, when the old file is done).
+OVERLAY  ST    R14,OVS
+         STM   R6,R8,OVS+4
+         CLI   OVOLD,1
+         BNE   OV9
+         BAL   R14,OVREAD
+         C     R15,=F'12'
+         BE    OVEOF
+         LTR   R15,R15
+         BNZ   OVERR
+         L     R6,OVBUFA                 the old record
+         L     R7,OLDSCB+40              its length
+         LR    R8,R5                     the longer
+         CR    R8,R7
+         BH    *+6
+         LR    R8,R7
+         LR    R0,R6                     the input's end beyond it
+         AR    R0,R7
+         LR    R1,R5
+         SR    R1,R7
+         BNP   OV2
+         LR    R14,R4
+         AR    R14,R7
+         LR    R15,R1
+         MVCL  R0,R14
+OV2      LR    R15,R5                    over the rest: not blanks
+         CR    R15,R7
+         BNH   *+6
+         LR    R15,R7
+         ST    R15,OVMIN
+         SR    R1,R1
+OV3      C     R1,OVMIN
+         BNL   OV4
+         LA    R15,0(R1,R4)
+         CLI   0(R15),C' '
+         BE    OV3A
+         LA    R14,0(R1,R6)
+         MVC   0(1,R14),0(R15)
+OV3A     LA    R1,1(,R1)
+         B     OV3
+OV4      LR    R4,R6
+         LR    R5,R8
+         B     OV9
+OVEOF    MVI   OVOLD,0
+OV9      LM    R6,R8,OVS+4
+         L     R14,OVS
+         BR    R14
+OVERR    LR    R0,R15
+         LA    R1,OFID
+         BAL   R14,UERD
+         B     ERRX
+* OVEND: the old records left copied; the old file closed.
+OVEND    ST    R14,OVES
+OVE1     CLI   OVOLD,1
+         BNE   OVE8
+         BAL   R14,OVREAD
+         C     R15,=F'12'
+         BE    OVE8
+         LTR   R15,R15
+         BNZ   OVERR
+         L     R4,OVBUFA
+         L     R5,OLDSCB+40
+         BAL   R14,WREC
+         B     OVE1
+OVE8     MVI   OVOLD,0
+         BAL   R14,OVCLOSE
+         L     R14,OVES
+         BR    R14
+* OVCLOSE: the old file closed, its storage given back.
+OVCLOSE  CLI   OVOPENF,1
+         BNER  R14
+         ST    R14,OVCS
+         MVI   OVOPENF,0
+         LA    R1,OLDSCB
+         LA    R0,UFINIS
+         BAL   R14,UFS
+         L     R1,OVBUFA
+         L     R0,=F'8193'
+         DMSFRET DWORDS=(R0),LOC=(R1)
+         L     R14,OVCS
+         BR    R14
+*=====================================================================
+* GETTRANS: DMSCPY602R ENTER TRANSLATION LIST:, then pairs 'a b' (a
+* becomes b), each a character or two hexadecimal digits, into TRTAB.
+* R15 = 0, or 24 with the message.
+*=====================================================================
+GETTRANS ST    R14,GTS
+         CLI   SEEN+9,0                  NOPROMPT: no prompt
+         BNE   GT0
+         LA    R1,M602
+         BAL   R14,UMTEXT
+GT0      RDTERM SPECLINE,EDIT=NO
+         LR    R3,R0
+         LA    R2,SPECLINE
+         AR    R3,R2                     the end
+         LA    R1,TRTAB                  the table: each to itself
+         SR    R0,R0
+GT1      STC   R0,0(,R1)
+         LA    R1,1(,R1)
+         A     R0,=F'1'
+         C     R0,=F'256'
+         BL    GT1
+         SR    R7,R7                     pairs
+GT2      BAL   R14,SKIPB
+         BNL   GTEND
+         BAL   R14,GTCHAR
+         BNZ   GTBAD
+         LR    R6,R0                     from
+         BAL   R14,SKIPB
+         BNL   GTBAD
+         BAL   R14,GTCHAR
+         BNZ   GTBAD
+         LA    R1,TRTAB(R6)              to
+         STC   R0,0(,R1)
+         LA    R7,1(,R7)
+         B     GT2
+GTEND    LTR   R7,R7
+         BZ    GTBAD
+         SR    R15,R15
+         B     GT9
+GTBAD    LA    R1,M605
+         BAL   R14,UMTEXT
+         LA    R15,24
+GT9      L     R14,GTS
+         BR    R14
+* GTCHAR: the word at R2 (to a blank or R3) as R0: one character, or
+* two hexadecimal digits; R2 past it. cc 0, else not one of them.
+GTCHAR   ST    R14,GTCS
+         LR    R1,R2
+GTC1     CR    R1,R3
+         BNL   GTC2
+         CLI   0(R1),C' '
+         BE    GTC2
+         LA    R1,1(,R1)
+         B     GTC1
+GTC2     LR    R15,R1
+         SR    R15,R2                    its length
+         CH    R15,=H'1'
+         BNE   GTC3
+         SR    R0,R0
+         IC    R0,0(,R2)
+         LR    R2,R1
+         B     GTCOK
+GTC3     CH    R15,=H'2'
+         BNE   GTCBAD
+         MVC   HEX2,0(R2)
+         OC    HEX2,=C'  '               (upper case)
+         LR    R2,R1
+         BAL   R14,HEXBYTE
+         BNZ   GTCBAD
+GTCOK    L     R14,GTCS
+         SR    R15,R15
+         BR    R14
+GTCBAD   L     R14,GTCS
+         LA    R15,1
+         LTR   R15,R15
          BR    R14
 *---------------------------------------------------------------------
 * HEXBYTE: HEX2 (two hexadecimal digits) as R0; cc 0, else not hex.
@@ -1298,19 +1953,6 @@ EBADVAL  LA    R1,M029
          BAL   R14,UMSG
          LA    R15,24
          B     ERRX
-ECONF12  LA    R2,=CL16'NEWFILE REPLACE'
-         B     ECONF
-ECONF13  LA    R2,=CL16'NEWFILE APPEND'
-         B     ECONF
-ECONF23  LA    R2,=CL16'REPLACE APPEND'
-         B     ECONF
-ECONF45  LA    R2,=CL16'TYPE    NOTYPE'
-         B     ECONF
-ECONF1819 LA   R2,=CL16'UPCASE  LOWCASE'
-         B     ECONF
-ECONF1415 LA   R2,=CL16'FROM    FRLABEL'
-         B     ECONF
-ECONF1617 LA   R2,=CL16'FOR     TOLABEL'
 ECONF    BAL   R14,UMBEG                 066E 'a' AND 'b' ARE ...
          LA    R1,M066
          BAL   R14,UMTXT
@@ -1354,7 +1996,8 @@ CLEANUP  ST    R14,CLS
          LA    R1,IFSCB
          LA    R0,UFINIS
          BAL   R14,UFS
-CL1      CLI   OOPEN,1
+CL1      BAL   R14,OVCLOSE               (OVLY's old file)
+         CLI   OOPEN,1
          BNE   CL9
          MVI   OOPEN,0
          LA    R1,OFSCB
@@ -1385,6 +2028,9 @@ M721C    DC    AL1(12),C''' (NEW FILE)'
          DC    AL1(12),C''' (APPEND)  '
 M601     DC    AL1(30),C'601R ENTER SPECIFICATION LIST:'
 M601E    DC    AL1(31),C'604E INVALID SPECIFICATION LIST'
+M602     DC    AL1(28),C'602R ENTER TRANSLATION LIST:'
+M605     DC    AL1(29),C'605E INVALID TRANSLATION LIST'
+M606     DC    AL1(11),C'606E FILE ''',AL1(15),C''' IS NOT PACKED'
 M066     DC    AL1(6),C'066E '''
 M066B    DC    AL1(7),C''' AND '''
 M066C    DC    AL1(25),C''' ARE CONFLICTING OPTIONS'
@@ -1416,6 +2062,27 @@ OPTTAB   DC    CL8'NEWFILE',AL1(3),AL1(4)
          DC    CL8'UPCASE',AL1(2),AL1(72)
          DC    CL8'LOWCASE',AL1(3),AL1(76)
          DC    CL8'SPECS',AL1(2),AL1(80)
+         DC    CL8'TRANS',AL1(3),AL1(84)
+         DC    CL8'OVLY',AL1(2),AL1(92)
+         DC    CL8'SINGLE',AL1(2),AL1(96)
+         DC    CL8'PACK',AL1(4),AL1(100)
+         DC    CL8'UNPACK',AL1(3),AL1(104)
+         DC    X'FF'
+* CONFTAB: options that conflict (their SEEN indexes), and the names.
+CONFTAB  DC    AL1(1,2),CL16'NEWFILE REPLACE'
+         DC    AL1(1,3),CL16'NEWFILE APPEND'
+         DC    AL1(2,3),CL16'REPLACE APPEND'
+         DC    AL1(4,5),CL16'TYPE    NOTYPE'
+         DC    AL1(18,19),CL16'UPCASE  LOWCASE'
+         DC    AL1(14,15),CL16'FROM    FRLABEL'
+         DC    AL1(16,17),CL16'FOR     TOLABEL'
+         DC    AL1(8,9),CL16'PROMPT  NOPROMPT'
+         DC    AL1(1,23),CL16'NEWFILE OVLY'
+         DC    AL1(2,23),CL16'REPLACE OVLY'
+         DC    AL1(3,23),CL16'APPEND  OVLY'
+         DC    AL1(25,26),CL16'PACK    UNPACK'
+         DC    AL1(3,25),CL16'APPEND  PACK'
+         DC    AL1(23,25),CL16'OVLY    PACK'
          DC    X'FF'
 UPTAB    DC    256AL1(*-UPTAB)
          ORG   UPTAB+X'81'
@@ -1464,7 +2131,7 @@ INP      DS    A
 OPTNAME  DS    A
 * Cleared at the start.
 ZERO     DS    0F
-SEEN     DS    XL24
+SEEN     DS    XL32
 FLAGS    DS    X
 FTRUNC   EQU   X'80'
 FSPECS   EQU   X'40'
@@ -1482,6 +2149,8 @@ STARTED  DS    X
 SAVED    DS    X
 IOPEN    DS    X
 FILLC    DS    C
+OVOLD    DS    X                 OVLY: old records are left
+OVOPENF  DS    X                 OVLY: the old file is open
          DS    0F
 FRLAB    DS    CL8
 TOLAB    DS    CL8
@@ -1525,6 +2194,51 @@ GSS      DS    F
 HBS      DS    F
 CLS      DS    F
 DSS      DS    12F
+WRS      DS    F
+PKBS     DS    8F
+PKPS     DS    6F
+PKFS     DS    6F
+PUTS     DS    6F
+PKES     DS    F
+PKBYS    DS    F
+PKLRECL  DS    F
+OPOS     DS    F
+PKN      DS    F
+PKC      DS    F
+PKNEW    DS    F
+PKLN     DS    F
+UPLRECL  DS    F
+PLISTA   DS    A
+DSCNT    DS    F
+UPEND    DS    A
+OVMIN    DS    F
+UPHA     DS    A
+UABUFA   DS    A
+UABDW    DS    F
+UPSKIP    DS    F
+DCNT     DS    F
+DRUNC    DS    F
+RPOS     DS    F
+RNEED    DS    F
+OVBUFA   DS    A
+OVS      DS    5F
+OVRS     DS    F
+OVES     DS    F
+OVCS     DS    F
+UPHS     DS    F
+UPRS     DS    3F
+UEMS     DS    F
+GTS      DS    F
+GTCS     DS    F
+OLDSCB   DS    11F
+PKFM     DS    C
+UPFM     DS    C
+DST      DS    X
+RST      DS    X
+UVHI     DS    X
+UPBAD    DS    X
+PKLIT    DS    CL128
+TRTAB    DS    CL256
 SPECTAB  DS    21XL16
 SPECLINE DS    CL132
 SPECLIT  DS    CL256
