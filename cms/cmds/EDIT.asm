@@ -432,7 +432,10 @@ SC1      LA    R2,INBUF
          BCTR  R5,0
          EX    R5,MVCPEND
          MVI   REUSEF,0
+         MVC   REPCUR,REPN               (REPEAT: for this one only)
+         XC    REPN,REPN
          BAL   R14,RUNSUB
+         XC    REPCUR,REPCUR
          CLI   REUSEF,1
          BE    SCREUSE
          L     R5,PENDLEN
@@ -535,6 +538,7 @@ CLCNAME  CLC   NAME(0),0(R6)
 * INVALID: R6's answer to a subcommand it cannot do: ?EDIT: and the
 * line (LONG), or ? alone (SHORT).
 INVALID  ENTER
+         MVI   SUBERR,1                  (X n and REPEAT stop)
          MVC   MSGW(7),=C'?EDIT: '
          LA    R0,1
          CLI   SHORTM,1
@@ -576,6 +580,7 @@ SUBTAB   DC    CL8'ALTER',AL1(2),AL3(SUBALT)
          DC    CL8'PRESERVE',AL1(3),AL3(SUBPRES)
          DC    CL8'QUIT',AL1(2),AL3(SUBQUIT)
          DC    CL8'RECFM',AL1(4),AL3(SUBRECF)
+         DC    CL8'REPEAT',AL1(3),AL3(SUBRPT)
          DC    CL8'REPLACE',AL1(1),AL3(SUBREP)
          DC    CL8'RESTORE',AL1(3),AL3(SUBREST)
          DC    CL8'REUSE',AL1(5),AL3(SUBREUSE)
@@ -591,6 +596,8 @@ SUBTAB   DC    CL8'ALTER',AL1(2),AL3(SUBALT)
          DC    CL8'TYPE',AL1(1),AL3(SUBTYPE)
          DC    CL8'UP',AL1(1),AL3(SUBUP)
          DC    CL8'VERIFY',AL1(1),AL3(SUBVER)
+         DC    CL8'X',AL1(1),AL3(SUBX)
+         DC    CL8'Y',AL1(1),AL3(SUBY)
          DC    CL8'ZONE',AL1(1),AL3(SUBZONE)
          DC    X'FF'
 *=====================================================================
@@ -1029,7 +1036,14 @@ CR8      LA    R1,MSGW
          B     SUBRET
 * OVERLAY line: each character of the line (after one blank) over
 * the current line's in that column: a blank keeps it, _ is a blank.
+* After REPEAT n: on n lines from the current one, which moves down
+* to each (EOF: the end).
 SUBOVL   ST    R14,SUBR14
+         L     R8,REPCUR                 REPEAT n: n lines
+         XC    REPCUR,REPCUR
+         LTR   R8,R8
+         BP    *+8
+         LA    R8,1
          BAL   R14,TEXTOP
          LTR   R5,R5
          BNP   SUBBAD
@@ -1037,15 +1051,17 @@ SUBOVL   ST    R14,SUBR14
          C     R6,=F'1'
          BNE   SUBBAD
          BAL   R14,PREPLN0               tabs, no trim
-         MVC   PADBUF,BLANKS             the line, padded
+         MVC   OVLBUF,WKLN               (kept for each line)
+         MVC   OVLLEN,WKLEN
+OV0      MVC   PADBUF,BLANKS             the line, padded
          LH    R5,NLEN(,R7)
          LTR   R5,R5
          BZ    OV1
          BCTR  R5,0
          EX    R5,MVCPAD
-OV1      LA    R2,WKLN
+OV1      LA    R2,OVLBUF
          LA    R4,PADBUF
-         L     R5,WKLEN
+         L     R5,OVLLEN
          LTR   R5,R5
          BZ    OV4
 OV2      CLI   0(R2),C' '
@@ -1058,9 +1074,9 @@ OV3      LA    R2,1(,R2)
          LA    R4,1(,R4)
          BCT   R5,OV2
 OV4      LH    R5,NLEN(,R7)              the longer of the two
-         C     R5,WKLEN
+         C     R5,OVLLEN
          BNL   *+8
-         L     R5,WKLEN
+         L     R5,OVLLEN
          MVC   WKLN,PADBUF
          ST    R5,WKLEN
          BAL   R14,TRIMWK
@@ -1075,8 +1091,81 @@ OV4      LH    R5,NLEN(,R7)              the longer of the two
 OV5      LR    R7,R1
          STM   R6,R7,CURPOS
          BAL   R14,VERCUR
+         BCT   R8,OV6
+         B     SUBRET
+OV6      BAL   R14,PNEXT                 (REPEAT) the next line
+         STM   R6,R7,CURPOS
+         C     R6,=F'2'
+         BNE   OV0
+         BAL   R14,VERCUR                EOF:
          B     SUBRET
 MVCPAD   MVC   PADBUF(0),NTXT(R7)
+* REPEAT [n|*]: the next subcommand, if it is OVERLAY, works on n
+* lines (SUBCMD hands the count to it alone).
+SUBRPT   ST    R14,SUBR14
+         BAL   R14,COUNT1
+         BNZ   SUBBAD
+         ST    R0,REPN
+         B     SUBRET
+* X subcommand: the subcommand kept (not run); X [n|*]: the kept one
+* run n times (1), to the end of the file with *, stopping at EOF:,
+* at a subcommand that fails or ends EDIT, and (*) when the pointer
+* does not move. Y: the same with a second one.
+SUBX     LA    R1,XSLOT
+         B     XY0
+SUBY     LA    R1,YSLOT
+XY0      ENTER
+         LR    R6,R1                     the slot: F length, the text
+         CLI   XRUN,1                    (not from X or Y itself)
+         BE    XYBAD
+         BAL   R14,SKIPBL
+         CR    R2,R3
+         BNL   XYRUN
+         CLI   0(R2),C'*'
+         BE    XYRUN
+         CLI   0(R2),C'0'
+         BNL   XYRUN
+         LR    R5,R3                     a subcommand: kept
+         SR    R5,R2
+         ST    R5,0(,R6)
+         BCTR  R5,0
+         EX    R5,MVCXY
+         B     XYOUT
+XYRUN    BAL   R14,COUNT1
+         BNZ   XYBAD
+         LR    R8,R0
+         L     R5,0(,R6)
+         LTR   R5,R5
+         BZ    XYBAD                     (none kept)
+         MVI   XSTAR,0
+         C     R8,=F'99999999'
+         BNE   XY1
+         MVI   XSTAR,1
+XY1      L     R5,0(,R6)
+         ST    R5,INLEN
+         BCTR  R5,0
+         EX    R5,MVCXYIN
+         MVC   XPOS(8),CURPOS
+         MVI   XRUN,1
+         MVI   SUBERR,0
+         BAL   R14,RUNSUB
+         MVI   XRUN,0
+         CLI   EXITF,1
+         BE    XYOUT
+         CLI   SUBERR,1
+         BE    XYOUT
+         CLC   CURST,=F'2'               EOF: the end
+         BE    XYOUT
+         CLI   XSTAR,1
+         BNE   XY2
+         CLC   XPOS(8),CURPOS            (*: the pointer stays)
+         BE    XYOUT
+XY2      BCT   R8,XY1
+XYOUT    LEAVE
+XYBAD    BAL   R14,INVALID
+         B     XYOUT
+MVCXY    MVC   4(0,R6),0(R2)
+MVCXYIN  MVC   INBUF(0),4(R6)
 * VERIFY [ON|OFF]; LONG; SHORT; CASE [U|M]; IMAGE [ON|OFF|CANON]
 SUBVER   ST    R14,SUBR14
          LA    R6,VERIFY
@@ -3034,7 +3123,6 @@ SUBR14   DS    A
 WTABS    DS    28H
 * The subroutines' frames (ENTER, LEAVE): R2-R14 and the previous.
 SPTR     DC    A(STACK)
-STACK    DS    21XL56
 * Parameter lists.
          DS    0F
 STFSCB   DC    CL8'STATE',CL18' ',H'0',A(0),F'0',C'F',C' ',H'1',F'0'
@@ -3055,8 +3143,22 @@ WKLN     DS    CL(MAXL+8)
 PADBUF   DS    CL(MAXL+8)
 CHGBUF   DS    CL(2*MAXL)
 RECBUF   DS    CL(MAXL+8)
+* X and Y: F length, the subcommand; REPEAT's count; OVERLAY's text.
+         DS    0F
+XSLOT    DC    F'0',CL130' '
+         DS    0F
+YSLOT    DC    F'0',CL130' '
+XPOS     DS    2F
+REPN     DC    F'0'
+REPCUR   DC    F'0'
+OVLLEN   DS    F
+XRUN     DC    X'00'
+XSTAR    DC    X'00'
+SUBERR   DC    X'00'
+OVLBUF   DS    CL(MAXL+8)
 * (beyond R13's reach: addressed through A-constants)
          DS    0D
+STACK    DS    28XL56
 DISPCCW  DS    21D
 DISPBUF  DS    CL(21*80)
 CMSMODE  DS    0D

@@ -334,6 +334,59 @@ def t_more_subcommands(_):
         s.stop()
 
 
+def t_x_y_repeat(_):
+    """X and Y keep a subcommand and run it n times (*: to the end of
+    the file, stopping at EOF:); REPEAT n makes the next OVERLAY work on
+    n lines."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    s = cmsclient.system(BIN, users)
+    try:
+        disk = disk_of(users, "ALICE")
+        format_191(s, disk, "ALICE")
+        host_write(s, disk, ["LINE %02d OF TEN" % i for i in range(1, 11)], "TEN", "DATA")
+        c = cmsclient.Cms(s, "ALICE")
+        e = Editor(c)
+        assert e.start("EDIT TEN DATA") == ["EDIT:"]
+        assert e.sub("x") == ["?EDIT: X"]                 # nothing kept yet
+        assert e.sub("n") == ["LINE 01 OF TEN"]
+        assert e.sub("x c/LINE/ROW/") == []               # kept, not run
+        assert e.sub("t") == ["LINE 01 OF TEN"]
+        assert e.sub("x") == ["ROW 01 OF TEN"]
+        assert e.sub("y n 2") == []
+        assert e.sub("y") == ["LINE 03 OF TEN"]
+        assert e.sub("x 1") == ["ROW 03 OF TEN"]
+        assert e.sub("y 2") == ["LINE 05 OF TEN", "LINE 07 OF TEN"]
+        assert e.sub("=", echo="Y 2") == ["LINE 09 OF TEN", "EOF:"]   # stops at EOF:
+        assert e.sub("up 4") == ["LINE 07 OF TEN"]
+        assert e.sub("x n") == []
+        assert e.sub("x *") == ["LINE 08 OF TEN", "LINE 09 OF TEN", "LINE 10 OF TEN", "EOF:"]
+        assert e.sub("x bogus") == []
+        assert e.sub("x 3") == ["?EDIT: BOGUS"]           # a failure stops it
+        assert e.sub("x x") == []
+        assert e.sub("x") == ["?EDIT: X"]                 # not X from X
+        assert e.sub("x 0") == ["?EDIT: X 0"]
+        # REPEAT: the next OVERLAY on n lines, the pointer down to each.
+        assert e.sub("top") == ["TOF:"]
+        assert e.sub("n 2") == ["LINE 02 OF TEN"]
+        assert e.sub("repeat 3") == []
+        assert e.sub("o      **") == ["LINE ** OF TEN", "ROW 0**OF TEN", "LINE ** OF TEN"]
+        assert e.sub("n") == ["LINE 05 OF TEN"]
+        assert e.sub("rep 2") == []
+        assert e.sub("n") == ["LINE 06 OF TEN"]          # not an OVERLAY: gone
+        assert e.sub("o =") == ["=INE 06 OF TEN"]
+        assert e.sub("n 2") == ["LINE 08 OF TEN"]
+        assert e.sub("repeat *") == []
+        assert e.sub("o ____") == ["     08 OF TEN", "     09 OF TEN", "     10 OF TEN", "EOF:"]
+        out, rc = e.end("file")
+        assert rc == 0, (out, rc)
+        assert host_read(s, disk, "TEN", "DATA") == [
+            "ROW 01 OF TEN", "LINE ** OF TEN", "ROW 0**OF TEN", "LINE ** OF TEN", "LINE 05 OF TEN",
+            "=INE 06 OF TEN", "LINE 07 OF TEN", "     08 OF TEN", "     09 OF TEN", "     10 OF TEN"]
+        c.logoff()
+    finally:
+        s.stop()
+
+
 def t_big_file(_):
     """A file of 10,000 records written from the host: read, searched to
     its end at once, changed everywhere, written back."""
@@ -512,5 +565,5 @@ def t_display_3270(_):
 
 
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_line_mode, t_cases_and_filetypes, t_more_subcommands, t_big_file, t_limits,
+    sys.exit(cmsclient.run([t_line_mode, t_cases_and_filetypes, t_more_subcommands, t_x_y_repeat, t_big_file, t_limits,
                             t_display_3270], None))
