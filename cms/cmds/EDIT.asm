@@ -263,7 +263,15 @@ LOOP     CLI   DISPLAY,1
          BE    LOOPND
          BAL   R14,REDRAW
 LOOPND   MVI   NODRAW,0
-LOOPRD   BAL   R14,READLN                R0 = its length, in INBUF
+LOOPRD   CLI   MODE,1                    input mode, LINEMODE: the
+         BNE   LOOPRD2                   next line's number typed
+         CLI   LINEM,0
+         BE    LOOPRD2
+         BAL   R14,LNPROMPT
+         LTR   R15,R15
+         BZ    LOOPRD2
+         BAL   R14,EDITMODE              (none left)
+LOOPRD2  BAL   R14,READLN                R0 = its length, in INBUF
          ST    R0,INLEN
          CLI   MODE,1
          BE    LOOPIN
@@ -284,8 +292,13 @@ LOOPIN   LTR   R0,R0
 LOOPIN2  LA    R4,INBUF
          L     R5,INLEN
          MVI   FORCEU,0
-         BAL   R14,PREPLN
-         BAL   R14,ADDLINE
+         CLI   LINEM,0
+         BE    LOOPIN3
+         L     R0,LNNEXT                 (LINEMODE: with its number)
+         BAL   R14,LNLINE
+         B     LOOPIN4
+LOOPIN3  BAL   R14,PREPLN
+LOOPIN4  BAL   R14,ADDLINE
          LTR   R15,R15
          BZ    LOOP
          BAL   R14,EDITMODE              (the file is full)
@@ -470,7 +483,14 @@ RUNSUB   ENTER
          AR    R3,R2
          BAL   R14,SKIPBL
          MVC   NAME,=CL8' '
-         CLI   0(R2),C'/'                /string: LOCATE
+         CLI   LINEM,0                   LINEMODE: a line number
+         BE    RS0
+         CLI   0(R2),C'0'
+         BL    RS0
+         ST    R2,OPBEG
+         LA    R15,LNSUB
+         B     RSCALL
+RS0      CLI   0(R2),C'/'                /string: LOCATE
          BNE   RS1
          ST    R2,OPBEG
          LA    R15,SUBLOC
@@ -573,14 +593,17 @@ SUBTAB   DC    CL8'ALTER',AL1(2),AL3(SUBALT)
          DC    CL8'IMAGE',AL1(2),AL3(SUBIMG)
          DC    CL8'INPUT',AL1(1),AL3(SUBINP)
          DC    CL8'INSERT',AL1(6),AL3(SUBINP)
+         DC    CL8'LINEMODE',AL1(4),AL3(SUBLNM)
          DC    CL8'LOCATE',AL1(1),AL3(SUBLOCN)
          DC    CL8'LONG',AL1(4),AL3(SUBLONG)
          DC    CL8'NEXT',AL1(1),AL3(SUBNEXT)
          DC    CL8'OVERLAY',AL1(1),AL3(SUBOVL)
          DC    CL8'PRESERVE',AL1(3),AL3(SUBPRES)
+         DC    CL8'PROMPT',AL1(3),AL3(SUBPRMT)
          DC    CL8'QUIT',AL1(2),AL3(SUBQUIT)
          DC    CL8'RECFM',AL1(4),AL3(SUBRECF)
-         DC    CL8'REPEAT',AL1(3),AL3(SUBRPT)
+         DC    CL8'RENUM',AL1(3),AL3(SUBRENUM)
+         DC    CL8'REPEAT',AL1(4),AL3(SUBRPT)
          DC    CL8'REPLACE',AL1(1),AL3(SUBREP)
          DC    CL8'RESTORE',AL1(3),AL3(SUBREST)
          DC    CL8'REUSE',AL1(5),AL3(SUBREUSE)
@@ -1406,6 +1429,8 @@ SERSHOW  LA    R2,MSGW
 MVCSERID MVC   SERID(0),0(R4)
 * SER72: with serial numbers, TRUNC and the zone end at most 72.
 SER72    ENTER
+         CLI   LINEM,2                   (LINEMODE RIGHT: the same)
+         BE    *+12
          CLI   SERON,0
          BE    S7OUT
          CLC   TRUNC,=H'72'
@@ -2938,6 +2963,361 @@ RPEOF    MVC   0(4,R2),=C'EOF:'
 MVCROW   MVC   0(0,R2),NTXT(R7)
          LTORG
 *=====================================================================
+* Line numbers (LINEMODE LEFT: columns 1-5, FREEFORT 1-8; RIGHT: the
+* record's last five columns).
+*=====================================================================
+* LINEMODE [LEFT|RIGHT|OFF] (alone: typed)
+SUBLNM   ST    R14,SUBR14
+         BAL   R14,GETTOK
+         LTR   R5,R5
+         BZ    LNMSHOW
+         LA    R6,1
+         CLC   TOK,=CL8'LEFT'
+         BE    LNM1
+         LA    R6,2
+         CLC   TOK,=CL8'RIGHT'
+         BE    LNM1
+         SR    R6,R6
+         CLC   TOK,=CL8'OFF'
+         BNE   SUBBAD
+LNM1     BAL   R14,NOMORE
+         BNZ   SUBBAD
+         C     R6,=F'2'                  RIGHT: 80-byte records,
+         BNE   LNM2                      SERIAL off, TRUNC 72
+         CLC   LRECL,=F'80'
+         BNE   SUBBAD
+         MVI   SERON,0
+LNM2     STC   R6,LINEM
+         BAL   R14,LNCOLS
+         BAL   R14,SER72
+         B     SUBRET
+LNMSHOW  MVC   MSGW(9),=C'LINEMODE '
+         LA    R2,MSGW+9
+         LA    R4,=C'OFF  '
+         CLI   LINEM,0
+         BE    LNMS1
+         LA    R4,=C'LEFT '
+         CLI   LINEM,1
+         BE    LNMS1
+         LA    R4,=C'RIGHT'
+LNMS1    LA    R5,5
+         BAL   R14,PUTWORD
+         B     SHOWW
+* PROMPT [n]: the step of the line numbers in input mode (alone:
+* typed).
+SUBPRMT  ST    R14,SUBR14
+         BAL   R14,GETNUM
+         C     R15,=F'4'
+         BE    PRMSHOW
+         LTR   R15,R15
+         BNZ   SUBBAD
+         LTR   R0,R0
+         BNP   SUBBAD
+         C     R0,=F'99999'
+         BH    SUBBAD
+         ST    R0,PROMPTN
+         BAL   R14,NOMORE
+         BNZ   SUBBAD
+         B     SUBRET
+PRMSHOW  MVC   MSGW(7),=C'PROMPT '
+         LA    R2,MSGW+7
+         L     R1,PROMPTN
+         BAL   R14,EDNUM
+         B     SHOWW
+* RENUM [start [step]]: the lines numbered again (LINEMODE) from start
+* (10) by step (10); a last number too large for the columns: ?EDIT:.
+SUBRENUM ST    R14,SUBR14
+         CLI   LINEM,0
+         BE    SUBBAD
+         MVC   WORKN,=F'10'
+         MVC   WORKN2,=F'10'
+         BAL   R14,GETNUM
+         C     R15,=F'4'
+         BE    RN2
+         LTR   R15,R15
+         BNZ   SUBBAD
+         LTR   R0,R0
+         BNP   SUBBAD
+         ST    R0,WORKN
+         BAL   R14,GETNUM
+         C     R15,=F'4'
+         BE    RN2
+         LTR   R15,R15
+         BNZ   SUBBAD
+         LTR   R0,R0
+         BNP   SUBBAD
+         ST    R0,WORKN2
+         BAL   R14,NOMORE
+         BNZ   SUBBAD
+RN2      L     R1,NLINES                 the last number
+         LTR   R1,R1
+         BZ    SUBRET
+         BCTR  R1,0
+         M     R0,WORKN2
+         LTR   R0,R0
+         BNZ   SUBBAD
+         A     R1,WORKN
+         BO    SUBBAD
+         BAL   R14,LNMAX
+         CR    R1,R15
+         BH    SUBBAD
+         L     R8,WORKN
+         L     R7,FIRST
+RN3      LTR   R7,R7
+         BZ    SUBRET
+         LR    R0,R8
+         BAL   R14,SETLNUM
+         LTR   R15,R15
+         BNZ   RNFULL
+         LR    R7,R1
+         A     R8,WORKN2
+         L     R7,NNXT(,R7)
+         B     RN3
+RNFULL   BAL   R14,FULLMSG
+         B     SUBRET
+* A line number typed in edit mode (LINEMODE): nnnnn alone moves the
+* pointer to that line (or the last one before it); nnnnn text
+* replaces that line, or goes in as a new line where its number puts
+* it.
+LNSUB    ST    R14,SUBR14
+         BAL   R14,GETNUM                (R2 after it)
+         LTR   R15,R15
+         BNZ   SUBBAD
+         LR    R8,R0
+         BAL   R14,LNMAX
+         CR    R8,R15
+         BH    SUBBAD
+         ST    R2,WORKN
+         BAL   R14,NOMORE
+         BZ    LNGO
+         L     R2,WORKN
+         BAL   R14,LNFIND
+         STM   R6,R7,CURPOS
+         BNE   LNNEW
+         BAL   R14,TEXTOP                the line replaced
+         LR    R0,R8
+         BAL   R14,LNLINE
+         LA    R4,WKLN
+         L     R5,WKLEN
+         LR    R1,R7
+         BAL   R14,SETTEXT
+         LTR   R15,R15
+         BZ    SUBRET
+         BAL   R14,FULLMSG
+         B     SUBRET
+LNNEW    BAL   R14,TEXTOP                a new line after R6/R7
+         LR    R0,R8
+         BAL   R14,LNLINE
+         BAL   R14,ADDLINE
+         B     SUBRET
+LNGO     BAL   R14,LNFIND
+         STM   R6,R7,CURPOS
+         BAL   R14,VERCUR
+         B     SUBRET
+* LNFIND: the line numbered R8: R6/R7 that line, cc 0; else the last
+* line before where it would go (R6 0: TOF), cc not 0. A line with no
+* number goes with the one before it.
+LNFIND   ENTER
+         SR    R6,R6
+         SR    R7,R7
+         L     R4,FIRST
+LF1      LTR   R4,R4
+         BZ    LFNO
+         LR    R1,R4
+         BAL   R14,NUMOF
+         BNZ   LF2
+         CR    R0,R8
+         BE    LFEQ
+         BH    LFNO
+LF2      LA    R6,1
+         LR    R7,R4
+         L     R4,NNXT(,R4)
+         B     LF1
+LFEQ     LA    R6,1
+         LR    R7,R4
+         CR    R0,R0
+         LEAVE 8
+LFNO     LTR   R14,R14
+         LEAVE 8                         (R6, R7 out)
+* NUMOF: the number of the line R1: R0, R15 = 0 (cc 0); R15 = 4 when
+* its columns hold no number.
+NUMOF    ENTER
+         LA    R15,4
+         L     R2,LNOFF
+         L     R3,LNWID
+         LR    R4,R2
+         AR    R4,R3
+         CH    R4,NLEN(,R1)
+         BH    NOOUT
+         LA    R2,NTXT(R2,R1)
+         SR    R0,R0
+NO1      CLI   0(R2),C'0'
+         BL    NOOUT
+         CLI   0(R2),C'9'
+         BH    NOOUT
+         MH    R0,=H'10'
+         IC    R4,0(,R2)
+         N     R4,=F'15'
+         AR    R0,R4
+         LA    R2,1(,R2)
+         BCT   R3,NO1
+         SR    R15,R15
+NOOUT    LTR   R15,R15
+         LEAVE
+* LNMAX: R15 the largest line number (99999; 8 digits: 99999999).
+LNMAX    L     R15,=F'99999'
+         CLC   LNWID,=F'8'
+         BNER  R14
+         L     R15,=F'99999999'
+         BR    R14
+* LNDIG: the number R0 in LNWID digits at R1.
+LNDIG    ENTER
+         CVD   R0,DWORK
+         UNPK  NUMW(8),DWORK(8)
+         OI    NUMW+7,X'F0'
+         L     R3,LNWID
+         LA    R2,NUMW+8
+         SR    R2,R3
+         BCTR  R3,0
+         EX    R3,MVCLND
+         LEAVE
+MVCLND   MVC   0(0,R1),0(R2)
+* LNCOLS: LNOFF, LNWID, LNTXT for LINEMODE (and the file type).
+LNCOLS   ENTER
+         LA    R1,5                      LEFT: 5 digits, a blank,
+         LA    R2,6                      the text
+         CLC   FT,=CL8'FREEFORT'
+         BNE   LC1
+         LA    R1,8                      FREEFORT: 8 digits, the text
+         LA    R2,8
+LC1      SR    R3,R3
+         CLI   LINEM,2
+         BNE   LC2
+         LA    R1,5                      RIGHT: the last 5 columns
+         L     R3,LRECL
+         SR    R3,R1
+         SR    R2,R2
+LC2      ST    R1,LNWID
+         ST    R2,LNTXT
+         ST    R3,LNOFF
+         LEAVE
+* SETLNUM: the line R7 gets the number R0 in its columns (blanks up
+* to them if it is shorter): R1 its node (maybe a new one), R15 = 0;
+* 4 no storage.
+SETLNUM  ENTER
+         LR    R8,R0
+         MVC   WKLN,BLANKS
+         LH    R5,NLEN(,R7)
+         LTR   R5,R5
+         BZ    SL1
+         BCTR  R5,0
+         EX    R5,MVCWKN
+         LA    R5,1(,R5)
+SL1      L     R1,LNOFF
+         A     R1,LNWID
+         CR    R5,R1
+         BNL   *+6
+         LR    R5,R1
+         ST    R5,WKLEN
+         LR    R0,R8
+         L     R1,LNOFF
+         LA    R1,WKLN(R1)
+         BAL   R14,LNDIG
+         LA    R4,WKLN
+         L     R5,WKLEN
+         LR    R1,R7
+         BAL   R14,SETTEXT
+         LEAVE
+MVCWKN   MVC   WKLN(0),NTXT(R7)
+* LNLINE: in WKLN (WKLEN) the line numbered R0 with the text at R4 (R5
+* bytes, as typed): LEFT the number and the text from LNTXT, through
+* PREPLN; RIGHT the text through PREPLN, the number in its columns.
+LNLINE   ENTER
+         LR    R8,R0
+         CLI   LINEM,2
+         BE    LL2
+         MVC   PADBUF,BLANKS
+         LA    R1,PADBUF
+         BAL   R14,LNDIG
+         L     R6,LNTXT
+         LR    R7,R5
+         LTR   R7,R7
+         BNP   LL1
+         BCTR  R7,0
+         LA    R1,PADBUF(R6)
+         EX    R7,MVCLNT
+         LA    R7,1(,R7)
+LL1      AR    R7,R6
+         LA    R4,PADBUF
+         LR    R5,R7
+         BAL   R14,PREPLN
+         LEAVE
+LL2      BAL   R14,PREPLN
+         MVC   PADBUF,BLANKS             (what TRUNC cut: blanks)
+         L     R1,WKLEN
+         LTR   R1,R1
+         BZ    LL3
+         BCTR  R1,0
+         EX    R1,MVCPADW
+LL3      MVC   WKLN,PADBUF
+         LR    R0,R8
+         L     R1,LNOFF
+         LA    R1,WKLN(R1)
+         BAL   R14,LNDIG
+         L     R1,LNOFF
+         A     R1,LNWID
+         ST    R1,WKLEN
+         LEAVE
+MVCLNT   MVC   0(0,R1),0(R4)
+MVCPADW  MVC   PADBUF(0),WKLN
+* LNPROMPT: input mode in LINEMODE: the next line's number (the
+* current line's and PROMPT; halfway to the next line's when that one
+* is not above it) in LNNEXT, typed. R15 = 4 when no number is left.
+LNPROMPT ENTER
+         LM    R6,R7,CURPOS
+         SR    R8,R8                     the current line's number
+         C     R6,=F'1'
+         BL    LP2                       (TOF: 0)
+         BE    LP1
+         L     R7,LAST                   EOF: the last line's
+         LTR   R7,R7
+         BZ    LP2
+LP1      LR    R1,R7
+         BAL   R14,NUMOF
+         BNZ   LP2
+         LR    R8,R0
+LP2      LR    R5,R8
+         A     R5,PROMPTN
+         BAL   R14,PNEXT                 the line after it
+         C     R6,=F'1'
+         BNE   LP4
+         LR    R1,R7
+         BAL   R14,NUMOF
+         BNZ   LP4
+         CR    R5,R0
+         BL    LP4
+         LR    R5,R0                     halfway
+         AR    R5,R8
+         SRL   R5,1
+         CR    R5,R8
+         BNH   LPNONE
+LP4      BAL   R14,LNMAX
+         CR    R5,R15
+         BH    LPNONE
+         ST    R5,LNNEXT
+         LR    R0,R5
+         LA    R1,MSGW
+         BAL   R14,LNDIG
+         LA    R1,MSGW
+         L     R0,LNWID
+         BAL   R14,PUTMSG
+         SR    R15,R15
+         LEAVE
+LPNONE   MSG   'NO LINE NUMBER LEFT HERE: RENUM'
+         LA    R15,4
+         LEAVE
+         LTORG
+*=====================================================================
 * Defaults by filetype (R6's, as far as known: docs/CMS.md "EDIT").
 *=====================================================================
 DEFAULTS ENTER
@@ -2964,7 +3344,13 @@ DF2      MVC   LRECL+2(2),8(R2)
          MVI   VERIFY,1
          MVI   IMAGE,1
          MVC   ZONE1,=H'1'
-         LEAVE
+         MVI   LINEM,0
+         CLC   FT,=CL8'VSBASIC'          line numbers on the left
+         BE    DF3
+         CLC   FT,=CL8'FREEFORT'
+         BNE   DF4
+DF3      MVI   LINEM,1
+DF4      LEAVE
 * FIXSETS: TRUNC and the zone for the file's LRECL (known now).
 FIXSETS  ENTER
          CLI   RECFM,C'F'
@@ -2980,6 +3366,7 @@ FX1      LH    R1,TRUNC
 FX2      L     R1,LRECL
          STH   R1,TRUNC
 FX3      MVC   ZONE2,TRUNC
+         BAL   R14,LNCOLS
          MVC   PRESAVE,SETTINGS
          LEAVE
 * CL8 filetype, H LRECL, C RECFM, X CASE M, X SERIAL, X tab set,
@@ -2999,6 +3386,7 @@ FTTABL   EQU   *-FTTAB
          DC    CL8'VSBDATA',H'132',C'V',X'00',X'00',X'00',H'0'
          DC    CL8'LISTING',H'121',C'V',X'00',X'00',X'00',H'0'
          DC    CL8'FREEFORT',H'81',C'V',X'00',X'00',X'02',H'0'
+         DC    CL8'VSBASIC',H'80',C'F',X'00',X'00',X'00',H'0'
          DC    X'FF',CL7' ',H'80',C'F',X'00',X'00',X'00',H'0'
 * Tab sets: H how many, 28 H columns.
 TABSETS  DC    H'14',H'1,6,11,16,21,26,31,36,41,46,51,61,71,81',14H'0'
@@ -3100,6 +3488,11 @@ SERON    DC    X'00'             0 off, 1 seq + 5 digits, 2 ALL
 SERID    DC    CL3' '
          DS    0F
 SERINC   DC    F'10'
+PROMPTN  DC    F'10'             PROMPT: the step in input mode
+LNOFF    DC    F'0'              LINEMODE: the number's column - 1,
+LNWID    DC    F'5'              its digits,
+LNTXT    DC    F'6'              (LEFT) the text's column - 1
+LINEM    DC    X'00'             LINEMODE: 0 OFF, 1 LEFT, 2 RIGHT
 SETLEN   EQU   *-SETTINGS
 PRESAVE  DS    XL(SETLEN)
 * Subcommand work.
@@ -3156,6 +3549,7 @@ XRUN     DC    X'00'
 XSTAR    DC    X'00'
 SUBERR   DC    X'00'
 OVLBUF   DS    CL(MAXL+8)
+LNNEXT   DS    F                 input mode: the next line's number
 * (beyond R13's reach: addressed through A-constants)
          DS    0D
 STACK    DS    28XL56

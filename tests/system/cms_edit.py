@@ -371,7 +371,7 @@ def t_x_y_repeat(_):
         assert e.sub("repeat 3") == []
         assert e.sub("o      **") == ["LINE ** OF TEN", "ROW 0**OF TEN", "LINE ** OF TEN"]
         assert e.sub("n") == ["LINE 05 OF TEN"]
-        assert e.sub("rep 2") == []
+        assert e.sub("repe 2") == []
         assert e.sub("n") == ["LINE 06 OF TEN"]          # not an OVERLAY: gone
         assert e.sub("o =") == ["=INE 06 OF TEN"]
         assert e.sub("n 2") == ["LINE 08 OF TEN"]
@@ -382,6 +382,92 @@ def t_x_y_repeat(_):
         assert host_read(s, disk, "TEN", "DATA") == [
             "ROW 01 OF TEN", "LINE ** OF TEN", "ROW 0**OF TEN", "LINE ** OF TEN", "LINE 05 OF TEN",
             "=INE 06 OF TEN", "LINE 07 OF TEN", "     08 OF TEN", "     09 OF TEN", "     10 OF TEN"]
+        c.logoff()
+    finally:
+        s.stop()
+
+
+def t_line_numbers(_):
+    """LINEMODE (VSBASIC and FREEFORT files are numbered on the left),
+    input mode prompting with line numbers (PROMPT's step, halfway when
+    the next line is in the way), nnnnn text replacing or inserting the
+    line with that number, nnnnn moving to it, RENUM; LINEMODE RIGHT
+    (columns 76-80 of an F 80 file)."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    s = cmsclient.system(BIN, users)
+    try:
+        disk = disk_of(users, "ALICE")
+        format_191(s, disk, "ALICE")
+        c = cmsclient.Cms(s, "ALICE")
+        e = Editor(c)
+
+        def numbered_input(pairs, end="EDIT:"):
+            """Input mode: each (prompt, line); a null line after the last."""
+            c.send("input")
+            c.expect(r"(?m)^INPUT:$")
+            for prompt, line in pairs:
+                c.expect(r"(?m)^%s$" % prompt)
+                c.send(line)
+            c.send("")
+            return e.lines(c.expect(r"(?m)^%s$" % end))
+
+        assert e.start("EDIT PROG VSBASIC") == ["NEW FILE:", "EDIT:"]
+        assert e.sub("linemode") == ["LINEMODE LEFT"]
+        assert e.sub("prompt") == ["PROMPT 10"]
+        numbered_input([("00010", "print 'hello'"), ("00020", "end")])
+        assert e.sub("15 let x=1") == []                    # goes between
+        assert e.sub("t") == ["00015 LET X=1"]
+        assert e.sub("20 stop") == []                       # replaces
+        assert e.sub("top") == ["TOF:"]
+        assert e.sub("t *") == ["TOF:", "00010 PRINT 'HELLO'", "00015 LET X=1", "00020 STOP", "EOF:"]
+        assert e.sub("15") == ["00015 LET X=1"]
+        assert e.sub("12") == ["00010 PRINT 'HELLO'"]       # the one before
+        assert e.sub("5") == ["TOF:"]
+        # Input after 10: 20 is past 15, so halfway; none left: edit mode.
+        assert e.sub("10") == ["00010 PRINT 'HELLO'"]
+        c.send("input")
+        c.expect(r"(?m)^INPUT:$")
+        for n in ("00012", "00013", "00014"):
+            c.expect(r"(?m)^%s$" % n)
+            c.send("rem %s" % n)
+        c.expect(r"(?m)^NO LINE NUMBER LEFT HERE: RENUM$")
+        c.expect(r"(?m)^EDIT:$")
+        assert e.sub("renum") == []
+        assert e.sub("top") == ["TOF:"]
+        assert e.sub("t *") == ["TOF:", "00010 PRINT 'HELLO'", "00020 REM 00012", "00030 REM 00013",
+                                "00040 REM 00014", "00050 LET X=1", "00060 STOP", "EOF:"]
+        assert e.sub("renum 100 5") == []
+        assert e.sub("prompt 2") == []
+        assert e.sub("bottom") == ["00125 STOP"]
+        numbered_input([("00127", "go to 100")])
+        assert e.sub("renum 99990 5") == ["?EDIT: RENUM 99990 5"]   # 99990 + 6*5: too large
+        assert e.sub("100000 x") == ["?EDIT: 100000 X"]
+        out, rc = e.end("file")
+        assert rc == 0, (out, rc)
+        assert host_read(s, disk, "PROG", "VSBASIC") == [
+            "00100 PRINT 'HELLO'", "00105 REM 00012", "00110 REM 00013", "00115 REM 00014",
+            "00120 LET X=1", "00125 STOP", "00127 GO TO 100"]
+        # Without LINEMODE a number is no subcommand; RENUM neither.
+        assert e.start("EDIT PROG VSBASIC") == ["EDIT:"]
+        assert e.sub("linemode off") == []
+        assert e.sub("10 x") == ["?EDIT: 10 X"]
+        assert e.sub("renum") == ["?EDIT: RENUM"]
+        e.end("quit")
+        # FREEFORT: eight digits, the text from column 9.
+        assert e.start("EDIT CALC FREEFORT") == ["NEW FILE:", "EDIT:"]
+        numbered_input([("00000010", "x=1"), ("00000020", "print x")])
+        assert e.sub("15 y=2") == []
+        e.end("file")
+        assert host_read(s, disk, "CALC", "FREEFORT") == ["00000010X=1", "00000015Y=2", "00000020PRINT X"]
+        # LINEMODE RIGHT: the numbers in columns 76-80 of an F 80 file.
+        assert e.start("EDIT CARDS DATA") == ["NEW FILE:", "EDIT:"]
+        assert e.sub("linemode right") == ["TRUNC SET TO 72", "END ZONE SET TO 72"]
+        numbered_input([("00010", "first card"), ("00020", "second card")])
+        assert e.sub("10 card one") == []
+        assert e.sub("linemode") == ["LINEMODE RIGHT"]
+        e.end("file")
+        assert host_read(s, disk, "CARDS", "DATA") == [
+            "CARD ONE".ljust(75) + "00010", "SECOND CARD".ljust(75) + "00020"]
         c.logoff()
     finally:
         s.stop()
@@ -565,5 +651,5 @@ def t_display_3270(_):
 
 
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_line_mode, t_cases_and_filetypes, t_more_subcommands, t_x_y_repeat, t_big_file, t_limits,
+    sys.exit(cmsclient.run([t_line_mode, t_cases_and_filetypes, t_more_subcommands, t_x_y_repeat, t_line_numbers, t_big_file, t_limits,
                             t_display_3270], None))
