@@ -1199,10 +1199,17 @@ SUBIMG   ST    R14,SUBR14
          LA    R8,=C'IMAGE  '
          BAL   R14,GETTOK
          LTR   R5,R5
-         BZ    OOSHOW
+         BNZ   IMG1
+         CLI   IMAGE,2
+         BNE   OOSHOW
+         LA    R1,=C'IMAGE CANON'
+         LA    R0,11
+         BAL   R14,PUTMSG
+         B     SUBRET
+IMG1     DS    0H
          CLC   TOK,=CL8'CANON'
          BNE   OO1
-         MVI   IMAGE,1
+         MVI   IMAGE,2
          B     OOEND
 ONOFF    BAL   R14,GETTOK
          LTR   R5,R5
@@ -2031,24 +2038,39 @@ PPEOF    L     R7,LAST
          BR    R14
 * PREPLN: the line at R4 (R5 bytes) as the file keeps it, in WKLN
 * (WKLEN): upper-cased for CASE U (unless FORCEU), tabs expanded when
-* IMAGE is on, cut at the truncation column (TRUNCATED said), the
-* trailing blanks gone. PREPLN0: the same, no truncation nor trim.
+* IMAGE is ON or CANON, a backspace (X'16') a column back under IMAGE
+* ON (the next character replaces the one there), the overstrikes put
+* in column order under CANON (CANON), cut at the truncation column
+* (TRUNCATED said), the trailing blanks gone. PREPLN0: the same, no
+* truncation nor trim.
 PREPLN0  MVI   PREPT,0
          B     PP0
 PREPLN   MVI   PREPT,1
 PP0      ENTER
          MVI   TRUNCF,0
-         MVC   WKLN,BLANKS
+         SR    R3,R3                     the columns written
+         CLI   IMAGE,2
+         BNE   PP0A
+         BAL   R14,CANON                 (R4, R5: its line)
+PP0A     MVC   WKLN,BLANKS
          LA    R6,WKLN                   the output
          SR    R7,R7                     its column - 1
          LTR   R5,R5
          BNP   PPDONE
 PP1      C     R7,=A(MAXL)
          BNL   PPCUT
-         CLI   0(R4),X'05'               a tab
-         BNE   PPCHR
+         CLI   0(R4),X'16'               a backspace
+         BNE   PP1T
          CLI   IMAGE,1
          BNE   PPCHR
+         LTR   R7,R7                     ON: a column back
+         BZ    PPNXT
+         BCTR  R7,0
+         B     PPNXT
+PP1T     CLI   0(R4),X'05'               a tab
+         BNE   PPCHR
+         CLI   IMAGE,0
+         BE    PPCHR
 * The next tab stop after this column (none: one blank).
          LA    R8,1(,R7)                 this column
          LH    R0,NTABS
@@ -2072,11 +2094,17 @@ PPCHR    LA    R1,WKLN(R7)
          BE    PPC1
          TR    0(1,R1),UPPER
 PPC1     LA    R7,1(,R7)
+         CR    R7,R3
+         BNH   PPNXT
+         LR    R3,R7
 PPNXT    LA    R4,1(,R4)
          BCT   R5,PP1
          B     PPDONE
 PPCUT    MVI   TRUNCF,1                  (a line past 160 columns)
-PPDONE   C     R7,=A(MAXL)
+PPDONE   CR    R7,R3                     (back after a backspace)
+         BNL   *+6
+         LR    R7,R3
+         C     R7,=A(MAXL)
          BNH   *+8
          L     R7,=A(MAXL)
          ST    R7,WKLEN
@@ -2099,6 +2127,87 @@ PP3      BAL   R14,TRIMWK
          BNE   PPOUT
          MSG   'TRUNCATED'
 PPOUT    LEAVE
+* CANON: IMAGE CANON: a line (R4, R5 bytes) with backspaces made over
+* in CANBUF column by column (tabs expanded, a backspace a column
+* back): each column's characters in the order typed, a backspace
+* between two; a column with none a blank. R4, R5 that line (as they
+* were when there is no backspace).
+CANON    ENTER
+         LR    R1,R4
+         LTR   R0,R5
+         BNP   CNOUT
+CN0      CLI   0(R1),X'16'
+         BE    CN1
+         LA    R1,1(,R1)
+         BCT   R0,CN0
+         B     CNOUT
+CN1      L     R6,=A(CANCOL)             each byte's column (-1 none)
+         SR    R7,R7                     the column
+         SR    R8,R8                     the columns used
+         LR    R1,R4
+         LR    R0,R5
+CN2      CLI   0(R1),X'16'
+         BNE   CN3
+         MVC   0(2,R6),=H'-1'
+         LTR   R7,R7
+         BZ    CN5
+         BCTR  R7,0
+         B     CN5
+CN3      CLI   0(R1),X'05'
+         BNE   CN4
+         MVC   0(2,R6),=H'-1'            a tab: the next tab stop
+         LA    R3,1(,R7)
+         LH    R15,NTABS
+         LA    R2,TABS
+         LTR   R15,R15
+         BZ    CN3B
+CN3A     CH    R3,0(,R2)
+         BL    CN3C
+         LA    R2,2(,R2)
+         BCT   R15,CN3A
+CN3B     LA    R7,1(,R7)
+         B     CN5
+CN3C     LH    R7,0(,R2)
+         BCTR  R7,0
+         B     CN5
+CN4      STH   R7,0(,R6)
+         LA    R7,1(,R7)
+         CR    R7,R8
+         BNH   CN5
+         LR    R8,R7
+CN5      LA    R1,1(,R1)
+         LA    R6,2(,R6)
+         BCT   R0,CN2
+         L     R2,=A(CANBUF)             column by column
+         SR    R7,R7
+CN6      CR    R7,R8
+         BNL   CN10
+         SR    R3,R3                     (none yet in it)
+         LR    R1,R4
+         LR    R0,R5
+         L     R6,=A(CANCOL)
+CN7      CH    R7,0(,R6)
+         BNE   CN8
+         LTR   R3,R3
+         BZ    CN7A
+         MVI   0(R2),X'16'
+         LA    R2,1(,R2)
+CN7A     MVC   0(1,R2),0(R1)
+         LA    R2,1(,R2)
+         LA    R3,1
+CN8      LA    R1,1(,R1)
+         LA    R6,2(,R6)
+         BCT   R0,CN7
+         LTR   R3,R3
+         BNZ   CN9
+         MVI   0(R2),C' '
+         LA    R2,1(,R2)
+CN9      LA    R7,1(,R7)
+         B     CN6
+CN10     L     R4,=A(CANBUF)
+         LR    R5,R2
+         SR    R5,R4
+CNOUT    LEAVE 6
 * TRIMWK: WKLEN without WKLN's trailing blanks.
 TRIMWK   L     R1,WKLEN
 TW1      LTR   R1,R1
@@ -3321,7 +3430,7 @@ LPNONE   MSG   'NO LINE NUMBER LEFT HERE: RENUM'
 * Defaults by filetype (R6's, as far as known: docs/CMS.md "EDIT").
 *=====================================================================
 DEFAULTS ENTER
-         LA    R2,FTTAB
+         L     R2,=A(FTTAB)
 DF1      CLI   0(R2),X'FF'
          BE    DF2
          CLC   FT,0(R2)
@@ -3336,7 +3445,7 @@ DF2      MVC   LRECL+2(2),8(R2)
          SR    R3,R3
          IC    R3,13(,R2)                the tab set
          MH    R3,=H'58'
-         LA    R3,TABSETS(R3)
+         A     R3,=A(TABSETS)
          MVC   NTABS,0(R3)
          MVC   TABS(56),2(R3)
          MVC   SERID,FN
@@ -3369,32 +3478,6 @@ FX3      MVC   ZONE2,TRUNC
          BAL   R14,LNCOLS
          MVC   PRESAVE,SETTINGS
          LEAVE
-* CL8 filetype, H LRECL, C RECFM, X CASE M, X SERIAL, X tab set,
-* H TRUNC (0: LRECL).
-FTTAB    DC    CL8'ASSEMBLE',H'80',C'F',X'00',X'01',X'01',H'71'
-FTTABL   EQU   *-FTTAB
-         DC    CL8'MACRO',H'80',C'F',X'00',X'01',X'01',H'71'
-         DC    CL8'COPY',H'80',C'F',X'00',X'01',X'01',H'71'
-         DC    CL8'UPDATE',H'80',C'F',X'00',X'01',X'01',H'71'
-         DC    CL8'FORTRAN',H'80',C'F',X'00',X'01',X'02',H'72'
-         DC    CL8'COBOL',H'80',C'F',X'00',X'01',X'03',H'72'
-         DC    CL8'PLI',H'80',C'F',X'00',X'01',X'04',H'72'
-         DC    CL8'PLIOPT',H'80',C'F',X'00',X'01',X'04',H'72'
-         DC    CL8'EXEC',H'80',C'V',X'00',X'00',X'00',H'0'
-         DC    CL8'MEMO',H'80',C'V',X'01',X'00',X'00',H'0'
-         DC    CL8'SCRIPT',H'132',C'V',X'01',X'00',X'00',H'0'
-         DC    CL8'VSBDATA',H'132',C'V',X'00',X'00',X'00',H'0'
-         DC    CL8'LISTING',H'121',C'V',X'00',X'00',X'00',H'0'
-         DC    CL8'FREEFORT',H'81',C'V',X'00',X'00',X'02',H'0'
-         DC    CL8'VSBASIC',H'80',C'F',X'00',X'00',X'00',H'0'
-         DC    X'FF',CL7' ',H'80',C'F',X'00',X'00',X'00',H'0'
-* Tab sets: H how many, 28 H columns.
-TABSETS  DC    H'14',H'1,6,11,16,21,26,31,36,41,46,51,61,71,81',14H'0'
-         DC    H'9',H'1,10,16,31,36,41,46,69,72',19H'0'
-         DC    H'8',H'1,7,10,15,20,25,30,80',20H'0'
-         DC    H'10',H'1,8,12,20,28,36,44,68,72,80',18H'0'
-         DC    H'16',H'2,4,7,10,13,16,19,22,25,31,37,43,49,55,79,80'
-         DC    12H'0'
          LTORG
 *=====================================================================
 * Data.
@@ -3406,16 +3489,6 @@ PRCCW    DC    X'29',AL3(PRWCC),X'60',X'00',AL2(1)
 * Clearing CP's output area.
 CLRCCW   DC    X'19',AL3(PRWCC),X'20',X'FF',AL2(1)
 PRWCC    DC    X'00'
-BLANKS   DC    CL(MAXL+8)' '
-* Upper case (EBCDIC): a-i, j-r, s-z.
-UPPER    DC    256AL1(*-UPPER)
-         ORG   UPPER+X'81'
-         DC    C'ABCDEFGHI'
-         ORG   UPPER+X'91'
-         DC    C'JKLMNOPQR'
-         ORG   UPPER+X'A2'
-         DC    C'STUVWXYZ'
-         ORG
 EDITDATA CSECT                           (the data: based on R13)
 DATA     DS    0D
 CALLR13  DS    A
@@ -3536,6 +3609,16 @@ WKLN     DS    CL(MAXL+8)
 PADBUF   DS    CL(MAXL+8)
 CHGBUF   DS    CL(2*MAXL)
 RECBUF   DS    CL(MAXL+8)
+BLANKS   DC    CL(MAXL+8)' '
+* Upper case (EBCDIC): a-i, j-r, s-z.
+UPPER    DC    256AL1(*-UPPER)
+         ORG   UPPER+X'81'
+         DC    C'ABCDEFGHI'
+         ORG   UPPER+X'91'
+         DC    C'JKLMNOPQR'
+         ORG   UPPER+X'A2'
+         DC    C'STUVWXYZ'
+         ORG
 * X and Y: F length, the subcommand; REPEAT's count; OVERLAY's text.
          DS    0F
 XSLOT    DC    F'0',CL130' '
@@ -3553,6 +3636,34 @@ LNNEXT   DS    F                 input mode: the next line's number
 * (beyond R13's reach: addressed through A-constants)
          DS    0D
 STACK    DS    28XL56
+CANCOL   DS    170H              CANON: each byte's column
+CANBUF   DS    CL512             CANON: the line in column order
+* CL8 filetype, H LRECL, C RECFM, X CASE M, X SERIAL, X tab set,
+* H TRUNC (0: LRECL).
+FTTAB    DC    CL8'ASSEMBLE',H'80',C'F',X'00',X'01',X'01',H'71'
+FTTABL   EQU   *-FTTAB
+         DC    CL8'MACRO',H'80',C'F',X'00',X'01',X'01',H'71'
+         DC    CL8'COPY',H'80',C'F',X'00',X'01',X'01',H'71'
+         DC    CL8'UPDATE',H'80',C'F',X'00',X'01',X'01',H'71'
+         DC    CL8'FORTRAN',H'80',C'F',X'00',X'01',X'02',H'72'
+         DC    CL8'COBOL',H'80',C'F',X'00',X'01',X'03',H'72'
+         DC    CL8'PLI',H'80',C'F',X'00',X'01',X'04',H'72'
+         DC    CL8'PLIOPT',H'80',C'F',X'00',X'01',X'04',H'72'
+         DC    CL8'EXEC',H'80',C'V',X'00',X'00',X'00',H'0'
+         DC    CL8'MEMO',H'80',C'V',X'01',X'00',X'00',H'0'
+         DC    CL8'SCRIPT',H'132',C'V',X'01',X'00',X'00',H'0'
+         DC    CL8'VSBDATA',H'132',C'V',X'00',X'00',X'00',H'0'
+         DC    CL8'LISTING',H'121',C'V',X'00',X'00',X'00',H'0'
+         DC    CL8'FREEFORT',H'81',C'V',X'00',X'00',X'02',H'0'
+         DC    CL8'VSBASIC',H'80',C'F',X'00',X'00',X'00',H'0'
+         DC    X'FF',CL7' ',H'80',C'F',X'00',X'00',X'00',H'0'
+* Tab sets: H how many, 28 H columns.
+TABSETS  DC    H'14',H'1,6,11,16,21,26,31,36,41,46,51,61,71,81',14H'0'
+         DC    H'9',H'1,10,16,31,36,41,46,69,72',19H'0'
+         DC    H'8',H'1,7,10,15,20,25,30,80',20H'0'
+         DC    H'10',H'1,8,12,20,28,36,44,68,72,80',18H'0'
+         DC    H'16',H'2,4,7,10,13,16,19,22,25,31,37,43,49,55,79,80'
+         DC    12H'0'
 DISPCCW  DS    21D
 DISPBUF  DS    CL(21*80)
 CMSMODE  DS    0D

@@ -473,6 +473,38 @@ def t_line_numbers(_):
         s.stop()
 
 
+def t_image_backspaces(_):
+    """IMAGE ON: a backspace (X'16', here from an EXEC through the
+    console stack: the terminal's own backspace erases) takes the column
+    back and the next character replaces the one there; IMAGE CANON
+    keeps the overstrikes, in column order; IMAGE OFF keeps the line as
+    typed."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    s = cmsclient.system(BIN, users)
+    try:
+        disk = disk_of(users, "ALICE")
+        format_191(s, disk, "ALICE")
+        bs = "\x08"                    # EBCDIC X'16' on the disk
+        host_write(s, disk, ["&STACK INPUT ABC%s%s__D" % (bs, bs),
+                             "&STACK INPUT AB%s_C" % bs,
+                             "&STACK IMAGE CANON",
+                             "&STACK IMAGE",
+                             "&STACK INPUT ABC%s%s__" % (bs, bs),
+                             "&STACK INPUT %s%sX" % (bs, bs),
+                             "&STACK IMAGE OFF",
+                             "&STACK INPUT P%sQ" % bs,
+                             "&STACK FILE",
+                             "EDIT BS DATA", "&EXIT &RETCODE"], "BS", "EXEC")
+        c = cmsclient.Cms(s, "ALICE")
+        out, rc = c.cmd("BS")
+        assert rc == 0 and "IMAGE CANON" in out, (out, rc)
+        assert host_read(s, disk, "BS", "DATA") == [
+            "A__D", "A_C", "AB%s_C%s_" % (bs, bs), "X", "P%sQ" % bs]
+        c.logoff()
+    finally:
+        s.stop()
+
+
 def t_big_file(_):
     """A file of 10,000 records written from the host: read, searched to
     its end at once, changed everywhere, written back."""
@@ -651,5 +683,5 @@ def t_display_3270(_):
 
 
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_line_mode, t_cases_and_filetypes, t_more_subcommands, t_x_y_repeat, t_line_numbers, t_big_file, t_limits,
+    sys.exit(cmsclient.run([t_line_mode, t_cases_and_filetypes, t_more_subcommands, t_x_y_repeat, t_line_numbers, t_image_backspaces, t_big_file, t_limits,
                             t_display_3270], None))
