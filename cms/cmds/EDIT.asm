@@ -583,6 +583,7 @@ SUBTAB   DC    CL8'ALTER',AL1(2),AL3(SUBALT)
          DC    CL8'BOTTOM',AL1(1),AL3(SUBBOT)
          DC    CL8'CASE',AL1(2),AL3(SUBCASE)
          DC    CL8'CHANGE',AL1(1),AL3(SUBCHG)
+         DC    CL8'CMS',AL1(3),AL3(SUBCMS)
          DC    CL8'DELETE',AL1(2),AL3(SUBDEL)
          DC    CL8'DSTRING',AL1(2),AL3(SUBDST)
          DC    CL8'FILE',AL1(3),AL3(SUBFILE)
@@ -3072,6 +3073,144 @@ RPEOF    MVC   0(4,R2),=C'EOF:'
 MVCROW   MVC   0(0,R2),NTXT(R7)
          LTORG
 *=====================================================================
+* CMS [command]: the CMS subset: CMS SUBSET, then commands read (the
+* console stack first) and run until RETURN; with a command, that one
+* alone. Each runs as if typed (SVC 202, call type X'0C': the nucleus
+* runs no command nor MODULE that would load into the user area, the
+* editor's), R; or R(rc); after it. In display mode the lines are
+* typed in CP's area (cleared first) and the screen drawn again after
+* RETURN (a single command's output stays until the next subcommand).
+*=====================================================================
+SUBCMS   ST    R14,SUBR14
+         CLI   DISPLAY,1
+         BNE   CMS0
+         LA    R6,CLRCCW
+         L     R7,CONADDR
+         DIAG  R6,R7,X'58'
+         MVI   TYPING,1
+CMS0     BAL   R14,NOMORE
+         BZ    CMSSUB
+         LR    R4,R2                     one command
+         LR    R5,R3
+         SR    R5,R4
+         BAL   R14,CMSTOK
+         BAL   R14,CMSRUN
+         MVI   TYPING,0
+         MVI   NODRAW,1
+         B     SUBRET
+CMSSUB   MSG   'CMS SUBSET'
+CMS1     BAL   R14,READLN
+         LA    R4,INBUF
+         LR    R5,R0
+         BAL   R14,CMSTOK
+         L     R1,=A(CMSPL)
+         CLI   0(R1),X'FF'
+         BE    CMS1                      (nothing: read again)
+         CLC   0(8,R1),=CL8'RETURN'
+         BE    CMS2
+         BAL   R14,CMSRUN
+         B     CMS1
+CMS2     MVI   TYPING,0
+         BAL   R14,EDITMODE
+         B     SUBRET
+* CMSTOK: the line at R4 (R5 bytes) upper-cased in CMSLINE, its tokens
+* in CMSPL (8 bytes each, "(" and ")" tokens of their own, X'FF's
+* after the last; at most 32), CMSEPL (A(first token), A(after it),
+* A(the end), 0), as CMS's command level makes them.
+CMSTOK   ENTER
+         L     R6,=A(CMSLINE)
+         L     R8,=A(CMSEPL)
+         LR    R2,R6
+         LR    R3,R6
+         LTR   R5,R5
+         BNP   CT0
+         C     R5,=F'130'
+         BNH   *+8
+         LA    R5,130
+         LR    R1,R5
+         BCTR  R1,0
+         EX    R1,MVCCMSL
+         EX    R1,TRCMSL
+         AR    R3,R5                     the end
+CT0      L     R4,=A(CMSPL)
+         ST    R2,0(,R8)
+         ST    R3,4(,R8)
+         ST    R3,8(,R8)
+         XC    12(4,R8),12(R8)
+         LA    R5,32
+CT1      CR    R2,R3                     blanks
+         BNL   CTEND
+         CLI   0(R2),C' '
+         BNE   CT2
+         LA    R2,1(,R2)
+         B     CT1
+CT2      MVC   0(8,R4),BLANKS
+         LA    R7,8
+         LR    R1,R4
+         CLI   0(R2),C'('
+         BE    CTP
+         CLI   0(R2),C')'
+         BE    CTP
+CT3      CR    R2,R3
+         BNL   CTD
+         CLI   0(R2),C' '
+         BE    CTD
+         CLI   0(R2),C'('
+         BE    CTD
+         CLI   0(R2),C')'
+         BE    CTD
+         LTR   R7,R7
+         BZ    CT4                       (past 8: dropped)
+         MVC   0(1,R1),0(R2)
+         LA    R1,1(,R1)
+         BCTR  R7,0
+CT4      LA    R2,1(,R2)
+         B     CT3
+CTP      MVC   0(1,R4),0(R2)
+         LA    R2,1(,R2)
+CTD      C     R4,=A(CMSPL)
+         BNE   CTD2
+         ST    R2,4(,R8)                 the arguments after the first
+CTD2     LA    R4,8(,R4)
+         BCT   R5,CT1
+CTEND    MVC   0(8,R4),=8X'FF'
+         LEAVE
+MVCCMSL  MVC   0(0,R6),0(R4)
+TRCMSL   TR    0(0,R6),UPPER
+* CMSRUN: CMSPL's command run (nothing when there is none), then R;
+* or R(rc);.
+CMSRUN   ENTER
+         L     R1,=A(CMSPL)
+         CLI   0(R1),X'FF'
+         BE    CXOUT
+         ICM   R1,8,=X'0C'               typed, in the CMS subset
+         L     R0,=A(CMSEPL)
+         SVC   202
+         DC    AL4(1)
+         LR    R2,R15
+         MVC   MSGW(2),=C'R;'
+         LA    R0,2
+         LTR   R2,R2
+         BZ    CX9
+         MVC   MSGW(2),=C'R('
+         LA    R4,MSGW+2
+         LPR   R3,R2
+         CVD   R3,DWORK
+         LTR   R2,R2
+         BNM   CX8
+         MVI   0(R4),C'-'
+         UNPK  1(4,R4),DWORK+5(3)
+         OI    4(R4),X'F0'
+         B     CX8A
+CX8      UNPK  0(5,R4),DWORK+5(3)
+         OI    4(R4),X'F0'
+CX8A     MVC   5(2,R4),=C');'
+         LA    R0,9
+CX9      LA    R1,MSGW
+         BAL   R14,PUTMSG
+CXOUT    LEAVE
+         LTORG
+*=====================================================================
 * Line numbers (LINEMODE LEFT: columns 1-5, FREEFORT 1-8; RIGHT: the
 * record's last five columns).
 *=====================================================================
@@ -3638,6 +3777,9 @@ LNNEXT   DS    F                 input mode: the next line's number
 STACK    DS    28XL56
 CANCOL   DS    170H              CANON: each byte's column
 CANBUF   DS    CL512             CANON: the line in column order
+CMSLINE  DS    CL130             CMS: the command, upper case,
+CMSPL    DS    33CL8             its tokens
+CMSEPL   DS    4F                and the extended PLIST
 * CL8 filetype, H LRECL, C RECFM, X CASE M, X SERIAL, X tab set,
 * H TRUNC (0: LRECL).
 FTTAB    DC    CL8'ASSEMBLE',H'80',C'F',X'00',X'01',X'01',H'71'

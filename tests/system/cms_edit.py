@@ -505,6 +505,54 @@ def t_image_backspaces(_):
         s.stop()
 
 
+def t_cms_subset(_):
+    """CMS: the CMS subset inside EDIT: nucleus commands and transient
+    modules run (R; after each), a MODULE that loads into the user area
+    (the editor's) and the commands that use it are refused, RETURN is
+    EDIT again with the file as it was; CMS command runs one command."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    s = cmsclient.system(BIN, users)
+    try:
+        disk = disk_of(users, "ALICE")
+        format_191(s, disk, "ALICE")
+        host_write(s, disk, ["THE OTHER FILE"], "OTHER", "DATA")
+        host_write(s, disk, ["COPYFILE OTHER DATA A THIRD DATA A", "&EXIT &RETCODE"], "CPY", "EXEC")
+        c = cmsclient.Cms(s, "ALICE")
+        e = Editor(c)
+        assert e.start("EDIT NOTE DATA") == ["NEW FILE:", "EDIT:"]
+        e.input(["FIRST LINE", "SECOND LINE"])
+
+        def subset(line, last):
+            c.send(line)
+            return e.lines(c.expect(r"(?m)^%s$" % re.escape(last), 30))
+
+        assert subset("cms", "CMS SUBSET") == ["CMS SUBSET"]
+        assert subset("type other data", "R;") == ["THE OTHER FILE", "R;"]
+        assert subset("listfile * data", "R;")[-1] == "R;"
+        assert subset("copyfile other data a third data a", "R(-0002);") == [
+            "INVALID CMS SUBSET COMMAND", "R(-0002);"]                 # a module at X'20000'
+        assert subset("load other", "R(-0002);") == ["INVALID CMS SUBSET COMMAND", "R(-0002);"]
+        assert subset("edit other data", "R(-0002);") == ["INVALID CMS SUBSET COMMAND", "R(-0002);"]
+        assert subset("cpy", "R(-0002);") == [                           # from an EXEC too
+            "COPYFILE OTHER DATA A THIRD DATA A", "INVALID CMS SUBSET COMMAND", "+++ R(-0002) +++", "R(-0002);"]
+        assert subset("nosuch", "R(-0001);") == ["UNKNOWN CP/CMS COMMAND", "R(-0001);"]
+        assert subset("state other data", "R;") == ["R;"]
+        assert subset("state third data", "R(00028);")[-1] == "R(00028);"
+        assert subset("return", "EDIT:") == ["EDIT:"]
+        assert e.sub("t") == ["SECOND LINE"]                 # the editor as it was
+        assert e.sub("up") == ["FIRST LINE"]
+        assert e.sub("cms erase other data") == ["R;"]
+        out, rc = e.end("file")
+        assert rc == 0, (out, rc)
+        assert host_read(s, disk, "NOTE", "DATA") == ["FIRST LINE", "SECOND LINE"]
+        assert host_list(s, disk, "OTHER", "DATA") is None
+        # After EDIT, COPYFILE runs again (the subset ended with it).
+        assert c.ok("COPYFILE NOTE DATA A THIRD DATA A") == []
+        c.logoff()
+    finally:
+        s.stop()
+
+
 def t_big_file(_):
     """A file of 10,000 records written from the host: read, searched to
     its end at once, changed everywhere, written back."""
@@ -683,5 +731,5 @@ def t_display_3270(_):
 
 
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_line_mode, t_cases_and_filetypes, t_more_subcommands, t_x_y_repeat, t_line_numbers, t_image_backspaces, t_big_file, t_limits,
+    sys.exit(cmsclient.run([t_line_mode, t_cases_and_filetypes, t_more_subcommands, t_x_y_repeat, t_line_numbers, t_image_backspaces, t_cms_subset, t_big_file, t_limits,
                             t_display_3270], None))
