@@ -530,9 +530,9 @@ RS3      LR    R5,R2
          LA    R5,1(,R5)
          ST    R2,OPBEG                  the operands start here
 * The table: CL8 name, AL1 least abbreviation, AL3 the routine.
-         LA    R6,SUBTAB
+         L     R6,=A(SUBTAB)
 RS4      CLI   0(R6),X'FF'
-         BE    BADSUB
+         BE    RSNONE
          SR    R7,R7
          IC    R7,8(,R6)                 least
          CR    R5,R7
@@ -550,6 +550,10 @@ RSCALL   L     R2,OPBEG
          B     RSOUT
 RS5      LA    R6,12(,R6)
          B     RS4
+RSNONE   CLI   NAME,C'$'                 $name: an EDIT macro
+         BNE   BADSUB
+         LA    R15,SUBMAC
+         B     RSCALL
 BADSUB   BAL   R14,INVALID
 RSOUT    LEAVE
 MVCNAME  MVC   NAME(0),0(R4)
@@ -577,53 +581,6 @@ IV1      LA    R1,MSGW
 MVCINMSG MVC   MSGW+7(0),INBUF
          LTORG
 *
-* The subcommands (R6's names and least abbreviations).
-         DS    0F
-SUBTAB   DC    CL8'ALTER',AL1(2),AL3(SUBALT)
-         DC    CL8'BOTTOM',AL1(1),AL3(SUBBOT)
-         DC    CL8'CASE',AL1(2),AL3(SUBCASE)
-         DC    CL8'CHANGE',AL1(1),AL3(SUBCHG)
-         DC    CL8'CMS',AL1(3),AL3(SUBCMS)
-         DC    CL8'DELETE',AL1(2),AL3(SUBDEL)
-         DC    CL8'DSTRING',AL1(2),AL3(SUBDST)
-         DC    CL8'FILE',AL1(3),AL3(SUBFILE)
-         DC    CL8'FIND',AL1(1),AL3(SUBFIND)
-         DC    CL8'FMODE',AL1(2),AL3(SUBFMOD)
-         DC    CL8'FNAME',AL1(2),AL3(SUBFNAM)
-         DC    CL8'GETFILE',AL1(2),AL3(SUBGET)
-         DC    CL8'IMAGE',AL1(2),AL3(SUBIMG)
-         DC    CL8'INPUT',AL1(1),AL3(SUBINP)
-         DC    CL8'INSERT',AL1(6),AL3(SUBINP)
-         DC    CL8'LINEMODE',AL1(4),AL3(SUBLNM)
-         DC    CL8'LOCATE',AL1(1),AL3(SUBLOCN)
-         DC    CL8'LONG',AL1(4),AL3(SUBLONG)
-         DC    CL8'NEXT',AL1(1),AL3(SUBNEXT)
-         DC    CL8'OVERLAY',AL1(1),AL3(SUBOVL)
-         DC    CL8'PRESERVE',AL1(3),AL3(SUBPRES)
-         DC    CL8'PROMPT',AL1(3),AL3(SUBPRMT)
-         DC    CL8'QUIT',AL1(2),AL3(SUBQUIT)
-         DC    CL8'RECFM',AL1(4),AL3(SUBRECF)
-         DC    CL8'RENUM',AL1(3),AL3(SUBRENUM)
-         DC    CL8'REPEAT',AL1(4),AL3(SUBRPT)
-         DC    CL8'REPLACE',AL1(1),AL3(SUBREP)
-         DC    CL8'RESTORE',AL1(3),AL3(SUBREST)
-         DC    CL8'REUSE',AL1(5),AL3(SUBREUSE)
-         DC    CL8'SAVE',AL1(2),AL3(SUBSAVE)
-         DC    CL8'SCROLL',AL1(2),AL3(SUBSCR)
-         DC    CL8'SCROLLUP',AL1(7),AL3(SUBSCRU)
-         DC    CL8'SERIAL',AL1(3),AL3(SUBSER)
-         DC    CL8'SHORT',AL1(5),AL3(SUBSHORT)
-         DC    CL8'STACK',AL1(5),AL3(SUBSTACK)
-         DC    CL8'TABSET',AL1(3),AL3(SUBTABS)
-         DC    CL8'TOP',AL1(2),AL3(SUBTOP)
-         DC    CL8'TRUNC',AL1(2),AL3(SUBTRUNC)
-         DC    CL8'TYPE',AL1(1),AL3(SUBTYPE)
-         DC    CL8'UP',AL1(1),AL3(SUBUP)
-         DC    CL8'VERIFY',AL1(1),AL3(SUBVER)
-         DC    CL8'X',AL1(1),AL3(SUBX)
-         DC    CL8'Y',AL1(1),AL3(SUBY)
-         DC    CL8'ZONE',AL1(1),AL3(SUBZONE)
-         DC    X'FF'
 *=====================================================================
 * The subcommands: entered by BALR R14,R15 with R2 the operands'
 * start, R3 the line's end. Each keeps R14 in SUBR14.
@@ -3073,6 +3030,163 @@ RPEOF    MVC   0(4,R2),=C'EOF:'
 MVCROW   MVC   0(0,R2),NTXT(R7)
          LTORG
 *=====================================================================
+* EDIT macros: $DUP and $MOVE (R6's, EXEC files there, built in here);
+* any other $name is EXEC $name.
+*=====================================================================
+* $DUP [n]: the current line n times (1) after itself; the last copy
+* is current.
+SUBDUP   ST    R14,SUBR14
+         BAL   R14,COUNT1
+         BNZ   SUBBAD
+         C     R0,=F'99999999'           (not *)
+         BE    SUBBAD
+         LR    R8,R0
+         LM    R6,R7,CURPOS
+         C     R6,=F'1'
+         BNE   SUBBAD
+DUP1     LH    R5,NLEN(,R7)
+         ST    R5,WKLEN
+         LTR   R5,R5
+         BZ    DUP2
+         BCTR  R5,0
+         EX    R5,MVCWKN
+DUP2     BAL   R14,ADDLINE
+         LTR   R15,R15
+         BNZ   SUBRET                    (no room: said)
+         LM    R6,R7,CURPOS
+         BCT   R8,DUP1
+         BAL   R14,VERCUR
+         B     SUBRET
+* $MOVE n UP|DOWN m: n lines from the current one (fewer at the end)
+* moved up or down m lines (to the top or the end at most); the last
+* of them is current.
+SUBMOVE  ST    R14,SUBR14
+         BAL   R14,GETNUM
+         LTR   R15,R15
+         BNZ   SUBBAD
+         LTR   R8,R0                     n
+         BNP   SUBBAD
+         BAL   R14,GETTOK
+         MVI   MVDIR,0
+         CLC   TOK,=CL8'DOWN'
+         BE    MV1
+         MVI   MVDIR,1
+         CLC   TOK,=CL8'UP'
+         BNE   SUBBAD
+MV1      BAL   R14,GETNUM
+         LTR   R15,R15
+         BNZ   SUBBAD
+         LTR   R0,R0
+         BNP   SUBBAD
+         ST    R0,WORKN                  m
+         BAL   R14,NOMORE
+         BNZ   SUBBAD
+         LM    R6,R7,CURPOS
+         C     R6,=F'1'
+         BNE   SUBBAD
+         LR    R4,R7                     R4 the first, R5 the last
+         LR    R5,R7
+MV2      BCT   R8,MV3
+         B     MV4
+MV3      L     R1,NNXT(,R5)
+         LTR   R1,R1
+         BZ    MV4
+         LR    R5,R1
+         B     MV2
+* Where they go: after R8 (0: at the top).
+MV4      L     R0,WORKN
+         CLI   MVDIR,1
+         BE    MVUP
+         L     R8,NNXT(,R5)              down: the m-th line after
+         LTR   R8,R8                     them (the last at most)
+         BZ    MVDONE
+MVD1     BCT   R0,MVD2
+         B     MVLINK
+MVD2     L     R1,NNXT(,R8)
+         LTR   R1,R1
+         BZ    MVLINK
+         LR    R8,R1
+         B     MVD1
+MVUP     L     R8,NPRV(,R4)              up: before the m-th line
+         LTR   R8,R8                     above them (the top at most)
+         BZ    MVDONE
+MVU1     BCT   R0,MVU2
+         L     R8,NPRV(,R8)
+         B     MVLINK
+MVU2     L     R1,NPRV(,R8)
+         LTR   R1,R1
+         BZ    MVTOP
+         LR    R8,R1
+         B     MVU1
+MVTOP    SR    R8,R8
+* R4..R5 out of the chain, then in after R8.
+MVLINK   L     R1,NPRV(,R4)
+         L     R2,NNXT(,R5)
+         LTR   R1,R1
+         BZ    MVL0
+         ST    R2,NNXT(,R1)
+         B     MVL1
+MVL0     ST    R2,FIRST
+MVL1     LTR   R2,R2
+         BZ    MVL2
+         ST    R1,NPRV(,R2)
+         B     MVL3
+MVL2     ST    R1,LAST
+MVL3     LTR   R8,R8
+         BZ    MVL4
+         L     R2,NNXT(,R8)
+         ST    R8,NPRV(,R4)
+         ST    R4,NNXT(,R8)
+         B     MVL5
+MVL4     L     R2,FIRST
+         XC    NPRV(4,R4),NPRV(R4)
+         ST    R4,FIRST
+MVL5     ST    R2,NNXT(,R5)
+         LTR   R2,R2
+         BZ    MVL6
+         ST    R5,NPRV(,R2)
+         B     MVDONE
+MVL6     ST    R5,LAST
+MVDONE   LA    R6,1
+         LR    R7,R5
+         STM   R6,R7,CURPOS
+         BAL   R14,VERCUR
+         B     SUBRET
+* $name [operands]: an EDIT macro: EXEC $name with the operands, run
+* as in the CMS subset; what it stacks is read as subcommands after
+* it. No $name EXEC: ?EDIT:.
+SUBMAC   ST    R14,SUBR14
+         MVC   STFSCB+8(8),NAME
+         MVC   STFSCB+16(8),=CL8'EXEC'
+         MVC   STFSCB+24(2),=C'* '
+         LA    R1,STFSCB
+         MVC   0(8,R1),=CL8'STATE'
+         SVC   202
+         DC    AL4(1)
+         LTR   R15,R15
+         BNZ   SUBBAD
+         MVC   PADBUF(5),=C'EXEC '
+         MVC   PADBUF+5(8),NAME
+         LA    R4,PADBUF+13
+         LR    R5,R3
+         SR    R5,R2
+         BNP   MAC1
+         BCTR  R5,0
+         EX    R5,MVCMAC
+         LA    R4,1(R5,R4)
+MAC1     LR    R5,R4
+         LA    R4,PADBUF
+         SR    R5,R4
+         BAL   R14,CMSTOK
+         L     R1,=A(CMSPL)
+         ICM   R1,8,=X'0C'               (as in the CMS subset)
+         L     R0,=A(CMSEPL)
+         SVC   202
+         DC    AL4(1)
+         B     SUBRET
+MVCMAC   MVC   0(0,R4),0(R2)
+         LTORG
+*=====================================================================
 * CMS [command]: the CMS subset: CMS SUBSET, then commands read (the
 * console stack first) and run until RETURN; with a command, that one
 * alone. Each runs as if typed (SVC 202, call type X'0C': the nucleus
@@ -3622,12 +3736,6 @@ FX3      MVC   ZONE2,TRUNC
 * Data.
 *=====================================================================
          DS    0D
-* The probe: a full-screen write of a WCC alone, CP's screen again.
-PRCCW    DC    X'29',AL3(PRWCC),X'60',X'00',AL2(1)
-         DC    X'19',AL3(PRWCC),X'20',X'FE',AL2(1)
-* Clearing CP's output area.
-CLRCCW   DC    X'19',AL3(PRWCC),X'20',X'FF',AL2(1)
-PRWCC    DC    X'00'
 EDITDATA CSECT                           (the data: based on R13)
 DATA     DS    0D
 CALLR13  DS    A
@@ -3758,6 +3866,13 @@ UPPER    DC    256AL1(*-UPPER)
          ORG   UPPER+X'A2'
          DC    C'STUVWXYZ'
          ORG
+         DS    0D
+* The probe: a full-screen write of a WCC alone, CP's screen again.
+PRCCW    DC    X'29',AL3(PRWCC),X'60',X'00',AL2(1)
+         DC    X'19',AL3(PRWCC),X'20',X'FE',AL2(1)
+* Clearing CP's output area.
+CLRCCW   DC    X'19',AL3(PRWCC),X'20',X'FF',AL2(1)
+PRWCC    DC    X'00'
 * X and Y: F length, the subcommand; REPEAT's count; OVERLAY's text.
          DS    0F
 XSLOT    DC    F'0',CL130' '
@@ -3772,11 +3887,61 @@ XSTAR    DC    X'00'
 SUBERR   DC    X'00'
 OVLBUF   DS    CL(MAXL+8)
 LNNEXT   DS    F                 input mode: the next line's number
+MVDIR    DS    X                 $MOVE: 0 DOWN, 1 UP
 * (beyond R13's reach: addressed through A-constants)
          DS    0D
 STACK    DS    28XL56
 CANCOL   DS    170H              CANON: each byte's column
 CANBUF   DS    CL512             CANON: the line in column order
+* The subcommands (R6's names and least abbreviations).
+         DS    0F
+SUBTAB   DC    CL8'$DUP',AL1(4),AL3(SUBDUP)
+         DC    CL8'$MOVE',AL1(5),AL3(SUBMOVE)
+         DC    CL8'ALTER',AL1(2),AL3(SUBALT)
+         DC    CL8'BOTTOM',AL1(1),AL3(SUBBOT)
+         DC    CL8'CASE',AL1(2),AL3(SUBCASE)
+         DC    CL8'CHANGE',AL1(1),AL3(SUBCHG)
+         DC    CL8'CMS',AL1(3),AL3(SUBCMS)
+         DC    CL8'DELETE',AL1(2),AL3(SUBDEL)
+         DC    CL8'DSTRING',AL1(2),AL3(SUBDST)
+         DC    CL8'FILE',AL1(3),AL3(SUBFILE)
+         DC    CL8'FIND',AL1(1),AL3(SUBFIND)
+         DC    CL8'FMODE',AL1(2),AL3(SUBFMOD)
+         DC    CL8'FNAME',AL1(2),AL3(SUBFNAM)
+         DC    CL8'GETFILE',AL1(2),AL3(SUBGET)
+         DC    CL8'IMAGE',AL1(2),AL3(SUBIMG)
+         DC    CL8'INPUT',AL1(1),AL3(SUBINP)
+         DC    CL8'INSERT',AL1(6),AL3(SUBINP)
+         DC    CL8'LINEMODE',AL1(4),AL3(SUBLNM)
+         DC    CL8'LOCATE',AL1(1),AL3(SUBLOCN)
+         DC    CL8'LONG',AL1(4),AL3(SUBLONG)
+         DC    CL8'NEXT',AL1(1),AL3(SUBNEXT)
+         DC    CL8'OVERLAY',AL1(1),AL3(SUBOVL)
+         DC    CL8'PRESERVE',AL1(3),AL3(SUBPRES)
+         DC    CL8'PROMPT',AL1(3),AL3(SUBPRMT)
+         DC    CL8'QUIT',AL1(2),AL3(SUBQUIT)
+         DC    CL8'RECFM',AL1(4),AL3(SUBRECF)
+         DC    CL8'RENUM',AL1(3),AL3(SUBRENUM)
+         DC    CL8'REPEAT',AL1(4),AL3(SUBRPT)
+         DC    CL8'REPLACE',AL1(1),AL3(SUBREP)
+         DC    CL8'RESTORE',AL1(3),AL3(SUBREST)
+         DC    CL8'REUSE',AL1(5),AL3(SUBREUSE)
+         DC    CL8'SAVE',AL1(2),AL3(SUBSAVE)
+         DC    CL8'SCROLL',AL1(2),AL3(SUBSCR)
+         DC    CL8'SCROLLUP',AL1(7),AL3(SUBSCRU)
+         DC    CL8'SERIAL',AL1(3),AL3(SUBSER)
+         DC    CL8'SHORT',AL1(5),AL3(SUBSHORT)
+         DC    CL8'STACK',AL1(5),AL3(SUBSTACK)
+         DC    CL8'TABSET',AL1(3),AL3(SUBTABS)
+         DC    CL8'TOP',AL1(2),AL3(SUBTOP)
+         DC    CL8'TRUNC',AL1(2),AL3(SUBTRUNC)
+         DC    CL8'TYPE',AL1(1),AL3(SUBTYPE)
+         DC    CL8'UP',AL1(1),AL3(SUBUP)
+         DC    CL8'VERIFY',AL1(1),AL3(SUBVER)
+         DC    CL8'X',AL1(1),AL3(SUBX)
+         DC    CL8'Y',AL1(1),AL3(SUBY)
+         DC    CL8'ZONE',AL1(1),AL3(SUBZONE)
+         DC    X'FF'
 CMSLINE  DS    CL130             CMS: the command, upper case,
 CMSPL    DS    33CL8             its tokens
 CMSEPL   DS    4F                and the extended PLIST

@@ -553,6 +553,52 @@ def t_cms_subset(_):
         s.stop()
 
 
+def t_macros(_):
+    """$DUP n copies the current line n times; $MOVE n UP|DOWN m moves n
+    lines (to the top or the end at most); any other $name runs the
+    EXEC $name, whose stacked lines are then read as subcommands."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    s = cmsclient.system(BIN, users)
+    try:
+        disk = disk_of(users, "ALICE")
+        format_191(s, disk, "ALICE")
+        host_write(s, disk, ["L%d" % i for i in range(1, 7)], "SIX", "DATA")
+        host_write(s, disk, ["&STACK TOP", "&STACK NEXT &1", "&EXIT 0"], "$GO", "EXEC")
+        c = cmsclient.Cms(s, "ALICE")
+        e = Editor(c)
+
+        def lines():
+            e.sub("top")
+            return e.sub("t *")[1:-1]
+
+        assert e.start("EDIT SIX DATA") == ["EDIT:"]
+        assert e.sub("n 2") == ["L2"]
+        assert e.sub("$dup 2") == ["L2"]
+        assert e.sub("t") == ["L2"]
+        assert lines() == ["L1", "L2", "L2", "L2", "L3", "L4", "L5", "L6"]
+        assert e.sub("$dup") == ["?EDIT: $DUP"]                 # at TOF
+        assert e.sub("$go 5", echo="NEXT 5") == ["TOF:", "L3"]  # a macro: EXEC $GO 5 stacks TOP, NEXT 5
+        assert e.sub("$move 2 down 2") == ["L4"]                # L3 L4 after L6
+        assert lines() == ["L1", "L2", "L2", "L2", "L5", "L6", "L3", "L4"]
+        assert e.sub("top") == ["TOF:"]
+        assert e.sub("n") == ["L1"]
+        assert e.sub("$move 1 down 99") == ["L1"]               # to the end
+        assert e.sub("up 3") == ["L6"]
+        assert e.sub("$move 9 up 1") == ["L1"]                  # L6 .. the end, up one
+        assert lines() == ["L2", "L2", "L2", "L6", "L3", "L4", "L1", "L5"]
+        assert e.sub("top") == ["TOF:"]
+        assert e.sub("n 4") == ["L6"]
+        assert e.sub("$move 1 up 99") == ["L6"]                 # to the top
+        assert e.sub("$move 1 sideways 2") == ["?EDIT: $MOVE 1 SIDEWAYS 2"]
+        assert e.sub("$nosuch") == ["?EDIT: $NOSUCH"]
+        out, rc = e.end("file")
+        assert rc == 0, (out, rc)
+        assert host_read(s, disk, "SIX", "DATA") == ["L6", "L2", "L2", "L2", "L3", "L4", "L1", "L5"]
+        c.logoff()
+    finally:
+        s.stop()
+
+
 def t_big_file(_):
     """A file of 10,000 records written from the host: read, searched to
     its end at once, changed everywhere, written back."""
@@ -731,5 +777,5 @@ def t_display_3270(_):
 
 
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_line_mode, t_cases_and_filetypes, t_more_subcommands, t_x_y_repeat, t_line_numbers, t_image_backspaces, t_cms_subset, t_big_file, t_limits,
+    sys.exit(cmsclient.run([t_line_mode, t_cases_and_filetypes, t_more_subcommands, t_x_y_repeat, t_line_numbers, t_image_backspaces, t_cms_subset, t_macros, t_big_file, t_limits,
                             t_display_3270], None))
