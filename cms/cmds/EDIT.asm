@@ -257,21 +257,21 @@ START3   BAL   R14,EDITMODE
 *---------------------------------------------------------------------
 * The loop: a line from the console stack or the terminal.
 *---------------------------------------------------------------------
-LOOP     CLI   DISPLAY,1
+LOOP     CLI   MODE,1                    input mode, LINEMODE: the
+         BNE   LOOP0                     next line's number typed
+         CLI   LINEM,0                   (shown: before the drawing)
+         BE    LOOP0
+         BAL   R14,LNPROMPT
+         LTR   R15,R15
+         BZ    LOOP0
+         BAL   R14,EDITMODE              (none left)
+LOOP0    CLI   DISPLAY,1
          BNE   LOOPRD
          CLI   NODRAW,1
          BE    LOOPND
          BAL   R14,REDRAW
 LOOPND   MVI   NODRAW,0
-LOOPRD   CLI   MODE,1                    input mode, LINEMODE: the
-         BNE   LOOPRD2                   next line's number typed
-         CLI   LINEM,0
-         BE    LOOPRD2
-         BAL   R14,LNPROMPT
-         LTR   R15,R15
-         BZ    LOOPRD2
-         BAL   R14,EDITMODE              (none left)
-LOOPRD2  BAL   R14,READLN                R0 = its length, in INBUF
+LOOPRD   BAL   R14,READLN                R0 = its length, in INBUF
          ST    R0,INLEN
          CLI   MODE,1
          BE    LOOPIN

@@ -759,6 +759,21 @@ def t_display_3270(_):
         assert row(2) == "EOF:", t.text()
         t.enter("bogus")
         t.wait_for(r"\?EDIT: BOGUS", where=lambda sc: sc[19:20])
+        # The CMS subset: typed in CP's area; RETURN draws the lines again.
+        t.enter("cms")
+        t.wait_for(r"(?m)^CMS SUBSET", where=lambda sc: sc[0:1])
+        t.enter("state big data")
+        t.wait_for(r"(?m)^R;", where=lambda sc: sc[0:3])
+        t.enter("return")
+        t.wait_for(r"EDIT: +BIG DATA A1", where=lambda sc: sc[20:21])
+        assert row(10) == "EOF:", t.text()
+        # Line numbers: input mode's next number on the message row.
+        t.enter("linemode right")
+        t.wait_for("TRUNC SET TO 72", where=lambda sc: sc[19:20])
+        t.enter("input")
+        t.wait_for(r"^00010", where=lambda sc: sc[19:20])
+        t.enter()
+        t.wait_for(r"EDIT: +BIG DATA A1", where=lambda sc: sc[20:21])
         t.enter("file")
         t.wait_for(r"^R; T=", where=lambda sc: sc[0:1])
         # NODISP: line mode on the 3270.
