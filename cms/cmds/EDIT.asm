@@ -379,23 +379,6 @@ QMSG     LR    R7,R14
          SR    R0,R1
          BAL   R14,DMSMSG
          BR    R7
-M003     DC    AL1(L'M003T)
-M003T    DC    C'DMSEDI003E INVALID OPTION '''
-M029     DC    C'DMSEDI029E INVALID PARAMETER IN THE OPTION '
-         DC    C'''LRECL'' FIELD'
-M029L    EQU   *-M029
-M044     DC    C'DMSEDI044E RECORD LENGTH EXCEEDS ALLOWABLE MAXIMUM'
-M048     DC    AL1(L'M048T)
-M048T    DC    C'DMSEDI048E INVALID MODE '''
-M054     DC    C'DMSEDI054E INCOMPLETE FILEID SPECIFIED'
-M069     DC    C'DMSEDI069E DISK '''
-M069X    DC    C' '
-         DC    C''' NOT ACCESSED'
-M069L    EQU   *-M069
-M070     DC    AL1(L'M070T)
-M070T    DC    C'DMSEDI070E INVALID PARAMETER '''
-M104     DC    AL1(L'M104T)
-M104T    DC    C'DMSEDI104S ERROR '''
          LTORG
 *=====================================================================
 * Modes.
@@ -3033,6 +3016,39 @@ MVCROW   MVC   0(0,R2),NTXT(R7)
 * EDIT macros: $DUP and $MOVE (R6's, EXEC files there, built in here);
 * any other $name is EXEC $name.
 *=====================================================================
+* FORMAT [DISPLAY|LINE]: a 3270's display mode on (when a display is
+* there) or off, as the NODISP option (alone: typed).
+SUBFMT   ST    R14,SUBR14
+         BAL   R14,GETTOK
+         LTR   R5,R5
+         BZ    FMTSHOW
+         BAL   R14,NOMORE
+         BNZ   SUBBAD
+         CLC   TOK,=CL8'LINE'
+         BE    FMTLINE
+         CLC   TOK,=CL8'DISPLAY'
+         BNE   SUBBAD
+         LA    R6,PRCCW
+         L     R7,CONADDR
+         DIAG  R6,R7,X'58'
+         BNZ   SUBBAD                    (no display behind it)
+         MVI   DISPLAY,1
+         B     SUBRET
+FMTLINE  CLI   DISPLAY,1
+         BNE   SUBRET
+         LA    R6,CLRCCW
+         L     R7,CONADDR
+         DIAG  R6,R7,X'58'
+         MVI   DISPLAY,0
+         B     SUBRET
+FMTSHOW  LA    R1,=C'FORMAT LINE'
+         LA    R0,11
+         CLI   DISPLAY,1
+         BNE   *+12
+         LA    R1,=C'FORMAT DISPLAY'
+         LA    R0,14
+         BAL   R14,PUTMSG
+         B     SUBRET
 * $DUP [n]: the current line n times (1) after itself; the last copy
 * is current.
 SUBDUP   ST    R14,SUBR14
@@ -3873,6 +3889,24 @@ PRCCW    DC    X'29',AL3(PRWCC),X'60',X'00',AL2(1)
 * Clearing CP's output area.
 CLRCCW   DC    X'19',AL3(PRWCC),X'20',X'FF',AL2(1)
 PRWCC    DC    X'00'
+* The command's messages.
+M003     DC    AL1(L'M003T)
+M003T    DC    C'DMSEDI003E INVALID OPTION '''
+M029     DC    C'DMSEDI029E INVALID PARAMETER IN THE OPTION '
+         DC    C'''LRECL'' FIELD'
+M029L    EQU   *-M029
+M044     DC    C'DMSEDI044E RECORD LENGTH EXCEEDS ALLOWABLE MAXIMUM'
+M048     DC    AL1(L'M048T)
+M048T    DC    C'DMSEDI048E INVALID MODE '''
+M054     DC    C'DMSEDI054E INCOMPLETE FILEID SPECIFIED'
+M069     DC    C'DMSEDI069E DISK '''
+M069X    DC    C' '
+         DC    C''' NOT ACCESSED'
+M069L    EQU   *-M069
+M070     DC    AL1(L'M070T)
+M070T    DC    C'DMSEDI070E INVALID PARAMETER '''
+M104     DC    AL1(L'M104T)
+M104T    DC    C'DMSEDI104S ERROR '''
 * X and Y: F length, the subcommand; REPEAT's count; OVERLAY's text.
          DS    0F
 XSLOT    DC    F'0',CL130' '
@@ -3908,6 +3942,7 @@ SUBTAB   DC    CL8'$DUP',AL1(4),AL3(SUBDUP)
          DC    CL8'FIND',AL1(1),AL3(SUBFIND)
          DC    CL8'FMODE',AL1(2),AL3(SUBFMOD)
          DC    CL8'FNAME',AL1(2),AL3(SUBFNAM)
+         DC    CL8'FORMAT',AL1(4),AL3(SUBFMT)
          DC    CL8'GETFILE',AL1(2),AL3(SUBGET)
          DC    CL8'IMAGE',AL1(2),AL3(SUBIMG)
          DC    CL8'INPUT',AL1(1),AL3(SUBINP)

@@ -348,6 +348,8 @@ def t_x_y_repeat(_):
         e = Editor(c)
         assert e.start("EDIT TEN DATA") == ["EDIT:"]
         assert e.sub("x") == ["?EDIT: X"]                 # nothing kept yet
+        assert e.sub("format") == ["FORMAT LINE"]
+        assert e.sub("format display") == ["?EDIT: FORMAT DISPLAY"]   # no 3270 here
         assert e.sub("n") == ["LINE 01 OF TEN"]
         assert e.sub("x c/LINE/ROW/") == []               # kept, not run
         assert e.sub("t") == ["LINE 01 OF TEN"]
@@ -767,6 +769,14 @@ def t_display_3270(_):
         t.enter("return")
         t.wait_for(r"EDIT: +BIG DATA A1", where=lambda sc: sc[20:21])
         assert row(10) == "EOF:", t.text()
+        # FORMAT LINE: line mode on the 3270; FORMAT DISPLAY: drawn again.
+        t.enter("format line")
+        t.enter("t")
+        t.wait_for(r"(?m)^t *\nEOF:", where=lambda sc: sc[0:20])     # typed, not drawn
+        t.enter("format display")
+        t.wait_for(r"EDIT: +BIG DATA A1", where=lambda sc: sc[20:21])
+        t.enter("format")
+        t.wait_for("FORMAT DISPLAY", where=lambda sc: sc[19:20])
         # Line numbers: input mode's next number on the message row.
         t.enter("linemode right")
         t.wait_for("TRUNC SET TO 72", where=lambda sc: sc[19:20])
