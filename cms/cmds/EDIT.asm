@@ -27,12 +27,17 @@
 * file's identifier; row 22 stays free for CP's echo of the next line
 * typed), instead of typing them.
 *
-* Registers: R12, R11, R10 and R9 are the bases of the code, R13 the
-* base of the data (CMS's SVCs need no save area). Subroutines are
-* called by BAL R14; those with a frame (ENTER, LEAVE: the editor's
-* own stack) keep R2-R14 unless they say otherwise and return in R0,
-* R1, R15 and the condition code; the small leaf routines say what
-* they change.
+* The CMS subcommand (the CMS subset) runs commands by SVC 202 with
+* call type X'0C', for which the nucleus refuses what would load into
+* the user area, where the editor is; $name macros run that way too.
+*
+* Registers: R12, R11, R10 and R9 are the bases of the code (16K, all
+* but full: tables and messages are in the data, some of it past R13's
+* reach, through A-constants), R13 the base of the data (CMS's SVCs
+* need no save area). Subroutines are called by BAL R14; those with a
+* frame (ENTER, LEAVE: the editor's own stack) keep R2-R14 unless they
+* say otherwise and return in R0, R1, R15 and the condition code; the
+* small leaf routines say what they change.
 *=====================================================================
          REGEQU
 *
