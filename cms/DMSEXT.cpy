@@ -1281,8 +1281,13 @@ ML1      CLC   GMHDR(8),=C'CMSMOD01'
          L     R3,GMHDR+12               end
          CR    R2,R3
          BNL   MLBAD
-* Where a module may go: the user area, or the transient area.
+* Where a module may go: the user area, or the transient area; in the
+* CMS subset (EDIT's) not the user area (R15 = 40).
+         TM    FLAGS2,F2SUBSET
+         BZ    ML1A
          C     R2,MAINSTRT
+         BNL   MLSUBS
+ML1A     C     R2,MAINSTRT
          BL    MLTRANS
          C     R3,MAINHIGH
          BH    MLFULL
@@ -1332,6 +1337,8 @@ MLBAD    LA    R15,32
          B     MLOUT
 MLFULL   LA    R15,104
          B     MLOUT
+MLSUBS   LA    R15,40
+         B     MLOUT
 MLDONE   SR    R15,R15
 MLOUT    ST    R15,GMRC
          MVC   GMCB(8),=CL8'FINIS'
@@ -1359,6 +1366,8 @@ RUNMOD   CMSENT
          NI    LDRFLAGS,255-LDRFBUSY
          C     R15,=F'28'
          BE    RMNONE
+         C     R15,=F'40'                (the CMS subset)
+         BE    RMSUBS
          LTR   R15,R15
          BNZ   RMERR
          L     R2,MODENTRY
@@ -1374,6 +1383,8 @@ RUNMOD   CMSENT
          CMSRET
 RMNONE   LA    R15,1
          LCR   R15,R15
+         CMSRET
+RMSUBS   NUCALL SUBSMSG                  R15 = -2
          CMSRET
 RMERR    LA    R1,=C'DMSMOD032E INVALID MODULE FILE'
          LA    R0,30

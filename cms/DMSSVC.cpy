@@ -83,7 +83,10 @@ SVCRET3  MVC   PSWTMP,SFPSW
 * only, SET IMPEX ON), the nucleus's commands and functions (with
 * their abbreviations), a MODULE file on an accessed disk, then CP
 * (typed lines only, SET IMPCP ON). R15 = the return code; -1 for a
-* command nobody knows.
+* command nobody knows. Call type X'0C': a line typed in the CMS
+* subset (EDIT's CMS subcommand): as typed, and until it ends no
+* command that uses the user area (NUCTAB's flag X'80') and no MODULE
+* that loads there runs (INVALID CMS SUBSET COMMAND, R15 = -2).
 *---------------------------------------------------------------------
 CMSCALL  CMSENT WORK=16
          USING CCWK,R13
@@ -91,7 +94,15 @@ CMSCALL  CMSENT WORK=16
          MVC   CCTYPE,CCPL               the call type
          MVI   CCPL,0                    the PLIST's address
          ST    R0,CCEPL
-         CLI   CCTYPE,X'0B'
+         MVI   CCSUBS,0
+         CLI   CCTYPE,X'0C'              the CMS subset
+         BNE   CC0
+         MVI   CCTYPE,X'0B'
+         TM    FLAGS2,F2SUBSET
+         BO    CC0
+         OI    FLAGS2,F2SUBSET           (set here: cleared here)
+         MVI   CCSUBS,1
+CC0      CLI   CCTYPE,X'0B'
          BNE   CC2
 * An EXEC of that name first (SET IMPEX ON).
          TM    FLAGS1,F1IMPEX
@@ -106,7 +117,11 @@ CC2      L     R1,CCPL
          BAL   R14,CCFIND                R15: the routine, or 0
          LTR   R15,R15
          BZ    CC3
-         L     R1,CCPL
+         TM    FLAGS2,F2SUBSET           the subset: not one that
+         BZ    CC2A                      uses the user area
+         TM    13(R3),X'80'
+         BO    CCSUBX
+CC2A     L     R1,CCPL
          L     R0,CCEPL
          BALR  R14,R15
          B     CCOUT
@@ -132,7 +147,12 @@ CCUNK    CLI   CCTYPE,X'0B'
          LA    R0,22
          NUCALL TYPLINE
 CCNEG    L     R15,=F'-1'
-CCOUT    CMSRET
+CCOUT    CLI   CCSUBS,1
+         BNE   CCOUT2
+         NI    FLAGS2,255-F2SUBSET
+CCOUT2   CMSRET
+CCSUBX   NUCALL SUBSMSG
+         B     CCOUT
 *
 * CCFIND: the table entry for the name at 0(R1): an exact name, or an
 * abbreviation as long as the entry's least (R6's system abbreviation
@@ -175,9 +195,20 @@ CCWK     DSECT
          DS    18F
 CCPL     DS    A
 CCEPL    DS    A
-         DS    XL3
+CCSUBS   DS    X                 the subset began with this call
+         DS    XL2
 CCTYPE   DS    X
 NUCLEUS  CSECT
+*---------------------------------------------------------------------
+* SUBSMSG: a command the CMS subset does not run: said, R15 = -2.
+*---------------------------------------------------------------------
+SUBSMSG  CMSENT
+         LA    R1,=C'INVALID CMS SUBSET COMMAND'
+         LA    R0,26
+         NUCALL TYPLINE
+         L     R15,=F'-2'
+         CMSRET
+         LTORG
 *---------------------------------------------------------------------
 * NUCTAB: the nucleus's functions and commands: CL8 name, A(routine),
 * AL1(least abbreviation, 0 = none), XL3 flags. The file system's,
@@ -301,6 +332,7 @@ DMSABN   DS    0H
          BALR  R12,0
          USING *,R12
          OI    FLAGS1,F1ABEND
+         NI    FLAGS2,255-F2SUBSET       (command level: no subset)
          L     R13,STKBASE
          LA    R2,72(,R13)
          ST    R2,STKTOP

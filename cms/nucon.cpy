@@ -67,6 +67,8 @@ F2NOABBR EQU   X'80'             SET ABBREV OFF
 F2NORELP EQU   X'40'             SET RELPAGE OFF
 F2NOPROT EQU   X'20'             SET PROTECT OFF
 F2BLIP   EQU   X'10'             SET BLIP ON (accepted, not shown)
+F2SUBSET EQU   X'08'             the CMS subset: no program loads into
+*                                the user area (EDIT's CMS)
          DS    H
 ABNCODE  DS    F                 the last abend's code
 ABNADDR  DS    F                 and where it was

@@ -27,12 +27,17 @@
 * file's identifier; row 22 stays free for CP's echo of the next line
 * typed), instead of typing them.
 *
-* Registers: R12, R11, R10 and R9 are the bases of the code, R13 the
-* base of the data (CMS's SVCs need no save area). Subroutines are
-* called by BAL R14; those with a frame (ENTER, LEAVE: the editor's
-* own stack) keep R2-R14 unless they say otherwise and return in R0,
-* R1, R15 and the condition code; the small leaf routines say what
-* they change.
+* The CMS subcommand (the CMS subset) runs commands by SVC 202 with
+* call type X'0C', for which the nucleus refuses what would load into
+* the user area, where the editor is; $name macros run that way too.
+*
+* Registers: R12, R11, R10 and R9 are the bases of the code (16K, all
+* but full: tables and messages are in the data, some of it past R13's
+* reach, through A-constants), R13 the base of the data (CMS's SVCs
+* need no save area). Subroutines are called by BAL R14; those with a
+* frame (ENTER, LEAVE: the editor's own stack) keep R2-R14 unless they
+* say otherwise and return in R0, R1, R15 and the condition code; the
+* small leaf routines say what they change.
 *=====================================================================
          REGEQU
 *
@@ -257,7 +262,15 @@ START3   BAL   R14,EDITMODE
 *---------------------------------------------------------------------
 * The loop: a line from the console stack or the terminal.
 *---------------------------------------------------------------------
-LOOP     CLI   DISPLAY,1
+LOOP     CLI   MODE,1                    input mode, LINEMODE: the
+         BNE   LOOP0                     next line's number typed
+         CLI   LINEM,0                   (shown: before the drawing)
+         BE    LOOP0
+         BAL   R14,LNPROMPT
+         LTR   R15,R15
+         BZ    LOOP0
+         BAL   R14,EDITMODE              (none left)
+LOOP0    CLI   DISPLAY,1
          BNE   LOOPRD
          CLI   NODRAW,1
          BE    LOOPND
@@ -284,8 +297,13 @@ LOOPIN   LTR   R0,R0
 LOOPIN2  LA    R4,INBUF
          L     R5,INLEN
          MVI   FORCEU,0
-         BAL   R14,PREPLN
-         BAL   R14,ADDLINE
+         CLI   LINEM,0
+         BE    LOOPIN3
+         L     R0,LNNEXT                 (LINEMODE: with its number)
+         BAL   R14,LNLINE
+         B     LOOPIN4
+LOOPIN3  BAL   R14,PREPLN
+LOOPIN4  BAL   R14,ADDLINE
          LTR   R15,R15
          BZ    LOOP
          BAL   R14,EDITMODE              (the file is full)
@@ -366,23 +384,6 @@ QMSG     LR    R7,R14
          SR    R0,R1
          BAL   R14,DMSMSG
          BR    R7
-M003     DC    AL1(L'M003T)
-M003T    DC    C'DMSEDI003E INVALID OPTION '''
-M029     DC    C'DMSEDI029E INVALID PARAMETER IN THE OPTION '
-         DC    C'''LRECL'' FIELD'
-M029L    EQU   *-M029
-M044     DC    C'DMSEDI044E RECORD LENGTH EXCEEDS ALLOWABLE MAXIMUM'
-M048     DC    AL1(L'M048T)
-M048T    DC    C'DMSEDI048E INVALID MODE '''
-M054     DC    C'DMSEDI054E INCOMPLETE FILEID SPECIFIED'
-M069     DC    C'DMSEDI069E DISK '''
-M069X    DC    C' '
-         DC    C''' NOT ACCESSED'
-M069L    EQU   *-M069
-M070     DC    AL1(L'M070T)
-M070T    DC    C'DMSEDI070E INVALID PARAMETER '''
-M104     DC    AL1(L'M104T)
-M104T    DC    C'DMSEDI104S ERROR '''
          LTORG
 *=====================================================================
 * Modes.
@@ -432,7 +433,10 @@ SC1      LA    R2,INBUF
          BCTR  R5,0
          EX    R5,MVCPEND
          MVI   REUSEF,0
+         MVC   REPCUR,REPN               (REPEAT: for this one only)
+         XC    REPN,REPN
          BAL   R14,RUNSUB
+         XC    REPCUR,REPCUR
          CLI   REUSEF,1
          BE    SCREUSE
          L     R5,PENDLEN
@@ -467,7 +471,14 @@ RUNSUB   ENTER
          AR    R3,R2
          BAL   R14,SKIPBL
          MVC   NAME,=CL8' '
-         CLI   0(R2),C'/'                /string: LOCATE
+         CLI   LINEM,0                   LINEMODE: a line number
+         BE    RS0
+         CLI   0(R2),C'0'
+         BL    RS0
+         ST    R2,OPBEG
+         LA    R15,LNSUB
+         B     RSCALL
+RS0      CLI   0(R2),C'/'                /string: LOCATE
          BNE   RS1
          ST    R2,OPBEG
          LA    R15,SUBLOC
@@ -507,9 +518,9 @@ RS3      LR    R5,R2
          LA    R5,1(,R5)
          ST    R2,OPBEG                  the operands start here
 * The table: CL8 name, AL1 least abbreviation, AL3 the routine.
-         LA    R6,SUBTAB
+         L     R6,=A(SUBTAB)
 RS4      CLI   0(R6),X'FF'
-         BE    BADSUB
+         BE    RSNONE
          SR    R7,R7
          IC    R7,8(,R6)                 least
          CR    R5,R7
@@ -527,6 +538,10 @@ RSCALL   L     R2,OPBEG
          B     RSOUT
 RS5      LA    R6,12(,R6)
          B     RS4
+RSNONE   CLI   NAME,C'$'                 $name: an EDIT macro
+         BNE   BADSUB
+         LA    R15,SUBMAC
+         B     RSCALL
 BADSUB   BAL   R14,INVALID
 RSOUT    LEAVE
 MVCNAME  MVC   NAME(0),0(R4)
@@ -535,6 +550,7 @@ CLCNAME  CLC   NAME(0),0(R6)
 * INVALID: R6's answer to a subcommand it cannot do: ?EDIT: and the
 * line (LONG), or ? alone (SHORT).
 INVALID  ENTER
+         MVI   SUBERR,1                  (X n and REPEAT stop)
          MVC   MSGW(7),=C'?EDIT: '
          LA    R0,1
          CLI   SHORTM,1
@@ -553,46 +569,6 @@ IV1      LA    R1,MSGW
 MVCINMSG MVC   MSGW+7(0),INBUF
          LTORG
 *
-* The subcommands (R6's names and least abbreviations).
-         DS    0F
-SUBTAB   DC    CL8'ALTER',AL1(2),AL3(SUBALT)
-         DC    CL8'BOTTOM',AL1(1),AL3(SUBBOT)
-         DC    CL8'CASE',AL1(2),AL3(SUBCASE)
-         DC    CL8'CHANGE',AL1(1),AL3(SUBCHG)
-         DC    CL8'DELETE',AL1(2),AL3(SUBDEL)
-         DC    CL8'DSTRING',AL1(2),AL3(SUBDST)
-         DC    CL8'FILE',AL1(3),AL3(SUBFILE)
-         DC    CL8'FIND',AL1(1),AL3(SUBFIND)
-         DC    CL8'FMODE',AL1(2),AL3(SUBFMOD)
-         DC    CL8'FNAME',AL1(2),AL3(SUBFNAM)
-         DC    CL8'GETFILE',AL1(2),AL3(SUBGET)
-         DC    CL8'IMAGE',AL1(2),AL3(SUBIMG)
-         DC    CL8'INPUT',AL1(1),AL3(SUBINP)
-         DC    CL8'INSERT',AL1(6),AL3(SUBINP)
-         DC    CL8'LOCATE',AL1(1),AL3(SUBLOCN)
-         DC    CL8'LONG',AL1(4),AL3(SUBLONG)
-         DC    CL8'NEXT',AL1(1),AL3(SUBNEXT)
-         DC    CL8'OVERLAY',AL1(1),AL3(SUBOVL)
-         DC    CL8'PRESERVE',AL1(3),AL3(SUBPRES)
-         DC    CL8'QUIT',AL1(2),AL3(SUBQUIT)
-         DC    CL8'RECFM',AL1(4),AL3(SUBRECF)
-         DC    CL8'REPLACE',AL1(1),AL3(SUBREP)
-         DC    CL8'RESTORE',AL1(3),AL3(SUBREST)
-         DC    CL8'REUSE',AL1(5),AL3(SUBREUSE)
-         DC    CL8'SAVE',AL1(2),AL3(SUBSAVE)
-         DC    CL8'SCROLL',AL1(2),AL3(SUBSCR)
-         DC    CL8'SCROLLUP',AL1(7),AL3(SUBSCRU)
-         DC    CL8'SERIAL',AL1(3),AL3(SUBSER)
-         DC    CL8'SHORT',AL1(5),AL3(SUBSHORT)
-         DC    CL8'STACK',AL1(5),AL3(SUBSTACK)
-         DC    CL8'TABSET',AL1(3),AL3(SUBTABS)
-         DC    CL8'TOP',AL1(2),AL3(SUBTOP)
-         DC    CL8'TRUNC',AL1(2),AL3(SUBTRUNC)
-         DC    CL8'TYPE',AL1(1),AL3(SUBTYPE)
-         DC    CL8'UP',AL1(1),AL3(SUBUP)
-         DC    CL8'VERIFY',AL1(1),AL3(SUBVER)
-         DC    CL8'ZONE',AL1(1),AL3(SUBZONE)
-         DC    X'FF'
 *=====================================================================
 * The subcommands: entered by BALR R14,R15 with R2 the operands'
 * start, R3 the line's end. Each keeps R14 in SUBR14.
@@ -1029,7 +1005,14 @@ CR8      LA    R1,MSGW
          B     SUBRET
 * OVERLAY line: each character of the line (after one blank) over
 * the current line's in that column: a blank keeps it, _ is a blank.
+* After REPEAT n: on n lines from the current one, which moves down
+* to each (EOF: the end).
 SUBOVL   ST    R14,SUBR14
+         L     R8,REPCUR                 REPEAT n: n lines
+         XC    REPCUR,REPCUR
+         LTR   R8,R8
+         BP    *+8
+         LA    R8,1
          BAL   R14,TEXTOP
          LTR   R5,R5
          BNP   SUBBAD
@@ -1037,15 +1020,17 @@ SUBOVL   ST    R14,SUBR14
          C     R6,=F'1'
          BNE   SUBBAD
          BAL   R14,PREPLN0               tabs, no trim
-         MVC   PADBUF,BLANKS             the line, padded
+         MVC   OVLBUF,WKLN               (kept for each line)
+         MVC   OVLLEN,WKLEN
+OV0      MVC   PADBUF,BLANKS             the line, padded
          LH    R5,NLEN(,R7)
          LTR   R5,R5
          BZ    OV1
          BCTR  R5,0
          EX    R5,MVCPAD
-OV1      LA    R2,WKLN
+OV1      LA    R2,OVLBUF
          LA    R4,PADBUF
-         L     R5,WKLEN
+         L     R5,OVLLEN
          LTR   R5,R5
          BZ    OV4
 OV2      CLI   0(R2),C' '
@@ -1058,9 +1043,9 @@ OV3      LA    R2,1(,R2)
          LA    R4,1(,R4)
          BCT   R5,OV2
 OV4      LH    R5,NLEN(,R7)              the longer of the two
-         C     R5,WKLEN
+         C     R5,OVLLEN
          BNL   *+8
-         L     R5,WKLEN
+         L     R5,OVLLEN
          MVC   WKLN,PADBUF
          ST    R5,WKLEN
          BAL   R14,TRIMWK
@@ -1075,8 +1060,81 @@ OV4      LH    R5,NLEN(,R7)              the longer of the two
 OV5      LR    R7,R1
          STM   R6,R7,CURPOS
          BAL   R14,VERCUR
+         BCT   R8,OV6
+         B     SUBRET
+OV6      BAL   R14,PNEXT                 (REPEAT) the next line
+         STM   R6,R7,CURPOS
+         C     R6,=F'2'
+         BNE   OV0
+         BAL   R14,VERCUR                EOF:
          B     SUBRET
 MVCPAD   MVC   PADBUF(0),NTXT(R7)
+* REPEAT [n|*]: the next subcommand, if it is OVERLAY, works on n
+* lines (SUBCMD hands the count to it alone).
+SUBRPT   ST    R14,SUBR14
+         BAL   R14,COUNT1
+         BNZ   SUBBAD
+         ST    R0,REPN
+         B     SUBRET
+* X subcommand: the subcommand kept (not run); X [n|*]: the kept one
+* run n times (1), to the end of the file with *, stopping at EOF:,
+* at a subcommand that fails or ends EDIT, and (*) when the pointer
+* does not move. Y: the same with a second one.
+SUBX     LA    R1,XSLOT
+         B     XY0
+SUBY     LA    R1,YSLOT
+XY0      ENTER
+         LR    R6,R1                     the slot: F length, the text
+         CLI   XRUN,1                    (not from X or Y itself)
+         BE    XYBAD
+         BAL   R14,SKIPBL
+         CR    R2,R3
+         BNL   XYRUN
+         CLI   0(R2),C'*'
+         BE    XYRUN
+         CLI   0(R2),C'0'
+         BNL   XYRUN
+         LR    R5,R3                     a subcommand: kept
+         SR    R5,R2
+         ST    R5,0(,R6)
+         BCTR  R5,0
+         EX    R5,MVCXY
+         B     XYOUT
+XYRUN    BAL   R14,COUNT1
+         BNZ   XYBAD
+         LR    R8,R0
+         L     R5,0(,R6)
+         LTR   R5,R5
+         BZ    XYBAD                     (none kept)
+         MVI   XSTAR,0
+         C     R8,=F'99999999'
+         BNE   XY1
+         MVI   XSTAR,1
+XY1      L     R5,0(,R6)
+         ST    R5,INLEN
+         BCTR  R5,0
+         EX    R5,MVCXYIN
+         MVC   XPOS(8),CURPOS
+         MVI   XRUN,1
+         MVI   SUBERR,0
+         BAL   R14,RUNSUB
+         MVI   XRUN,0
+         CLI   EXITF,1
+         BE    XYOUT
+         CLI   SUBERR,1
+         BE    XYOUT
+         CLC   CURST,=F'2'               EOF: the end
+         BE    XYOUT
+         CLI   XSTAR,1
+         BNE   XY2
+         CLC   XPOS(8),CURPOS            (*: the pointer stays)
+         BE    XYOUT
+XY2      BCT   R8,XY1
+XYOUT    LEAVE
+XYBAD    BAL   R14,INVALID
+         B     XYOUT
+MVCXY    MVC   4(0,R6),0(R2)
+MVCXYIN  MVC   INBUF(0),4(R6)
 * VERIFY [ON|OFF]; LONG; SHORT; CASE [U|M]; IMAGE [ON|OFF|CANON]
 SUBVER   ST    R14,SUBR14
          LA    R6,VERIFY
@@ -1087,10 +1145,17 @@ SUBIMG   ST    R14,SUBR14
          LA    R8,=C'IMAGE  '
          BAL   R14,GETTOK
          LTR   R5,R5
-         BZ    OOSHOW
+         BNZ   IMG1
+         CLI   IMAGE,2
+         BNE   OOSHOW
+         LA    R1,=C'IMAGE CANON'
+         LA    R0,11
+         BAL   R14,PUTMSG
+         B     SUBRET
+IMG1     DS    0H
          CLC   TOK,=CL8'CANON'
          BNE   OO1
-         MVI   IMAGE,1
+         MVI   IMAGE,2
          B     OOEND
 ONOFF    BAL   R14,GETTOK
          LTR   R5,R5
@@ -1317,6 +1382,8 @@ SERSHOW  LA    R2,MSGW
 MVCSERID MVC   SERID(0),0(R4)
 * SER72: with serial numbers, TRUNC and the zone end at most 72.
 SER72    ENTER
+         CLI   LINEM,2                   (LINEMODE RIGHT: the same)
+         BE    *+12
          CLI   SERON,0
          BE    S7OUT
          CLC   TRUNC,=H'72'
@@ -1917,24 +1984,39 @@ PPEOF    L     R7,LAST
          BR    R14
 * PREPLN: the line at R4 (R5 bytes) as the file keeps it, in WKLN
 * (WKLEN): upper-cased for CASE U (unless FORCEU), tabs expanded when
-* IMAGE is on, cut at the truncation column (TRUNCATED said), the
-* trailing blanks gone. PREPLN0: the same, no truncation nor trim.
+* IMAGE is ON or CANON, a backspace (X'16') a column back under IMAGE
+* ON (the next character replaces the one there), the overstrikes put
+* in column order under CANON (CANON), cut at the truncation column
+* (TRUNCATED said), the trailing blanks gone. PREPLN0: the same, no
+* truncation nor trim.
 PREPLN0  MVI   PREPT,0
          B     PP0
 PREPLN   MVI   PREPT,1
 PP0      ENTER
          MVI   TRUNCF,0
-         MVC   WKLN,BLANKS
+         SR    R3,R3                     the columns written
+         CLI   IMAGE,2
+         BNE   PP0A
+         BAL   R14,CANON                 (R4, R5: its line)
+PP0A     MVC   WKLN,BLANKS
          LA    R6,WKLN                   the output
          SR    R7,R7                     its column - 1
          LTR   R5,R5
          BNP   PPDONE
 PP1      C     R7,=A(MAXL)
          BNL   PPCUT
-         CLI   0(R4),X'05'               a tab
-         BNE   PPCHR
+         CLI   0(R4),X'16'               a backspace
+         BNE   PP1T
          CLI   IMAGE,1
          BNE   PPCHR
+         LTR   R7,R7                     ON: a column back
+         BZ    PPNXT
+         BCTR  R7,0
+         B     PPNXT
+PP1T     CLI   0(R4),X'05'               a tab
+         BNE   PPCHR
+         CLI   IMAGE,0
+         BE    PPCHR
 * The next tab stop after this column (none: one blank).
          LA    R8,1(,R7)                 this column
          LH    R0,NTABS
@@ -1958,11 +2040,17 @@ PPCHR    LA    R1,WKLN(R7)
          BE    PPC1
          TR    0(1,R1),UPPER
 PPC1     LA    R7,1(,R7)
+         CR    R7,R3
+         BNH   PPNXT
+         LR    R3,R7
 PPNXT    LA    R4,1(,R4)
          BCT   R5,PP1
          B     PPDONE
 PPCUT    MVI   TRUNCF,1                  (a line past 160 columns)
-PPDONE   C     R7,=A(MAXL)
+PPDONE   CR    R7,R3                     (back after a backspace)
+         BNL   *+6
+         LR    R7,R3
+         C     R7,=A(MAXL)
          BNH   *+8
          L     R7,=A(MAXL)
          ST    R7,WKLEN
@@ -1985,6 +2073,87 @@ PP3      BAL   R14,TRIMWK
          BNE   PPOUT
          MSG   'TRUNCATED'
 PPOUT    LEAVE
+* CANON: IMAGE CANON: a line (R4, R5 bytes) with backspaces made over
+* in CANBUF column by column (tabs expanded, a backspace a column
+* back): each column's characters in the order typed, a backspace
+* between two; a column with none a blank. R4, R5 that line (as they
+* were when there is no backspace).
+CANON    ENTER
+         LR    R1,R4
+         LTR   R0,R5
+         BNP   CNOUT
+CN0      CLI   0(R1),X'16'
+         BE    CN1
+         LA    R1,1(,R1)
+         BCT   R0,CN0
+         B     CNOUT
+CN1      L     R6,=A(CANCOL)             each byte's column (-1 none)
+         SR    R7,R7                     the column
+         SR    R8,R8                     the columns used
+         LR    R1,R4
+         LR    R0,R5
+CN2      CLI   0(R1),X'16'
+         BNE   CN3
+         MVC   0(2,R6),=H'-1'
+         LTR   R7,R7
+         BZ    CN5
+         BCTR  R7,0
+         B     CN5
+CN3      CLI   0(R1),X'05'
+         BNE   CN4
+         MVC   0(2,R6),=H'-1'            a tab: the next tab stop
+         LA    R3,1(,R7)
+         LH    R15,NTABS
+         LA    R2,TABS
+         LTR   R15,R15
+         BZ    CN3B
+CN3A     CH    R3,0(,R2)
+         BL    CN3C
+         LA    R2,2(,R2)
+         BCT   R15,CN3A
+CN3B     LA    R7,1(,R7)
+         B     CN5
+CN3C     LH    R7,0(,R2)
+         BCTR  R7,0
+         B     CN5
+CN4      STH   R7,0(,R6)
+         LA    R7,1(,R7)
+         CR    R7,R8
+         BNH   CN5
+         LR    R8,R7
+CN5      LA    R1,1(,R1)
+         LA    R6,2(,R6)
+         BCT   R0,CN2
+         L     R2,=A(CANBUF)             column by column
+         SR    R7,R7
+CN6      CR    R7,R8
+         BNL   CN10
+         SR    R3,R3                     (none yet in it)
+         LR    R1,R4
+         LR    R0,R5
+         L     R6,=A(CANCOL)
+CN7      CH    R7,0(,R6)
+         BNE   CN8
+         LTR   R3,R3
+         BZ    CN7A
+         MVI   0(R2),X'16'
+         LA    R2,1(,R2)
+CN7A     MVC   0(1,R2),0(R1)
+         LA    R2,1(,R2)
+         LA    R3,1
+CN8      LA    R1,1(,R1)
+         LA    R6,2(,R6)
+         BCT   R0,CN7
+         LTR   R3,R3
+         BNZ   CN9
+         MVI   0(R2),C' '
+         LA    R2,1(,R2)
+CN9      LA    R7,1(,R7)
+         B     CN6
+CN10     L     R4,=A(CANBUF)
+         LR    R5,R2
+         SR    R5,R4
+CNOUT    LEAVE 6
 * TRIMWK: WKLEN without WKLN's trailing blanks.
 TRIMWK   L     R1,WKLEN
 TW1      LTR   R1,R1
@@ -2849,10 +3018,693 @@ RPEOF    MVC   0(4,R2),=C'EOF:'
 MVCROW   MVC   0(0,R2),NTXT(R7)
          LTORG
 *=====================================================================
+* EDIT macros: $DUP and $MOVE (R6's, EXEC files there, built in here);
+* any other $name is EXEC $name.
+*=====================================================================
+* FORMAT [DISPLAY|LINE]: a 3270's display mode on (when a display is
+* there) or off, as the NODISP option (alone: typed).
+SUBFMT   ST    R14,SUBR14
+         BAL   R14,GETTOK
+         LTR   R5,R5
+         BZ    FMTSHOW
+         BAL   R14,NOMORE
+         BNZ   SUBBAD
+         CLC   TOK,=CL8'LINE'
+         BE    FMTLINE
+         CLC   TOK,=CL8'DISPLAY'
+         BNE   SUBBAD
+         LA    R6,PRCCW
+         L     R7,CONADDR
+         DIAG  R6,R7,X'58'
+         BNZ   SUBBAD                    (no display behind it)
+         MVI   DISPLAY,1
+         B     SUBRET
+FMTLINE  CLI   DISPLAY,1
+         BNE   SUBRET
+         LA    R6,CLRCCW
+         L     R7,CONADDR
+         DIAG  R6,R7,X'58'
+         MVI   DISPLAY,0
+         B     SUBRET
+FMTSHOW  LA    R1,=C'FORMAT LINE'
+         LA    R0,11
+         CLI   DISPLAY,1
+         BNE   *+12
+         LA    R1,=C'FORMAT DISPLAY'
+         LA    R0,14
+         BAL   R14,PUTMSG
+         B     SUBRET
+* $DUP [n]: the current line n times (1) after itself; the last copy
+* is current.
+SUBDUP   ST    R14,SUBR14
+         BAL   R14,COUNT1
+         BNZ   SUBBAD
+         C     R0,=F'99999999'           (not *)
+         BE    SUBBAD
+         LR    R8,R0
+         LM    R6,R7,CURPOS
+         C     R6,=F'1'
+         BNE   SUBBAD
+DUP1     LH    R5,NLEN(,R7)
+         ST    R5,WKLEN
+         LTR   R5,R5
+         BZ    DUP2
+         BCTR  R5,0
+         EX    R5,MVCWKN
+DUP2     BAL   R14,ADDLINE
+         LTR   R15,R15
+         BNZ   SUBRET                    (no room: said)
+         LM    R6,R7,CURPOS
+         BCT   R8,DUP1
+         BAL   R14,VERCUR
+         B     SUBRET
+* $MOVE n UP|DOWN m: n lines from the current one (fewer at the end)
+* moved up or down m lines (to the top or the end at most); the last
+* of them is current.
+SUBMOVE  ST    R14,SUBR14
+         BAL   R14,GETNUM
+         LTR   R15,R15
+         BNZ   SUBBAD
+         LTR   R8,R0                     n
+         BNP   SUBBAD
+         BAL   R14,GETTOK
+         MVI   MVDIR,0
+         CLC   TOK,=CL8'DOWN'
+         BE    MV1
+         MVI   MVDIR,1
+         CLC   TOK,=CL8'UP'
+         BNE   SUBBAD
+MV1      BAL   R14,GETNUM
+         LTR   R15,R15
+         BNZ   SUBBAD
+         LTR   R0,R0
+         BNP   SUBBAD
+         ST    R0,WORKN                  m
+         BAL   R14,NOMORE
+         BNZ   SUBBAD
+         LM    R6,R7,CURPOS
+         C     R6,=F'1'
+         BNE   SUBBAD
+         LR    R4,R7                     R4 the first, R5 the last
+         LR    R5,R7
+MV2      BCT   R8,MV3
+         B     MV4
+MV3      L     R1,NNXT(,R5)
+         LTR   R1,R1
+         BZ    MV4
+         LR    R5,R1
+         B     MV2
+* Where they go: after R8 (0: at the top).
+MV4      L     R0,WORKN
+         CLI   MVDIR,1
+         BE    MVUP
+         L     R8,NNXT(,R5)              down: the m-th line after
+         LTR   R8,R8                     them (the last at most)
+         BZ    MVDONE
+MVD1     BCT   R0,MVD2
+         B     MVLINK
+MVD2     L     R1,NNXT(,R8)
+         LTR   R1,R1
+         BZ    MVLINK
+         LR    R8,R1
+         B     MVD1
+MVUP     L     R8,NPRV(,R4)              up: before the m-th line
+         LTR   R8,R8                     above them (the top at most)
+         BZ    MVDONE
+MVU1     BCT   R0,MVU2
+         L     R8,NPRV(,R8)
+         B     MVLINK
+MVU2     L     R1,NPRV(,R8)
+         LTR   R1,R1
+         BZ    MVTOP
+         LR    R8,R1
+         B     MVU1
+MVTOP    SR    R8,R8
+* R4..R5 out of the chain, then in after R8.
+MVLINK   L     R1,NPRV(,R4)
+         L     R2,NNXT(,R5)
+         LTR   R1,R1
+         BZ    MVL0
+         ST    R2,NNXT(,R1)
+         B     MVL1
+MVL0     ST    R2,FIRST
+MVL1     LTR   R2,R2
+         BZ    MVL2
+         ST    R1,NPRV(,R2)
+         B     MVL3
+MVL2     ST    R1,LAST
+MVL3     LTR   R8,R8
+         BZ    MVL4
+         L     R2,NNXT(,R8)
+         ST    R8,NPRV(,R4)
+         ST    R4,NNXT(,R8)
+         B     MVL5
+MVL4     L     R2,FIRST
+         XC    NPRV(4,R4),NPRV(R4)
+         ST    R4,FIRST
+MVL5     ST    R2,NNXT(,R5)
+         LTR   R2,R2
+         BZ    MVL6
+         ST    R5,NPRV(,R2)
+         B     MVDONE
+MVL6     ST    R5,LAST
+MVDONE   LA    R6,1
+         LR    R7,R5
+         STM   R6,R7,CURPOS
+         BAL   R14,VERCUR
+         B     SUBRET
+* $name [operands]: an EDIT macro: EXEC $name with the operands, run
+* as in the CMS subset; what it stacks is read as subcommands after
+* it. No $name EXEC: ?EDIT:.
+SUBMAC   ST    R14,SUBR14
+         MVC   STFSCB+8(8),NAME
+         MVC   STFSCB+16(8),=CL8'EXEC'
+         MVC   STFSCB+24(2),=C'* '
+         LA    R1,STFSCB
+         MVC   0(8,R1),=CL8'STATE'
+         SVC   202
+         DC    AL4(1)
+         LTR   R15,R15
+         BNZ   SUBBAD
+         MVC   PADBUF(5),=C'EXEC '
+         MVC   PADBUF+5(8),NAME
+         LA    R4,PADBUF+13
+         LR    R5,R3
+         SR    R5,R2
+         BNP   MAC1
+         BCTR  R5,0
+         EX    R5,MVCMAC
+         LA    R4,1(R5,R4)
+MAC1     LR    R5,R4
+         LA    R4,PADBUF
+         SR    R5,R4
+         BAL   R14,CMSTOK
+         L     R1,=A(CMSPL)
+         ICM   R1,8,=X'0C'               (as in the CMS subset)
+         L     R0,=A(CMSEPL)
+         SVC   202
+         DC    AL4(1)
+         B     SUBRET
+MVCMAC   MVC   0(0,R4),0(R2)
+         LTORG
+*=====================================================================
+* CMS [command]: the CMS subset: CMS SUBSET, then commands read (the
+* console stack first) and run until RETURN; with a command, that one
+* alone. Each runs as if typed (SVC 202, call type X'0C': the nucleus
+* runs no command nor MODULE that would load into the user area, the
+* editor's), R; or R(rc); after it. In display mode the lines are
+* typed in CP's area (cleared first) and the screen drawn again after
+* RETURN (a single command's output stays until the next subcommand).
+*=====================================================================
+SUBCMS   ST    R14,SUBR14
+         CLI   DISPLAY,1
+         BNE   CMS0
+         LA    R6,CLRCCW
+         L     R7,CONADDR
+         DIAG  R6,R7,X'58'
+         MVI   TYPING,1
+CMS0     BAL   R14,NOMORE
+         BZ    CMSSUB
+         LR    R4,R2                     one command
+         LR    R5,R3
+         SR    R5,R4
+         BAL   R14,CMSTOK
+         BAL   R14,CMSRUN
+         MVI   TYPING,0
+         MVI   NODRAW,1
+         B     SUBRET
+CMSSUB   MSG   'CMS SUBSET'
+CMS1     BAL   R14,READLN
+         LA    R4,INBUF
+         LR    R5,R0
+         BAL   R14,CMSTOK
+         L     R1,=A(CMSPL)
+         CLI   0(R1),X'FF'
+         BE    CMS1                      (nothing: read again)
+         CLC   0(8,R1),=CL8'RETURN'
+         BE    CMS2
+         BAL   R14,CMSRUN
+         B     CMS1
+CMS2     MVI   TYPING,0
+         BAL   R14,EDITMODE
+         B     SUBRET
+* CMSTOK: the line at R4 (R5 bytes) upper-cased in CMSLINE, its tokens
+* in CMSPL (8 bytes each, "(" and ")" tokens of their own, X'FF's
+* after the last; at most 32), CMSEPL (A(first token), A(after it),
+* A(the end), 0), as CMS's command level makes them.
+CMSTOK   ENTER
+         L     R6,=A(CMSLINE)
+         L     R8,=A(CMSEPL)
+         LR    R2,R6
+         LR    R3,R6
+         LTR   R5,R5
+         BNP   CT0
+         C     R5,=F'130'
+         BNH   *+8
+         LA    R5,130
+         LR    R1,R5
+         BCTR  R1,0
+         EX    R1,MVCCMSL
+         EX    R1,TRCMSL
+         AR    R3,R5                     the end
+CT0      L     R4,=A(CMSPL)
+         ST    R2,0(,R8)
+         ST    R3,4(,R8)
+         ST    R3,8(,R8)
+         XC    12(4,R8),12(R8)
+         LA    R5,32
+CT1      CR    R2,R3                     blanks
+         BNL   CTEND
+         CLI   0(R2),C' '
+         BNE   CT2
+         LA    R2,1(,R2)
+         B     CT1
+CT2      MVC   0(8,R4),BLANKS
+         LA    R7,8
+         LR    R1,R4
+         CLI   0(R2),C'('
+         BE    CTP
+         CLI   0(R2),C')'
+         BE    CTP
+CT3      CR    R2,R3
+         BNL   CTD
+         CLI   0(R2),C' '
+         BE    CTD
+         CLI   0(R2),C'('
+         BE    CTD
+         CLI   0(R2),C')'
+         BE    CTD
+         LTR   R7,R7
+         BZ    CT4                       (past 8: dropped)
+         MVC   0(1,R1),0(R2)
+         LA    R1,1(,R1)
+         BCTR  R7,0
+CT4      LA    R2,1(,R2)
+         B     CT3
+CTP      MVC   0(1,R4),0(R2)
+         LA    R2,1(,R2)
+CTD      C     R4,=A(CMSPL)
+         BNE   CTD2
+         ST    R2,4(,R8)                 the arguments after the first
+CTD2     LA    R4,8(,R4)
+         BCT   R5,CT1
+CTEND    MVC   0(8,R4),=8X'FF'
+         LEAVE
+MVCCMSL  MVC   0(0,R6),0(R4)
+TRCMSL   TR    0(0,R6),UPPER
+* CMSRUN: CMSPL's command run (nothing when there is none), then R;
+* or R(rc);.
+CMSRUN   ENTER
+         L     R1,=A(CMSPL)
+         CLI   0(R1),X'FF'
+         BE    CXOUT
+         ICM   R1,8,=X'0C'               typed, in the CMS subset
+         L     R0,=A(CMSEPL)
+         SVC   202
+         DC    AL4(1)
+         LR    R2,R15
+         MVC   MSGW(2),=C'R;'
+         LA    R0,2
+         LTR   R2,R2
+         BZ    CX9
+         MVC   MSGW(2),=C'R('
+         LA    R4,MSGW+2
+         LPR   R3,R2
+         CVD   R3,DWORK
+         LTR   R2,R2
+         BNM   CX8
+         MVI   0(R4),C'-'
+         UNPK  1(4,R4),DWORK+5(3)
+         OI    4(R4),X'F0'
+         B     CX8A
+CX8      UNPK  0(5,R4),DWORK+5(3)
+         OI    4(R4),X'F0'
+CX8A     MVC   5(2,R4),=C');'
+         LA    R0,9
+CX9      LA    R1,MSGW
+         BAL   R14,PUTMSG
+CXOUT    LEAVE
+         LTORG
+*=====================================================================
+* Line numbers (LINEMODE LEFT: columns 1-5, FREEFORT 1-8; RIGHT: the
+* record's last five columns).
+*=====================================================================
+* LINEMODE [LEFT|RIGHT|OFF] (alone: typed)
+SUBLNM   ST    R14,SUBR14
+         BAL   R14,GETTOK
+         LTR   R5,R5
+         BZ    LNMSHOW
+         LA    R6,1
+         CLC   TOK,=CL8'LEFT'
+         BE    LNM1
+         LA    R6,2
+         CLC   TOK,=CL8'RIGHT'
+         BE    LNM1
+         SR    R6,R6
+         CLC   TOK,=CL8'OFF'
+         BNE   SUBBAD
+LNM1     BAL   R14,NOMORE
+         BNZ   SUBBAD
+         C     R6,=F'2'                  RIGHT: 80-byte records,
+         BNE   LNM2                      SERIAL off, TRUNC 72
+         CLC   LRECL,=F'80'
+         BNE   SUBBAD
+         MVI   SERON,0
+LNM2     STC   R6,LINEM
+         BAL   R14,LNCOLS
+         BAL   R14,SER72
+         B     SUBRET
+LNMSHOW  MVC   MSGW(9),=C'LINEMODE '
+         LA    R2,MSGW+9
+         LA    R4,=C'OFF  '
+         CLI   LINEM,0
+         BE    LNMS1
+         LA    R4,=C'LEFT '
+         CLI   LINEM,1
+         BE    LNMS1
+         LA    R4,=C'RIGHT'
+LNMS1    LA    R5,5
+         BAL   R14,PUTWORD
+         B     SHOWW
+* PROMPT [n]: the step of the line numbers in input mode (alone:
+* typed).
+SUBPRMT  ST    R14,SUBR14
+         BAL   R14,GETNUM
+         C     R15,=F'4'
+         BE    PRMSHOW
+         LTR   R15,R15
+         BNZ   SUBBAD
+         LTR   R0,R0
+         BNP   SUBBAD
+         C     R0,=F'99999'
+         BH    SUBBAD
+         ST    R0,PROMPTN
+         BAL   R14,NOMORE
+         BNZ   SUBBAD
+         B     SUBRET
+PRMSHOW  MVC   MSGW(7),=C'PROMPT '
+         LA    R2,MSGW+7
+         L     R1,PROMPTN
+         BAL   R14,EDNUM
+         B     SHOWW
+* RENUM [start [step]]: the lines numbered again (LINEMODE) from start
+* (10) by step (10); a last number too large for the columns: ?EDIT:.
+SUBRENUM ST    R14,SUBR14
+         CLI   LINEM,0
+         BE    SUBBAD
+         MVC   WORKN,=F'10'
+         MVC   WORKN2,=F'10'
+         BAL   R14,GETNUM
+         C     R15,=F'4'
+         BE    RN2
+         LTR   R15,R15
+         BNZ   SUBBAD
+         LTR   R0,R0
+         BNP   SUBBAD
+         ST    R0,WORKN
+         BAL   R14,GETNUM
+         C     R15,=F'4'
+         BE    RN2
+         LTR   R15,R15
+         BNZ   SUBBAD
+         LTR   R0,R0
+         BNP   SUBBAD
+         ST    R0,WORKN2
+         BAL   R14,NOMORE
+         BNZ   SUBBAD
+RN2      L     R1,NLINES                 the last number
+         LTR   R1,R1
+         BZ    SUBRET
+         BCTR  R1,0
+         M     R0,WORKN2
+         LTR   R0,R0
+         BNZ   SUBBAD
+         A     R1,WORKN
+         BO    SUBBAD
+         BAL   R14,LNMAX
+         CR    R1,R15
+         BH    SUBBAD
+         L     R8,WORKN
+         L     R7,FIRST
+RN3      LTR   R7,R7
+         BZ    SUBRET
+         LR    R0,R8
+         BAL   R14,SETLNUM
+         LTR   R15,R15
+         BNZ   RNFULL
+         LR    R7,R1
+         A     R8,WORKN2
+         L     R7,NNXT(,R7)
+         B     RN3
+RNFULL   BAL   R14,FULLMSG
+         B     SUBRET
+* A line number typed in edit mode (LINEMODE): nnnnn alone moves the
+* pointer to that line (or the last one before it); nnnnn text
+* replaces that line, or goes in as a new line where its number puts
+* it.
+LNSUB    ST    R14,SUBR14
+         BAL   R14,GETNUM                (R2 after it)
+         LTR   R15,R15
+         BNZ   SUBBAD
+         LR    R8,R0
+         BAL   R14,LNMAX
+         CR    R8,R15
+         BH    SUBBAD
+         ST    R2,WORKN
+         BAL   R14,NOMORE
+         BZ    LNGO
+         L     R2,WORKN
+         BAL   R14,LNFIND
+         STM   R6,R7,CURPOS
+         BNE   LNNEW
+         BAL   R14,TEXTOP                the line replaced
+         LR    R0,R8
+         BAL   R14,LNLINE
+         LA    R4,WKLN
+         L     R5,WKLEN
+         LR    R1,R7
+         BAL   R14,SETTEXT
+         LTR   R15,R15
+         BZ    SUBRET
+         BAL   R14,FULLMSG
+         B     SUBRET
+LNNEW    BAL   R14,TEXTOP                a new line after R6/R7
+         LR    R0,R8
+         BAL   R14,LNLINE
+         BAL   R14,ADDLINE
+         B     SUBRET
+LNGO     BAL   R14,LNFIND
+         STM   R6,R7,CURPOS
+         BAL   R14,VERCUR
+         B     SUBRET
+* LNFIND: the line numbered R8: R6/R7 that line, cc 0; else the last
+* line before where it would go (R6 0: TOF), cc not 0. A line with no
+* number goes with the one before it.
+LNFIND   ENTER
+         SR    R6,R6
+         SR    R7,R7
+         L     R4,FIRST
+LF1      LTR   R4,R4
+         BZ    LFNO
+         LR    R1,R4
+         BAL   R14,NUMOF
+         BNZ   LF2
+         CR    R0,R8
+         BE    LFEQ
+         BH    LFNO
+LF2      LA    R6,1
+         LR    R7,R4
+         L     R4,NNXT(,R4)
+         B     LF1
+LFEQ     LA    R6,1
+         LR    R7,R4
+         CR    R0,R0
+         LEAVE 8
+LFNO     LTR   R14,R14
+         LEAVE 8                         (R6, R7 out)
+* NUMOF: the number of the line R1: R0, R15 = 0 (cc 0); R15 = 4 when
+* its columns hold no number.
+NUMOF    ENTER
+         LA    R15,4
+         L     R2,LNOFF
+         L     R3,LNWID
+         LR    R4,R2
+         AR    R4,R3
+         CH    R4,NLEN(,R1)
+         BH    NOOUT
+         LA    R2,NTXT(R2,R1)
+         SR    R0,R0
+NO1      CLI   0(R2),C'0'
+         BL    NOOUT
+         CLI   0(R2),C'9'
+         BH    NOOUT
+         MH    R0,=H'10'
+         IC    R4,0(,R2)
+         N     R4,=F'15'
+         AR    R0,R4
+         LA    R2,1(,R2)
+         BCT   R3,NO1
+         SR    R15,R15
+NOOUT    LTR   R15,R15
+         LEAVE
+* LNMAX: R15 the largest line number (99999; 8 digits: 99999999).
+LNMAX    L     R15,=F'99999'
+         CLC   LNWID,=F'8'
+         BNER  R14
+         L     R15,=F'99999999'
+         BR    R14
+* LNDIG: the number R0 in LNWID digits at R1.
+LNDIG    ENTER
+         CVD   R0,DWORK
+         UNPK  NUMW(8),DWORK(8)
+         OI    NUMW+7,X'F0'
+         L     R3,LNWID
+         LA    R2,NUMW+8
+         SR    R2,R3
+         BCTR  R3,0
+         EX    R3,MVCLND
+         LEAVE
+MVCLND   MVC   0(0,R1),0(R2)
+* LNCOLS: LNOFF, LNWID, LNTXT for LINEMODE (and the file type).
+LNCOLS   ENTER
+         LA    R1,5                      LEFT: 5 digits, a blank,
+         LA    R2,6                      the text
+         CLC   FT,=CL8'FREEFORT'
+         BNE   LC1
+         LA    R1,8                      FREEFORT: 8 digits, the text
+         LA    R2,8
+LC1      SR    R3,R3
+         CLI   LINEM,2
+         BNE   LC2
+         LA    R1,5                      RIGHT: the last 5 columns
+         L     R3,LRECL
+         SR    R3,R1
+         SR    R2,R2
+LC2      ST    R1,LNWID
+         ST    R2,LNTXT
+         ST    R3,LNOFF
+         LEAVE
+* SETLNUM: the line R7 gets the number R0 in its columns (blanks up
+* to them if it is shorter): R1 its node (maybe a new one), R15 = 0;
+* 4 no storage.
+SETLNUM  ENTER
+         LR    R8,R0
+         MVC   WKLN,BLANKS
+         LH    R5,NLEN(,R7)
+         LTR   R5,R5
+         BZ    SL1
+         BCTR  R5,0
+         EX    R5,MVCWKN
+         LA    R5,1(,R5)
+SL1      L     R1,LNOFF
+         A     R1,LNWID
+         CR    R5,R1
+         BNL   *+6
+         LR    R5,R1
+         ST    R5,WKLEN
+         LR    R0,R8
+         L     R1,LNOFF
+         LA    R1,WKLN(R1)
+         BAL   R14,LNDIG
+         LA    R4,WKLN
+         L     R5,WKLEN
+         LR    R1,R7
+         BAL   R14,SETTEXT
+         LEAVE
+MVCWKN   MVC   WKLN(0),NTXT(R7)
+* LNLINE: in WKLN (WKLEN) the line numbered R0 with the text at R4 (R5
+* bytes, as typed): LEFT the number and the text from LNTXT, through
+* PREPLN; RIGHT the text through PREPLN, the number in its columns.
+LNLINE   ENTER
+         LR    R8,R0
+         CLI   LINEM,2
+         BE    LL2
+         MVC   PADBUF,BLANKS
+         LA    R1,PADBUF
+         BAL   R14,LNDIG
+         L     R6,LNTXT
+         LR    R7,R5
+         LTR   R7,R7
+         BNP   LL1
+         BCTR  R7,0
+         LA    R1,PADBUF(R6)
+         EX    R7,MVCLNT
+         LA    R7,1(,R7)
+LL1      AR    R7,R6
+         LA    R4,PADBUF
+         LR    R5,R7
+         BAL   R14,PREPLN
+         LEAVE
+LL2      BAL   R14,PREPLN
+         MVC   PADBUF,BLANKS             (what TRUNC cut: blanks)
+         L     R1,WKLEN
+         LTR   R1,R1
+         BZ    LL3
+         BCTR  R1,0
+         EX    R1,MVCPADW
+LL3      MVC   WKLN,PADBUF
+         LR    R0,R8
+         L     R1,LNOFF
+         LA    R1,WKLN(R1)
+         BAL   R14,LNDIG
+         L     R1,LNOFF
+         A     R1,LNWID
+         ST    R1,WKLEN
+         LEAVE
+MVCLNT   MVC   0(0,R1),0(R4)
+MVCPADW  MVC   PADBUF(0),WKLN
+* LNPROMPT: input mode in LINEMODE: the next line's number (the
+* current line's and PROMPT; halfway to the next line's when that one
+* is not above it) in LNNEXT, typed. R15 = 4 when no number is left.
+LNPROMPT ENTER
+         LM    R6,R7,CURPOS
+         SR    R8,R8                     the current line's number
+         C     R6,=F'1'
+         BL    LP2                       (TOF: 0)
+         BE    LP1
+         L     R7,LAST                   EOF: the last line's
+         LTR   R7,R7
+         BZ    LP2
+LP1      LR    R1,R7
+         BAL   R14,NUMOF
+         BNZ   LP2
+         LR    R8,R0
+LP2      LR    R5,R8
+         A     R5,PROMPTN
+         BAL   R14,PNEXT                 the line after it
+         C     R6,=F'1'
+         BNE   LP4
+         LR    R1,R7
+         BAL   R14,NUMOF
+         BNZ   LP4
+         CR    R5,R0
+         BL    LP4
+         LR    R5,R0                     halfway
+         AR    R5,R8
+         SRL   R5,1
+         CR    R5,R8
+         BNH   LPNONE
+LP4      BAL   R14,LNMAX
+         CR    R5,R15
+         BH    LPNONE
+         ST    R5,LNNEXT
+         LR    R0,R5
+         LA    R1,MSGW
+         BAL   R14,LNDIG
+         LA    R1,MSGW
+         L     R0,LNWID
+         BAL   R14,PUTMSG
+         SR    R15,R15
+         LEAVE
+LPNONE   MSG   'NO LINE NUMBER LEFT HERE: RENUM'
+         LA    R15,4
+         LEAVE
+         LTORG
+*=====================================================================
 * Defaults by filetype (R6's, as far as known: docs/CMS.md "EDIT").
 *=====================================================================
 DEFAULTS ENTER
-         LA    R2,FTTAB
+         L     R2,=A(FTTAB)
 DF1      CLI   0(R2),X'FF'
          BE    DF2
          CLC   FT,0(R2)
@@ -2867,7 +3719,7 @@ DF2      MVC   LRECL+2(2),8(R2)
          SR    R3,R3
          IC    R3,13(,R2)                the tab set
          MH    R3,=H'58'
-         LA    R3,TABSETS(R3)
+         A     R3,=A(TABSETS)
          MVC   NTABS,0(R3)
          MVC   TABS(56),2(R3)
          MVC   SERID,FN
@@ -2875,7 +3727,13 @@ DF2      MVC   LRECL+2(2),8(R2)
          MVI   VERIFY,1
          MVI   IMAGE,1
          MVC   ZONE1,=H'1'
-         LEAVE
+         MVI   LINEM,0
+         CLC   FT,=CL8'VSBASIC'          line numbers on the left
+         BE    DF3
+         CLC   FT,=CL8'FREEFORT'
+         BNE   DF4
+DF3      MVI   LINEM,1
+DF4      LEAVE
 * FIXSETS: TRUNC and the zone for the file's LRECL (known now).
 FIXSETS  ENTER
          CLI   RECFM,C'F'
@@ -2891,54 +3749,14 @@ FX1      LH    R1,TRUNC
 FX2      L     R1,LRECL
          STH   R1,TRUNC
 FX3      MVC   ZONE2,TRUNC
+         BAL   R14,LNCOLS
          MVC   PRESAVE,SETTINGS
          LEAVE
-* CL8 filetype, H LRECL, C RECFM, X CASE M, X SERIAL, X tab set,
-* H TRUNC (0: LRECL).
-FTTAB    DC    CL8'ASSEMBLE',H'80',C'F',X'00',X'01',X'01',H'71'
-FTTABL   EQU   *-FTTAB
-         DC    CL8'MACRO',H'80',C'F',X'00',X'01',X'01',H'71'
-         DC    CL8'COPY',H'80',C'F',X'00',X'01',X'01',H'71'
-         DC    CL8'UPDATE',H'80',C'F',X'00',X'01',X'01',H'71'
-         DC    CL8'FORTRAN',H'80',C'F',X'00',X'01',X'02',H'72'
-         DC    CL8'COBOL',H'80',C'F',X'00',X'01',X'03',H'72'
-         DC    CL8'PLI',H'80',C'F',X'00',X'01',X'04',H'72'
-         DC    CL8'PLIOPT',H'80',C'F',X'00',X'01',X'04',H'72'
-         DC    CL8'EXEC',H'80',C'V',X'00',X'00',X'00',H'0'
-         DC    CL8'MEMO',H'80',C'V',X'01',X'00',X'00',H'0'
-         DC    CL8'SCRIPT',H'132',C'V',X'01',X'00',X'00',H'0'
-         DC    CL8'VSBDATA',H'132',C'V',X'00',X'00',X'00',H'0'
-         DC    CL8'LISTING',H'121',C'V',X'00',X'00',X'00',H'0'
-         DC    CL8'FREEFORT',H'81',C'V',X'00',X'00',X'02',H'0'
-         DC    X'FF',CL7' ',H'80',C'F',X'00',X'00',X'00',H'0'
-* Tab sets: H how many, 28 H columns.
-TABSETS  DC    H'14',H'1,6,11,16,21,26,31,36,41,46,51,61,71,81',14H'0'
-         DC    H'9',H'1,10,16,31,36,41,46,69,72',19H'0'
-         DC    H'8',H'1,7,10,15,20,25,30,80',20H'0'
-         DC    H'10',H'1,8,12,20,28,36,44,68,72,80',18H'0'
-         DC    H'16',H'2,4,7,10,13,16,19,22,25,31,37,43,49,55,79,80'
-         DC    12H'0'
          LTORG
 *=====================================================================
 * Data.
 *=====================================================================
          DS    0D
-* The probe: a full-screen write of a WCC alone, CP's screen again.
-PRCCW    DC    X'29',AL3(PRWCC),X'60',X'00',AL2(1)
-         DC    X'19',AL3(PRWCC),X'20',X'FE',AL2(1)
-* Clearing CP's output area.
-CLRCCW   DC    X'19',AL3(PRWCC),X'20',X'FF',AL2(1)
-PRWCC    DC    X'00'
-BLANKS   DC    CL(MAXL+8)' '
-* Upper case (EBCDIC): a-i, j-r, s-z.
-UPPER    DC    256AL1(*-UPPER)
-         ORG   UPPER+X'81'
-         DC    C'ABCDEFGHI'
-         ORG   UPPER+X'91'
-         DC    C'JKLMNOPQR'
-         ORG   UPPER+X'A2'
-         DC    C'STUVWXYZ'
-         ORG
 EDITDATA CSECT                           (the data: based on R13)
 DATA     DS    0D
 CALLR13  DS    A
@@ -3011,6 +3829,11 @@ SERON    DC    X'00'             0 off, 1 seq + 5 digits, 2 ALL
 SERID    DC    CL3' '
          DS    0F
 SERINC   DC    F'10'
+PROMPTN  DC    F'10'             PROMPT: the step in input mode
+LNOFF    DC    F'0'              LINEMODE: the number's column - 1,
+LNWID    DC    F'5'              its digits,
+LNTXT    DC    F'6'              (LEFT) the text's column - 1
+LINEM    DC    X'00'             LINEMODE: 0 OFF, 1 LEFT, 2 RIGHT
 SETLEN   EQU   *-SETTINGS
 PRESAVE  DS    XL(SETLEN)
 * Subcommand work.
@@ -3034,7 +3857,6 @@ SUBR14   DS    A
 WTABS    DS    28H
 * The subroutines' frames (ENTER, LEAVE): R2-R14 and the previous.
 SPTR     DC    A(STACK)
-STACK    DS    21XL56
 * Parameter lists.
          DS    0F
 STFSCB   DC    CL8'STATE',CL18' ',H'0',A(0),F'0',C'F',C' ',H'1',F'0'
@@ -3055,8 +3877,140 @@ WKLN     DS    CL(MAXL+8)
 PADBUF   DS    CL(MAXL+8)
 CHGBUF   DS    CL(2*MAXL)
 RECBUF   DS    CL(MAXL+8)
+BLANKS   DC    CL(MAXL+8)' '
+* Upper case (EBCDIC): a-i, j-r, s-z.
+UPPER    DC    256AL1(*-UPPER)
+         ORG   UPPER+X'81'
+         DC    C'ABCDEFGHI'
+         ORG   UPPER+X'91'
+         DC    C'JKLMNOPQR'
+         ORG   UPPER+X'A2'
+         DC    C'STUVWXYZ'
+         ORG
+         DS    0D
+* The probe: a full-screen write of a WCC alone, CP's screen again.
+PRCCW    DC    X'29',AL3(PRWCC),X'60',X'00',AL2(1)
+         DC    X'19',AL3(PRWCC),X'20',X'FE',AL2(1)
+* Clearing CP's output area.
+CLRCCW   DC    X'19',AL3(PRWCC),X'20',X'FF',AL2(1)
+PRWCC    DC    X'00'
+* The command's messages.
+M003     DC    AL1(L'M003T)
+M003T    DC    C'DMSEDI003E INVALID OPTION '''
+M029     DC    C'DMSEDI029E INVALID PARAMETER IN THE OPTION '
+         DC    C'''LRECL'' FIELD'
+M029L    EQU   *-M029
+M044     DC    C'DMSEDI044E RECORD LENGTH EXCEEDS ALLOWABLE MAXIMUM'
+M048     DC    AL1(L'M048T)
+M048T    DC    C'DMSEDI048E INVALID MODE '''
+M054     DC    C'DMSEDI054E INCOMPLETE FILEID SPECIFIED'
+M069     DC    C'DMSEDI069E DISK '''
+M069X    DC    C' '
+         DC    C''' NOT ACCESSED'
+M069L    EQU   *-M069
+M070     DC    AL1(L'M070T)
+M070T    DC    C'DMSEDI070E INVALID PARAMETER '''
+M104     DC    AL1(L'M104T)
+M104T    DC    C'DMSEDI104S ERROR '''
+* X and Y: F length, the subcommand; REPEAT's count; OVERLAY's text.
+         DS    0F
+XSLOT    DC    F'0',CL130' '
+         DS    0F
+YSLOT    DC    F'0',CL130' '
+XPOS     DS    2F
+REPN     DC    F'0'
+REPCUR   DC    F'0'
+OVLLEN   DS    F
+XRUN     DC    X'00'
+XSTAR    DC    X'00'
+SUBERR   DC    X'00'
+OVLBUF   DS    CL(MAXL+8)
+LNNEXT   DS    F                 input mode: the next line's number
+MVDIR    DS    X                 $MOVE: 0 DOWN, 1 UP
 * (beyond R13's reach: addressed through A-constants)
          DS    0D
+STACK    DS    28XL56
+CANCOL   DS    170H              CANON: each byte's column
+CANBUF   DS    CL512             CANON: the line in column order
+* The subcommands (R6's names and least abbreviations).
+         DS    0F
+SUBTAB   DC    CL8'$DUP',AL1(4),AL3(SUBDUP)
+         DC    CL8'$MOVE',AL1(5),AL3(SUBMOVE)
+         DC    CL8'ALTER',AL1(2),AL3(SUBALT)
+         DC    CL8'BOTTOM',AL1(1),AL3(SUBBOT)
+         DC    CL8'CASE',AL1(2),AL3(SUBCASE)
+         DC    CL8'CHANGE',AL1(1),AL3(SUBCHG)
+         DC    CL8'CMS',AL1(3),AL3(SUBCMS)
+         DC    CL8'DELETE',AL1(2),AL3(SUBDEL)
+         DC    CL8'DSTRING',AL1(2),AL3(SUBDST)
+         DC    CL8'FILE',AL1(3),AL3(SUBFILE)
+         DC    CL8'FIND',AL1(1),AL3(SUBFIND)
+         DC    CL8'FMODE',AL1(2),AL3(SUBFMOD)
+         DC    CL8'FNAME',AL1(2),AL3(SUBFNAM)
+         DC    CL8'FORMAT',AL1(4),AL3(SUBFMT)
+         DC    CL8'GETFILE',AL1(2),AL3(SUBGET)
+         DC    CL8'IMAGE',AL1(2),AL3(SUBIMG)
+         DC    CL8'INPUT',AL1(1),AL3(SUBINP)
+         DC    CL8'INSERT',AL1(6),AL3(SUBINP)
+         DC    CL8'LINEMODE',AL1(4),AL3(SUBLNM)
+         DC    CL8'LOCATE',AL1(1),AL3(SUBLOCN)
+         DC    CL8'LONG',AL1(4),AL3(SUBLONG)
+         DC    CL8'NEXT',AL1(1),AL3(SUBNEXT)
+         DC    CL8'OVERLAY',AL1(1),AL3(SUBOVL)
+         DC    CL8'PRESERVE',AL1(3),AL3(SUBPRES)
+         DC    CL8'PROMPT',AL1(3),AL3(SUBPRMT)
+         DC    CL8'QUIT',AL1(2),AL3(SUBQUIT)
+         DC    CL8'RECFM',AL1(4),AL3(SUBRECF)
+         DC    CL8'RENUM',AL1(3),AL3(SUBRENUM)
+         DC    CL8'REPEAT',AL1(4),AL3(SUBRPT)
+         DC    CL8'REPLACE',AL1(1),AL3(SUBREP)
+         DC    CL8'RESTORE',AL1(3),AL3(SUBREST)
+         DC    CL8'REUSE',AL1(5),AL3(SUBREUSE)
+         DC    CL8'SAVE',AL1(2),AL3(SUBSAVE)
+         DC    CL8'SCROLL',AL1(2),AL3(SUBSCR)
+         DC    CL8'SCROLLUP',AL1(7),AL3(SUBSCRU)
+         DC    CL8'SERIAL',AL1(3),AL3(SUBSER)
+         DC    CL8'SHORT',AL1(5),AL3(SUBSHORT)
+         DC    CL8'STACK',AL1(5),AL3(SUBSTACK)
+         DC    CL8'TABSET',AL1(3),AL3(SUBTABS)
+         DC    CL8'TOP',AL1(2),AL3(SUBTOP)
+         DC    CL8'TRUNC',AL1(2),AL3(SUBTRUNC)
+         DC    CL8'TYPE',AL1(1),AL3(SUBTYPE)
+         DC    CL8'UP',AL1(1),AL3(SUBUP)
+         DC    CL8'VERIFY',AL1(1),AL3(SUBVER)
+         DC    CL8'X',AL1(1),AL3(SUBX)
+         DC    CL8'Y',AL1(1),AL3(SUBY)
+         DC    CL8'ZONE',AL1(1),AL3(SUBZONE)
+         DC    X'FF'
+CMSLINE  DS    CL130             CMS: the command, upper case,
+CMSPL    DS    33CL8             its tokens
+CMSEPL   DS    4F                and the extended PLIST
+* CL8 filetype, H LRECL, C RECFM, X CASE M, X SERIAL, X tab set,
+* H TRUNC (0: LRECL).
+FTTAB    DC    CL8'ASSEMBLE',H'80',C'F',X'00',X'01',X'01',H'71'
+FTTABL   EQU   *-FTTAB
+         DC    CL8'MACRO',H'80',C'F',X'00',X'01',X'01',H'71'
+         DC    CL8'COPY',H'80',C'F',X'00',X'01',X'01',H'71'
+         DC    CL8'UPDATE',H'80',C'F',X'00',X'01',X'01',H'71'
+         DC    CL8'FORTRAN',H'80',C'F',X'00',X'01',X'02',H'72'
+         DC    CL8'COBOL',H'80',C'F',X'00',X'01',X'03',H'72'
+         DC    CL8'PLI',H'80',C'F',X'00',X'01',X'04',H'72'
+         DC    CL8'PLIOPT',H'80',C'F',X'00',X'01',X'04',H'72'
+         DC    CL8'EXEC',H'80',C'V',X'00',X'00',X'00',H'0'
+         DC    CL8'MEMO',H'80',C'V',X'01',X'00',X'00',H'0'
+         DC    CL8'SCRIPT',H'132',C'V',X'01',X'00',X'00',H'0'
+         DC    CL8'VSBDATA',H'132',C'V',X'00',X'00',X'00',H'0'
+         DC    CL8'LISTING',H'121',C'V',X'00',X'00',X'00',H'0'
+         DC    CL8'FREEFORT',H'81',C'V',X'00',X'00',X'02',H'0'
+         DC    CL8'VSBASIC',H'80',C'F',X'00',X'00',X'00',H'0'
+         DC    X'FF',CL7' ',H'80',C'F',X'00',X'00',X'00',H'0'
+* Tab sets: H how many, 28 H columns.
+TABSETS  DC    H'14',H'1,6,11,16,21,26,31,36,41,46,51,61,71,81',14H'0'
+         DC    H'9',H'1,10,16,31,36,41,46,69,72',19H'0'
+         DC    H'8',H'1,7,10,15,20,25,30,80',20H'0'
+         DC    H'10',H'1,8,12,20,28,36,44,68,72,80',18H'0'
+         DC    H'16',H'2,4,7,10,13,16,19,22,25,31,37,43,49,55,79,80'
+         DC    12H'0'
 DISPCCW  DS    21D
 DISPBUF  DS    CL(21*80)
 CMSMODE  DS    0D

@@ -334,6 +334,273 @@ def t_more_subcommands(_):
         s.stop()
 
 
+def t_x_y_repeat(_):
+    """X and Y keep a subcommand and run it n times (*: to the end of
+    the file, stopping at EOF:); REPEAT n makes the next OVERLAY work on
+    n lines."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    s = cmsclient.system(BIN, users)
+    try:
+        disk = disk_of(users, "ALICE")
+        format_191(s, disk, "ALICE")
+        host_write(s, disk, ["LINE %02d OF TEN" % i for i in range(1, 11)], "TEN", "DATA")
+        c = cmsclient.Cms(s, "ALICE")
+        e = Editor(c)
+        assert e.start("EDIT TEN DATA") == ["EDIT:"]
+        assert e.sub("x") == ["?EDIT: X"]                 # nothing kept yet
+        assert e.sub("format") == ["FORMAT LINE"]
+        assert e.sub("format display") == ["?EDIT: FORMAT DISPLAY"]   # no 3270 here
+        assert e.sub("n") == ["LINE 01 OF TEN"]
+        assert e.sub("x c/LINE/ROW/") == []               # kept, not run
+        assert e.sub("t") == ["LINE 01 OF TEN"]
+        assert e.sub("x") == ["ROW 01 OF TEN"]
+        assert e.sub("y n 2") == []
+        assert e.sub("y") == ["LINE 03 OF TEN"]
+        assert e.sub("x 1") == ["ROW 03 OF TEN"]
+        assert e.sub("y 2") == ["LINE 05 OF TEN", "LINE 07 OF TEN"]
+        assert e.sub("=", echo="Y 2") == ["LINE 09 OF TEN", "EOF:"]   # stops at EOF:
+        assert e.sub("up 4") == ["LINE 07 OF TEN"]
+        assert e.sub("x n") == []
+        assert e.sub("x *") == ["LINE 08 OF TEN", "LINE 09 OF TEN", "LINE 10 OF TEN", "EOF:"]
+        assert e.sub("x bogus") == []
+        assert e.sub("x 3") == ["?EDIT: BOGUS"]           # a failure stops it
+        assert e.sub("x x") == []
+        assert e.sub("x") == ["?EDIT: X"]                 # not X from X
+        assert e.sub("x 0") == ["?EDIT: X 0"]
+        # REPEAT: the next OVERLAY on n lines, the pointer down to each.
+        assert e.sub("top") == ["TOF:"]
+        assert e.sub("n 2") == ["LINE 02 OF TEN"]
+        assert e.sub("repeat 3") == []
+        assert e.sub("o      **") == ["LINE ** OF TEN", "ROW 0**OF TEN", "LINE ** OF TEN"]
+        assert e.sub("n") == ["LINE 05 OF TEN"]
+        assert e.sub("repe 2") == []
+        assert e.sub("n") == ["LINE 06 OF TEN"]          # not an OVERLAY: gone
+        assert e.sub("o =") == ["=INE 06 OF TEN"]
+        assert e.sub("n 2") == ["LINE 08 OF TEN"]
+        assert e.sub("repeat *") == []
+        assert e.sub("o ____") == ["     08 OF TEN", "     09 OF TEN", "     10 OF TEN", "EOF:"]
+        out, rc = e.end("file")
+        assert rc == 0, (out, rc)
+        assert host_read(s, disk, "TEN", "DATA") == [
+            "ROW 01 OF TEN", "LINE ** OF TEN", "ROW 0**OF TEN", "LINE ** OF TEN", "LINE 05 OF TEN",
+            "=INE 06 OF TEN", "LINE 07 OF TEN", "     08 OF TEN", "     09 OF TEN", "     10 OF TEN"]
+        c.logoff()
+    finally:
+        s.stop()
+
+
+def t_line_numbers(_):
+    """LINEMODE (VSBASIC and FREEFORT files are numbered on the left),
+    input mode prompting with line numbers (PROMPT's step, halfway when
+    the next line is in the way), nnnnn text replacing or inserting the
+    line with that number, nnnnn moving to it, RENUM; LINEMODE RIGHT
+    (columns 76-80 of an F 80 file)."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    s = cmsclient.system(BIN, users)
+    try:
+        disk = disk_of(users, "ALICE")
+        format_191(s, disk, "ALICE")
+        c = cmsclient.Cms(s, "ALICE")
+        e = Editor(c)
+
+        def numbered_input(pairs, end="EDIT:"):
+            """Input mode: each (prompt, line); a null line after the last."""
+            c.send("input")
+            c.expect(r"(?m)^INPUT:$")
+            for prompt, line in pairs:
+                c.expect(r"(?m)^%s$" % prompt)
+                c.send(line)
+            c.send("")
+            return e.lines(c.expect(r"(?m)^%s$" % end))
+
+        assert e.start("EDIT PROG VSBASIC") == ["NEW FILE:", "EDIT:"]
+        assert e.sub("linemode") == ["LINEMODE LEFT"]
+        assert e.sub("prompt") == ["PROMPT 10"]
+        numbered_input([("00010", "print 'hello'"), ("00020", "end")])
+        assert e.sub("15 let x=1") == []                    # goes between
+        assert e.sub("t") == ["00015 LET X=1"]
+        assert e.sub("20 stop") == []                       # replaces
+        assert e.sub("top") == ["TOF:"]
+        assert e.sub("t *") == ["TOF:", "00010 PRINT 'HELLO'", "00015 LET X=1", "00020 STOP", "EOF:"]
+        assert e.sub("15") == ["00015 LET X=1"]
+        assert e.sub("12") == ["00010 PRINT 'HELLO'"]       # the one before
+        assert e.sub("5") == ["TOF:"]
+        # Input after 10: 20 is past 15, so halfway; none left: edit mode.
+        assert e.sub("10") == ["00010 PRINT 'HELLO'"]
+        c.send("input")
+        c.expect(r"(?m)^INPUT:$")
+        for n in ("00012", "00013", "00014"):
+            c.expect(r"(?m)^%s$" % n)
+            c.send("rem %s" % n)
+        c.expect(r"(?m)^NO LINE NUMBER LEFT HERE: RENUM$")
+        c.expect(r"(?m)^EDIT:$")
+        assert e.sub("renum") == []
+        assert e.sub("top") == ["TOF:"]
+        assert e.sub("t *") == ["TOF:", "00010 PRINT 'HELLO'", "00020 REM 00012", "00030 REM 00013",
+                                "00040 REM 00014", "00050 LET X=1", "00060 STOP", "EOF:"]
+        assert e.sub("renum 100 5") == []
+        assert e.sub("prompt 2") == []
+        assert e.sub("bottom") == ["00125 STOP"]
+        numbered_input([("00127", "go to 100")])
+        assert e.sub("renum 99990 5") == ["?EDIT: RENUM 99990 5"]   # 99990 + 6*5: too large
+        assert e.sub("100000 x") == ["?EDIT: 100000 X"]
+        out, rc = e.end("file")
+        assert rc == 0, (out, rc)
+        assert host_read(s, disk, "PROG", "VSBASIC") == [
+            "00100 PRINT 'HELLO'", "00105 REM 00012", "00110 REM 00013", "00115 REM 00014",
+            "00120 LET X=1", "00125 STOP", "00127 GO TO 100"]
+        # Without LINEMODE a number is no subcommand; RENUM neither.
+        assert e.start("EDIT PROG VSBASIC") == ["EDIT:"]
+        assert e.sub("linemode off") == []
+        assert e.sub("10 x") == ["?EDIT: 10 X"]
+        assert e.sub("renum") == ["?EDIT: RENUM"]
+        e.end("quit")
+        # FREEFORT: eight digits, the text from column 9.
+        assert e.start("EDIT CALC FREEFORT") == ["NEW FILE:", "EDIT:"]
+        numbered_input([("00000010", "x=1"), ("00000020", "print x")])
+        assert e.sub("15 y=2") == []
+        e.end("file")
+        assert host_read(s, disk, "CALC", "FREEFORT") == ["00000010X=1", "00000015Y=2", "00000020PRINT X"]
+        # LINEMODE RIGHT: the numbers in columns 76-80 of an F 80 file.
+        assert e.start("EDIT CARDS DATA") == ["NEW FILE:", "EDIT:"]
+        assert e.sub("linemode right") == ["TRUNC SET TO 72", "END ZONE SET TO 72"]
+        numbered_input([("00010", "first card"), ("00020", "second card")])
+        assert e.sub("10 card one") == []
+        assert e.sub("linemode") == ["LINEMODE RIGHT"]
+        e.end("file")
+        assert host_read(s, disk, "CARDS", "DATA") == [
+            "CARD ONE".ljust(75) + "00010", "SECOND CARD".ljust(75) + "00020"]
+        c.logoff()
+    finally:
+        s.stop()
+
+
+def t_image_backspaces(_):
+    """IMAGE ON: a backspace (X'16', here from an EXEC through the
+    console stack: the terminal's own backspace erases) takes the column
+    back and the next character replaces the one there; IMAGE CANON
+    keeps the overstrikes, in column order; IMAGE OFF keeps the line as
+    typed."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    s = cmsclient.system(BIN, users)
+    try:
+        disk = disk_of(users, "ALICE")
+        format_191(s, disk, "ALICE")
+        bs = "\x08"                    # EBCDIC X'16' on the disk
+        host_write(s, disk, ["&STACK INPUT ABC%s%s__D" % (bs, bs),
+                             "&STACK INPUT AB%s_C" % bs,
+                             "&STACK IMAGE CANON",
+                             "&STACK IMAGE",
+                             "&STACK INPUT ABC%s%s__" % (bs, bs),
+                             "&STACK INPUT %s%sX" % (bs, bs),
+                             "&STACK IMAGE OFF",
+                             "&STACK INPUT P%sQ" % bs,
+                             "&STACK FILE",
+                             "EDIT BS DATA", "&EXIT &RETCODE"], "BS", "EXEC")
+        c = cmsclient.Cms(s, "ALICE")
+        out, rc = c.cmd("BS")
+        assert rc == 0 and "IMAGE CANON" in out, (out, rc)
+        assert host_read(s, disk, "BS", "DATA") == [
+            "A__D", "A_C", "AB%s_C%s_" % (bs, bs), "X", "P%sQ" % bs]
+        c.logoff()
+    finally:
+        s.stop()
+
+
+def t_cms_subset(_):
+    """CMS: the CMS subset inside EDIT: nucleus commands and transient
+    modules run (R; after each), a MODULE that loads into the user area
+    (the editor's) and the commands that use it are refused, RETURN is
+    EDIT again with the file as it was; CMS command runs one command."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    s = cmsclient.system(BIN, users)
+    try:
+        disk = disk_of(users, "ALICE")
+        format_191(s, disk, "ALICE")
+        host_write(s, disk, ["THE OTHER FILE"], "OTHER", "DATA")
+        host_write(s, disk, ["COPYFILE OTHER DATA A THIRD DATA A", "&EXIT &RETCODE"], "CPY", "EXEC")
+        c = cmsclient.Cms(s, "ALICE")
+        e = Editor(c)
+        assert e.start("EDIT NOTE DATA") == ["NEW FILE:", "EDIT:"]
+        e.input(["FIRST LINE", "SECOND LINE"])
+
+        def subset(line, last):
+            c.send(line)
+            return e.lines(c.expect(r"(?m)^%s$" % re.escape(last), 30))
+
+        assert subset("cms", "CMS SUBSET") == ["CMS SUBSET"]
+        assert subset("type other data", "R;") == ["THE OTHER FILE", "R;"]
+        assert subset("listfile * data", "R;")[-1] == "R;"
+        assert subset("copyfile other data a third data a", "R(-0002);") == [
+            "INVALID CMS SUBSET COMMAND", "R(-0002);"]                 # a module at X'20000'
+        assert subset("load other", "R(-0002);") == ["INVALID CMS SUBSET COMMAND", "R(-0002);"]
+        assert subset("edit other data", "R(-0002);") == ["INVALID CMS SUBSET COMMAND", "R(-0002);"]
+        assert subset("cpy", "R(-0002);") == [                           # from an EXEC too
+            "COPYFILE OTHER DATA A THIRD DATA A", "INVALID CMS SUBSET COMMAND", "+++ R(-0002) +++", "R(-0002);"]
+        assert subset("nosuch", "R(-0001);") == ["UNKNOWN CP/CMS COMMAND", "R(-0001);"]
+        assert subset("state other data", "R;") == ["R;"]
+        assert subset("state third data", "R(00028);")[-1] == "R(00028);"
+        assert subset("return", "EDIT:") == ["EDIT:"]
+        assert e.sub("t") == ["SECOND LINE"]                 # the editor as it was
+        assert e.sub("up") == ["FIRST LINE"]
+        assert e.sub("cms erase other data") == ["R;"]
+        out, rc = e.end("file")
+        assert rc == 0, (out, rc)
+        assert host_read(s, disk, "NOTE", "DATA") == ["FIRST LINE", "SECOND LINE"]
+        assert host_list(s, disk, "OTHER", "DATA") is None
+        # After EDIT, COPYFILE runs again (the subset ended with it).
+        assert c.ok("COPYFILE NOTE DATA A THIRD DATA A") == []
+        c.logoff()
+    finally:
+        s.stop()
+
+
+def t_macros(_):
+    """$DUP n copies the current line n times; $MOVE n UP|DOWN m moves n
+    lines (to the top or the end at most); any other $name runs the
+    EXEC $name, whose stacked lines are then read as subcommands."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    s = cmsclient.system(BIN, users)
+    try:
+        disk = disk_of(users, "ALICE")
+        format_191(s, disk, "ALICE")
+        host_write(s, disk, ["L%d" % i for i in range(1, 7)], "SIX", "DATA")
+        host_write(s, disk, ["&STACK TOP", "&STACK NEXT &1", "&EXIT 0"], "$GO", "EXEC")
+        c = cmsclient.Cms(s, "ALICE")
+        e = Editor(c)
+
+        def lines():
+            e.sub("top")
+            return e.sub("t *")[1:-1]
+
+        assert e.start("EDIT SIX DATA") == ["EDIT:"]
+        assert e.sub("n 2") == ["L2"]
+        assert e.sub("$dup 2") == ["L2"]
+        assert e.sub("t") == ["L2"]
+        assert lines() == ["L1", "L2", "L2", "L2", "L3", "L4", "L5", "L6"]
+        assert e.sub("$dup") == ["?EDIT: $DUP"]                 # at TOF
+        assert e.sub("$go 5", echo="NEXT 5") == ["TOF:", "L3"]  # a macro: EXEC $GO 5 stacks TOP, NEXT 5
+        assert e.sub("$move 2 down 2") == ["L4"]                # L3 L4 after L6
+        assert lines() == ["L1", "L2", "L2", "L2", "L5", "L6", "L3", "L4"]
+        assert e.sub("top") == ["TOF:"]
+        assert e.sub("n") == ["L1"]
+        assert e.sub("$move 1 down 99") == ["L1"]               # to the end
+        assert e.sub("up 3") == ["L6"]
+        assert e.sub("$move 9 up 1") == ["L1"]                  # L6 .. the end, up one
+        assert lines() == ["L2", "L2", "L2", "L6", "L3", "L4", "L1", "L5"]
+        assert e.sub("top") == ["TOF:"]
+        assert e.sub("n 4") == ["L6"]
+        assert e.sub("$move 1 up 99") == ["L6"]                 # to the top
+        assert e.sub("$move 1 sideways 2") == ["?EDIT: $MOVE 1 SIDEWAYS 2"]
+        assert e.sub("$nosuch") == ["?EDIT: $NOSUCH"]
+        out, rc = e.end("file")
+        assert rc == 0, (out, rc)
+        assert host_read(s, disk, "SIX", "DATA") == ["L6", "L2", "L2", "L2", "L3", "L4", "L1", "L5"]
+        c.logoff()
+    finally:
+        s.stop()
+
+
 def t_big_file(_):
     """A file of 10,000 records written from the host: read, searched to
     its end at once, changed everywhere, written back."""
@@ -494,6 +761,29 @@ def t_display_3270(_):
         assert row(2) == "EOF:", t.text()
         t.enter("bogus")
         t.wait_for(r"\?EDIT: BOGUS", where=lambda sc: sc[19:20])
+        # The CMS subset: typed in CP's area; RETURN draws the lines again.
+        t.enter("cms")
+        t.wait_for(r"(?m)^CMS SUBSET", where=lambda sc: sc[0:1])
+        t.enter("state big data")
+        t.wait_for(r"(?m)^R;", where=lambda sc: sc[0:3])
+        t.enter("return")
+        t.wait_for(r"EDIT: +BIG DATA A1", where=lambda sc: sc[20:21])
+        assert row(10) == "EOF:", t.text()
+        # FORMAT LINE: line mode on the 3270; FORMAT DISPLAY: drawn again.
+        t.enter("format line")
+        t.enter("t")
+        t.wait_for(r"(?m)^t *\nEOF:", where=lambda sc: sc[0:20])     # typed, not drawn
+        t.enter("format display")
+        t.wait_for(r"EDIT: +BIG DATA A1", where=lambda sc: sc[20:21])
+        t.enter("format")
+        t.wait_for("FORMAT DISPLAY", where=lambda sc: sc[19:20])
+        # Line numbers: input mode's next number on the message row.
+        t.enter("linemode right")
+        t.wait_for("TRUNC SET TO 72", where=lambda sc: sc[19:20])
+        t.enter("input")
+        t.wait_for(r"^00010", where=lambda sc: sc[19:20])
+        t.enter()
+        t.wait_for(r"EDIT: +BIG DATA A1", where=lambda sc: sc[20:21])
         t.enter("file")
         t.wait_for(r"^R; T=", where=lambda sc: sc[0:1])
         # NODISP: line mode on the 3270.
@@ -512,5 +802,5 @@ def t_display_3270(_):
 
 
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_line_mode, t_cases_and_filetypes, t_more_subcommands, t_big_file, t_limits,
+    sys.exit(cmsclient.run([t_line_mode, t_cases_and_filetypes, t_more_subcommands, t_x_y_repeat, t_line_numbers, t_image_backspaces, t_cms_subset, t_macros, t_big_file, t_limits,
                             t_display_3270], None))
