@@ -237,7 +237,18 @@ bool VirtualMachine::diagnose_code(s370::Cpu& cpu, int rx, int ry, u32 address) 
       }
       const DeviceCodes dc = device_codes(dev->type());
       y = u32{dc.cls} << 24 | u32{dc.type} << 16;
-      cpu.gpr[(ry + 1) & 15] = u32{dc.cls} << 24 | u32{dc.type} << 16 | u32{dc.model} << 8;
+      DeviceCodes real = dc;
+      if (dev->type() == "3215") {
+        // The virtual console's real device is the user's terminal (R6
+        // gave its RDEVBLOK's codes): a 3270 display, its model from its
+        // size (3278-2 24 rows, -3 32, -4 43, -5 27), or the typewriter.
+        const int rows = real_console_rows_.load(std::memory_order_relaxed);
+        if (rows > 0) {
+          real = device_codes("3270");
+          real.model = rows == 32 ? 3 : rows == 43 ? 4 : rows == 27 ? 5 : 2;
+        }
+      }
+      cpu.gpr[(ry + 1) & 15] = u32{real.cls} << 24 | u32{real.type} << 16 | u32{real.model} << 8;
       cpu.psw.cc = 0;
       return true;
     }

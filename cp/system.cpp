@@ -640,6 +640,7 @@ void System::logon(Session& s, const UserEntry& entry) {
       std::lock_guard<std::mutex> lk(u->term_mu);
       u->term = s.term;
     }
+    if (u->vm) note_terminal(*u, *u->vm);
     u->termid = s.id;
     u->disconnected_at = 0;
     s.user = u;
@@ -871,7 +872,17 @@ std::shared_ptr<VirtualMachine> System::build_vm(User& u, u32 storage) {
   vm->set_userid(u.userid);
   vm->enable_cp_commands();
   if (!opt_.cms.empty()) vm->set_maclib((fs::path(opt_.cms) / "maclib").string());
+  note_terminal(u, *vm);
   return vm;
+}
+
+void System::note_terminal(User& u, VirtualMachine& vm) {
+  int rows = 0;
+  {
+    std::lock_guard<std::mutex> lk(u.term_mu);
+    if (u.term) rows = u.term->rows();
+  }
+  vm.set_real_console(rows);
 }
 
 std::string System::add_device(User& u, const DeviceEntry& d, bool at_logon) {

@@ -146,6 +146,9 @@ class System {
 
   // Virtual machine and devices.
   std::shared_ptr<VirtualMachine> build_vm(User& u, u32 storage);
+  // Tells the machine which terminal is behind its console (DIAGNOSE
+  // X'24'): at logon, reconnect and a new machine.
+  void note_terminal(User& u, VirtualMachine& vm);
   std::string add_device(User& u, const DeviceEntry& d, bool at_logon);
   std::string link(User& u, const std::string& owner, u16 their, u16 mine, const std::string& mode,
                    const std::string& password, bool directory);

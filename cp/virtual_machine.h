@@ -163,6 +163,11 @@ class VirtualMachine final : public s370::Host {
   // ASSEMBLE command) finds the macro library of CMS's programs here; an
   // empty one means macros must be in the source.
   void set_maclib(std::string dir) { maclib_ = std::move(dir); }
+  // The real terminal behind the virtual console, for DIAGNOSE X'24'
+  // (Ry+1): a 3270 display of `rows` rows, or 0 for a line-mode
+  // (typewriter) terminal. Set by CP's thread at logon and reconnect
+  // while the machine may run, so atomic.
+  void set_real_console(int rows) { real_console_rows_.store(rows, std::memory_order_relaxed); }
   std::optional<CpRequest> take_cp_request() {
     std::optional<CpRequest> r = std::move(cp_request_);
     cp_request_.reset();
@@ -352,6 +357,7 @@ class VirtualMachine final : public s370::Host {
   }
   bool cp_commands_ = false;
   std::string maclib_;
+  std::atomic<int> real_console_rows_{0};
   bool diag370(s370::Cpu& cpu, u32 block);
   u32 time_sample_ = 0;
   std::optional<CpRequest> cp_request_;

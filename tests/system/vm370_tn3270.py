@@ -33,6 +33,7 @@ def deck(src):
 ECHO = deck(os.path.join(ROOT, "tests", "system", "echo.asm"))
 DIAG58 = deck(os.path.join(ROOT, "tests", "system", "diag58.asm"))
 GRAF = deck(os.path.join(ROOT, "tests", "system", "graf.asm"))
+DIAG24 = deck(os.path.join(ROOT, "tests", "system", "diag24.asm"))
 UR = [{"address": "009", "type": "console"}, {"address": "00C", "type": "reader", "class": "*"},
       {"address": "00D", "type": "punch"}, {"address": "00E", "type": "printer"}]
 USERS = [
@@ -314,6 +315,44 @@ def t_diagnose_58(sysm):
         t.close()
 
 
+def t_diagnose_24(sysm):
+    """DIAGNOSE X'24' for the virtual console: Ry the virtual 3215's
+    codes, Ry+1 the terminal behind it: a 3270 (its model from its size)
+    after a logon from a 3279-3 and after a reconnect from a 3279-5, the
+    typewriter's codes from a line-mode terminal."""
+    t = terminal(sysm, "3279-3")
+    try:
+        t.logon("ALICE", "ALICEPW")
+        send_deck(sysm, "ALICE", DIAG24)
+        t.wait_for("RDR FILE")
+        t.enter("IPL 00C")
+        t.wait_for("DIAG24 009 80100000 C0040300", 20)
+        t.enter("DISCONN")
+        sysm.expect_operator("DSCONNECT ALICE", 10)
+        t.close()
+        t = terminal(sysm, "3279-5")
+        t.logon("ALICE", "ALICEPW")
+        send_deck(sysm, "ALICE", DIAG24)
+        t.wait_for("RDR FILE")
+        t.enter("IPL 00C")
+        t.wait_for("DIAG24 009 80100000 C0040500", 20)
+    finally:
+        t.close()
+    bob = vmclient.Client(sysm.port)
+    try:
+        bob.expect("ONLINE")
+        bob.send("LOGON BOB")
+        bob.expect("ENTER PASSWORD")
+        bob.send("BOBPW")
+        bob.expect("LOGON AT")
+        send_deck(sysm, "BOB", DIAG24)
+        bob.expect("RDR FILE")
+        bob.send("IPL 00C")
+        bob.expect("DIAG24 009 80100000 80100000", 20)
+    finally:
+        bob.close()
+
+
 def t_define_graf_and_dial(sysm):
     """A guest with a 3270 of its own (DEFINE GRAF) driven by its channel
     programs; another terminal DIALs to it and is that 3270's screen; RESET
@@ -417,7 +456,7 @@ def main():
         sys.exit(0)
     only = sys.argv[2:]
     tests = [t_logo_and_logon, t_models, t_more_and_pa2, t_guest_console, t_pf_keys, t_disconnect_reconnect,
-             t_diagnose_58, t_define_graf_and_dial, t_plain_tn3270_and_lu, t_line_mode_same_port, t_tls]
+             t_diagnose_58, t_diagnose_24, t_define_graf_and_dial, t_plain_tn3270_and_lu, t_line_mode_same_port, t_tls]
     tls_port = vmclient.free_port()
     help_text = subprocess.run([VM370, "--help"], capture_output=True, text=True)
     extra = ["--tls-port", str(tls_port)] if "--tls-port" in help_text.stdout + help_text.stderr else []
