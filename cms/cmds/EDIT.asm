@@ -18,8 +18,8 @@
 * subcommands (a null line: input mode), input mode reads lines that
 * go in after the current line (a null line: edit mode again).
 *
-* On a 3270 (a display behind the console: DIAGNOSE X'58' takes a
-* full-screen write; NODISP keeps line mode) the editor is in display
+* On a 3270 (a display behind the console: DIAGNOSE X'24' says so;
+* NODISP keeps line mode) the editor is in display
 * mode: after each subcommand or input line it draws the lines around
 * the current line in CP's output area with DIAGNOSE X'58' CCW X'19'
 * (rows 1-9 the lines before it, row 10 the current line, rows 11-19
@@ -116,10 +116,13 @@ BEGIN    STM   R14,R12,12(R13)
          BH    *+6
          LR    R3,R2                     (none: DMSFREE only)
          ST    R3,ARNEND
-* The console (DIAGNOSE X'24' with -1).
+* The console (DIAGNOSE X'24' with -1): its address, and in Ry+1 the
+* terminal behind it (a display has the class bit X'40', as R6 read
+* its real device's class).
          L     R2,=F'-1'
          DIAG  R2,R3,X'24'
          ST    R2,CONADDR
+         STCM  R4,8,CONREAL
 *---------------------------------------------------------------------
 * The command: EDIT fn ft [fm] [( options [)]].
 *---------------------------------------------------------------------
@@ -245,15 +248,12 @@ SETUP    L     R3,OPTLREC
          ST    R3,LRECL
          BAL   R14,FIXSETS
 *---------------------------------------------------------------------
-* A display behind the console? A full-screen write of nothing but a
-* WCC and CP's screen again at once: cc 3 on a line-mode terminal.
+* A display behind the console (DIAGNOSE X'24' above)?
 *---------------------------------------------------------------------
 START    CLI   NODISP,1
          BE    START2
-         LA    R2,PRCCW
-         L     R3,CONADDR
-         DIAG  R2,R3,X'58'
-         BNZ   START2
+         TM    CONREAL,X'40'
+         BZ    START2
          MVI   DISPLAY,1
 START2   CLI   NEWF,1
          BNE   START3
@@ -3033,10 +3033,8 @@ SUBFMT   ST    R14,SUBR14
          BE    FMTLINE
          CLC   TOK,=CL8'DISPLAY'
          BNE   SUBBAD
-         LA    R6,PRCCW
-         L     R7,CONADDR
-         DIAG  R6,R7,X'58'
-         BNZ   SUBBAD                    (no display behind it)
+         TM    CONREAL,X'40'
+         BZ    SUBBAD                    (no display behind it)
          MVI   DISPLAY,1
          B     SUBRET
 FMTLINE  CLI   DISPLAY,1
@@ -3763,6 +3761,7 @@ CALLR13  DS    A
          DS    A
 DWORK    DS    D
 CONADDR  DS    F
+CONREAL  DS    X                 the terminal's class (DIAGNOSE X'24')
 EXITRC   DS    F
 WORKRC   DS    F
 WORKN    DS    F
@@ -3888,9 +3887,6 @@ UPPER    DC    256AL1(*-UPPER)
          DC    C'STUVWXYZ'
          ORG
          DS    0D
-* The probe: a full-screen write of a WCC alone, CP's screen again.
-PRCCW    DC    X'29',AL3(PRWCC),X'60',X'00',AL2(1)
-         DC    X'19',AL3(PRWCC),X'20',X'FE',AL2(1)
 * Clearing CP's output area.
 CLRCCW   DC    X'19',AL3(PRWCC),X'20',X'FF',AL2(1)
 PRWCC    DC    X'00'
