@@ -735,11 +735,11 @@ NUCLEUS  CSECT
 *---------------------------------------------------------------------
 * The LOAD MAP (R6: LOAD MAP A5, unless NOMAP): a line for each control
 * section and entry point loaded, "name     SD 020000" (the name, its
-* kind SD, CM or LD, its address), typed as well with TYPE. LOAD begins the file again,
-* INCLUDE adds to it. LDMAPBEG: begins (LDRFMAP while it is written);
-* LDMAPW: the line of the name at R1, address R0, kind at R2 (2
-* characters); LDMAPEND: closes it. A write that fails ends the map
-* (the load goes on).
+* kind SD, CM or LD, its address), typed as well with TYPE. LOAD
+* begins the file again, INCLUDE adds to it. LDMAPBEG: begins
+* (LDRFMAP while it is written); LDMAPW: the line of the name at R1,
+* address R0, kind at R2 (2 characters); LDMAPEND: closes it. A write
+* that fails ends the map (the load goes on).
 *---------------------------------------------------------------------
 LDMAPBEG CMSENT
          L     R11,LDRWORK

@@ -10,7 +10,8 @@
 *   DEL   members' entries deleted (their records stay until COMP)
 *   COMP  the records no entry names are removed
 *   MAP   the members, with their index and size: to the file
-*         libname MAP A5 (DISK, the default) or the terminal (TERM)
+*         libname MAP A5 (DISK, the default), the terminal (TERM) or
+*         the printer (PRINT)
 * A MACRO file's members are its macro definitions, each named by its
 * prototype's operation (with the comment lines before it); a COPY
 * file whose first record begins '*COPY name' holds members each

@@ -11,8 +11,8 @@
 *         R6 required: its entry points' names are refused), and the
 *         library compressed
 *   MAP   the entries (name, index, size) and their number: to the
-*         file libname MAP A5 (DISK, the default) or the terminal
-*         (TERM)
+*         file libname MAP A5 (DISK, the default), the terminal (TERM)
+*         or the printer (PRINT)
 * A TEXT file is one member, its cards and an LDT card (R6's loader
 * terminate card, blank after column 4); it has a directory entry for
 * each control section (SD) and entry point (LD) its ESD cards name,
