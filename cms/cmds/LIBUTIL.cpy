@@ -3,8 +3,10 @@
 * DMSLBM and DMSLBT; docs/CMS.md "Macro libraries", "Text
 * libraries"): a library read into storage, its members and directory
 * changed there, and written anew. COPY it inside the module, covered
-* by its base registers, after CMSUTIL; the module defines M032 (its
-* "not a library" message) and COPYs LIBDATA among its storage.
+* by its base registers, after CMSUTIL; the module defines FUNCS (its
+* functions, by the codes FGEN to FMAP here), M032 (its "not a
+* library" message), MAPHEAD and MAPCOUNT (MAPOUT) and UMID (its
+* messages' prefix), and COPYs LIBDATA among its storage.
 * Routines are entered by BAL R14 and keep the registers but R15 (and
 * R0, R1 where they say).
 *
@@ -383,6 +385,96 @@ CO5      LR    R1,R6
          L     R14,COS
          LM    R0,R9,COS+8
          BR    R14
+*---------------------------------------------------------------------
+* MAPOUT: MAP: the heading MAPHEAD (CL20) and the entries two a line
+* (MAPENT), then, when MAPCOUNT is 1, a line with their number: to
+* the terminal (TOTERM 1), else to libname MAP A5, printed and erased
+* for PRINT (TOTERM 2, MAPPRT). R15 = 0, PRINT's code, or a write's
+* code (the message typed); R0 to R5 changed.
+*---------------------------------------------------------------------
+MAPOUT   ST    R14,MOS
+         CLI   TOTERM,1
+         BE    MO1
+         XC    MFSCB(44),MFSCB
+         MVC   MFSCB+8(8),LIBFID
+         MVC   MFSCB+16(8),=CL8'MAP'
+         MVC   MFSCB+24(2),=C'A5'
+         LA    R1,MFSCB
+         LA    R0,UERASE
+         BAL   R14,UFS
+MO1      MVC   LINE(20),MAPHEAD
+         LA    R0,20
+         BAL   R14,MAPLINE
+         BNZ   MOERR
+         L     R4,DIRA
+         L     R5,DIRN
+MO2      LTR   R5,R5
+         BNP   MO7
+         MVC   LINE,=CL80' '
+         LA    R3,LINE
+         BAL   R14,MAPENT
+         LA    R0,20
+         BCT   R5,MO3
+         B     MO4
+MO3      LA    R3,LINE+28
+         BAL   R14,MAPENT
+         LA    R0,48
+         BCTR  R5,0
+MO4      BAL   R14,MAPLINE
+         BNZ   MOERR
+         B     MO2
+* The number of entries (MAPCOUNT 1).
+MO7      CLI   MAPCOUNT,1
+         BNE   MO8
+         MVC   LINE(30),=CL30' '
+         L     R1,DIRN
+         CVD   R1,DW
+         MVC   LINE(6),=X'402020202120'
+         ED    LINE(6),DW+5
+         MVC   LINE+7(18),=C'ENTRIES IN LIBRARY'
+         LA    R0,25
+         BAL   R14,MAPLINE
+         BNZ   MOERR
+MO8      CLI   TOTERM,1
+         BE    MO9
+         LA    R1,MFSCB
+         LA    R0,UFINIS
+         BAL   R14,UFS
+         CLI   TOTERM,2                  PRINT: the file printed
+         BNE   MO9
+         BAL   R14,MAPPRT
+         L     R14,MOS
+         BR    R14
+MO9      SR    R15,R15
+         L     R14,MOS
+         BR    R14
+MOERR    ST    R15,IORC
+         LA    R1,MFSCB
+         LA    R0,UFINIS
+         BAL   R14,UFS
+         L     R0,IORC
+         LA    R1,MFSCB+8
+         BAL   R14,UEWR
+         L     R14,MOS
+         BR    R14
+*---------------------------------------------------------------------
+* MAPENT: the directory entry at R4 as 20 columns at R3: its name,
+* its first record and its records (each in 6 columns). R4 the next
+* entry; R1 changed.
+*---------------------------------------------------------------------
+MAPENT   MVC   0(8,R3),0(R4)
+         LH    R1,8(,R4)
+         N     R1,=X'0000FFFF'
+         CVD   R1,DW
+         MVC   8(6,R3),=X'402020202120'
+         ED    8(6,R3),DW+5
+         LH    R1,10(,R4)
+         N     R1,=X'0000FFFF'
+         CVD   R1,DW
+         MVC   14(6,R3),=X'402020202120'
+         ED    14(6,R3),DW+5
+         LA    R4,12(,R4)
+         BR    R14
 * MAPLINE: the R0 bytes at LINE typed or written. R15 and the cc.
 MAPLINE  ST    R14,MLS
          CLI   TOTERM,1
@@ -435,3 +527,63 @@ MAPPRT   STM   R14,R1,MPS
          LM    R14,R1,MPS
          LTR   R15,R15
          BR    R14
+*---------------------------------------------------------------------
+* The errors and the end: not routines but places the command
+* branches to (B), R9 its PLIST. The message is typed (UMID its
+* prefix) and RC set: ENOFUNC (no function), EBADFUNC (the function
+* at 8(R9) unknown), ENOLIB (no library name): 24; ENOFN (no names),
+* EOPT (the option at R2), EPARM (names where none belong, NAMES),
+* ENOMEM: the code of the message's routine. ERRFREE: R15 the code,
+* the storage given back (FREEAREA); ERRX: R15 the code. EXIT: the
+* return to the caller, R15 = RC, the other registers as at entry.
+*---------------------------------------------------------------------
+ENOFUNC  LA    R1,M047
+         BAL   R14,UMTEXT
+         LA    R15,24
+         B     ERRX
+EBADFUNC LA    R2,8(,R9)
+         LA    R1,M014
+         BAL   R14,UMTOK
+         LA    R15,24
+         B     ERRX
+ENOLIB   LA    R1,M046
+         BAL   R14,UMTEXT
+         LA    R15,24
+         B     ERRX
+ENOFN    BAL   R14,UENOFN
+         B     ERRX
+EOPT     LR    R1,R2
+         BAL   R14,UEOPT
+         B     ERRX
+EPARM    L     R1,NAMES
+         BAL   R14,UEPARM
+         B     ERRX
+ENOMEM   BAL   R14,UENOMEM
+         B     ERRX
+ERRFREE  ST    R15,RC
+         BAL   R14,FREEAREA
+         B     EXIT
+ERRX     ST    R15,RC
+EXIT     L     R15,RC
+         L     R14,12(,R13)
+         LM    R0,R12,20(R13)
+         BR    R14
+*---------------------------------------------------------------------
+* The functions' codes (each module's FUNCS names those it has), MAP's
+* options (TOTERM + 1), and the messages both commands type.
+*---------------------------------------------------------------------
+FGEN     EQU   1
+FADD     EQU   2
+FREP     EQU   3
+FDEL     EQU   4
+FCOMP    EQU   5
+FMAP     EQU   6
+MAPOPTS  DC    CL8'DISK',AL1(4,1)
+         DC    CL8'TERMINAL',AL1(4,2)
+         DC    CL8'PRINT',AL1(5,3)
+         DC    X'FF'
+M047     DC    AL1(26),C'047E NO FUNCTION SPECIFIED'
+M014     DC    AL1(23),C'014E INVALID FUNCTION ''',AL1(1),C''''
+M046     DC    AL1(30),C'046E NO LIBRARY NAME SPECIFIED'
+M013     DC    AL1(13),C'013W MEMBER '''
+         DC    AL1(22),C''' NOT FOUND IN LIBRARY'

@@ -418,117 +418,10 @@ RO3      LA    R4,1(,R4)
 RO9      LM    R14,R5,ROS
          BR    R14
 *---------------------------------------------------------------------
-* MAPOUT: the map, a heading and two entries a line (name, index,
-* size), to the terminal or to libname MAP A5. R15 = 0, or a
-* write's code (the message typed).
+* The functions (their codes: LIBUTIL), this command's own messages,
+* its map's heading and whether the map ends with the number of
+* entries (MAPOUT), its messages' prefix.
 *---------------------------------------------------------------------
-MAPOUT   ST    R14,MOS
-         CLI   TOTERM,1
-         BE    MO1
-         XC    MFSCB(44),MFSCB
-         MVC   MFSCB+8(8),LIBFID
-         MVC   MFSCB+16(8),=CL8'MAP'
-         MVC   MFSCB+24(2),=C'A5'
-         LA    R1,MFSCB
-         LA    R0,UERASE
-         BAL   R14,UFS
-MO1      MVC   LINE(20),=CL20'MACRO    INDEX  SIZE'
-         LA    R0,20
-         BAL   R14,MAPLINE
-         BNZ   MOERR
-         L     R4,DIRA
-         L     R5,DIRN
-MO2      LTR   R5,R5
-         BNP   MO8
-         MVC   LINE,=CL80' '
-         LA    R3,LINE
-         BAL   R14,MAPENT
-         LA    R0,20
-         BCT   R5,MO3
-         B     MO4
-MO3      LA    R3,LINE+28
-         BAL   R14,MAPENT
-         LA    R0,48
-         BCTR  R5,0
-MO4      BAL   R14,MAPLINE
-         BNZ   MOERR
-         B     MO2
-MO8      CLI   TOTERM,1
-         BE    MO9
-         LA    R1,MFSCB
-         LA    R0,UFINIS
-         BAL   R14,UFS
-         CLI   TOTERM,2                  PRINT: the file printed
-         BNE   MO9
-         BAL   R14,MAPPRT
-         L     R14,MOS
-         BR    R14
-MO9      SR    R15,R15
-         L     R14,MOS
-         BR    R14
-MOERR    ST    R15,IORC
-         LA    R1,MFSCB
-         LA    R0,UFINIS
-         BAL   R14,UFS
-         L     R0,IORC
-         LA    R1,MFSCB+8
-         BAL   R14,UEWR
-         L     R14,MOS
-         BR    R14
-* MAPENT: the entry at R4 at R3 (20 columns); R4 the next entry.
-MAPENT   MVC   0(8,R3),0(R4)
-         LH    R1,8(,R4)
-         N     R1,=X'0000FFFF'
-         CVD   R1,DW
-         MVC   8(6,R3),=X'402020202120'
-         ED    8(6,R3),DW+5
-         LH    R1,10(,R4)
-         N     R1,=X'0000FFFF'
-         CVD   R1,DW
-         MVC   14(6,R3),=X'402020202120'
-         ED    14(6,R3),DW+5
-         LA    R4,12(,R4)
-         BR    R14
-*---------------------------------------------------------------------
-* Errors.
-*---------------------------------------------------------------------
-ENOFUNC  LA    R1,M047
-         BAL   R14,UMTEXT
-         LA    R15,24
-         B     ERRX
-EBADFUNC LA    R2,8(,R9)
-         LA    R1,M014
-         BAL   R14,UMTOK
-         LA    R15,24
-         B     ERRX
-ENOLIB   LA    R1,M046
-         BAL   R14,UMTEXT
-         LA    R15,24
-         B     ERRX
-ENOFN    BAL   R14,UENOFN
-         B     ERRX
-EOPT     LR    R1,R2
-         BAL   R14,UEOPT
-         B     ERRX
-EPARM    L     R1,NAMES
-         BAL   R14,UEPARM
-         B     ERRX
-ENOMEM   BAL   R14,UENOMEM
-         B     ERRX
-ERRFREE  ST    R15,RC
-         BAL   R14,FREEAREA
-         B     EXIT
-ERRX     ST    R15,RC
-EXIT     L     R15,RC
-         L     R14,12(,R13)
-         LM    R0,R12,20(R13)
-         BR    R14
-FGEN     EQU   1
-FADD     EQU   2
-FREP     EQU   3
-FDEL     EQU   4
-FCOMP    EQU   5
-FMAP     EQU   6
 FUNCS    DC    CL8'GEN',AL1(3,FGEN)
          DC    CL8'ADD',AL1(3,FADD)
          DC    CL8'REP',AL1(3,FREP)
@@ -536,16 +429,9 @@ FUNCS    DC    CL8'GEN',AL1(3,FGEN)
          DC    CL8'COMP',AL1(4,FCOMP)
          DC    CL8'MAP',AL1(3,FMAP)
          DC    X'FF'
-MAPOPTS  DC    CL8'DISK',AL1(4,1)
-         DC    CL8'TERMINAL',AL1(4,2)
-         DC    CL8'PRINT',AL1(5,3)
-         DC    X'FF'
-M047     DC    AL1(26),C'047E NO FUNCTION SPECIFIED'
-M014     DC    AL1(23),C'014E INVALID FUNCTION ''',AL1(1),C''''
-M046     DC    AL1(30),C'046E NO LIBRARY NAME SPECIFIED'
-M013     DC    AL1(13),C'013W MEMBER '''
-         DC    AL1(22),C''' NOT FOUND IN LIBRARY'
 M032     DC    AL1(6),C'032E ''',AL1(17),C''' IS NOT A MACLIB'
+MAPHEAD  DC    CL20'MACRO    INDEX  SIZE'
+MAPCOUNT DC    AL1(0)
 UMID     DC    C'LBM'
          LTORG
          COPY  CMSUTIL
