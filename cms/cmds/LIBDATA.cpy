@@ -36,7 +36,10 @@ DIRMAX   DS    F
 MSTART   DS    F
 FREES    DS    F
 RLS      DS    F
-FIS      DS    F
+LIS      DS    F
+DLS      DS    F
+FIS      DS    2F
+ABS      DS    F
 MOS      DS    F
 MLS      DS    F
 WRRS     DS    6F

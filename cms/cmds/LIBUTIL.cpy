@@ -4,9 +4,18 @@
 * libraries"): a library read into storage, its members and directory
 * changed there, and written anew. COPY it inside the module, covered
 * by its base registers, after CMSUTIL; the module defines FUNCS (its
-* functions, by the codes FGEN to FMAP here), M032 (its "not a
-* library" message), MAPHEAD and MAPCOUNT (MAPOUT) and UMID (its
-* messages' prefix), and COPYs LIBDATA among its storage.
+* functions, by the codes FGEN to FMAP here), LIBTYPE (CL8, its
+* library's file type), NONAMES (AL1, the first function code that
+* takes no names: it and those after it take none), INTYPES (CL8
+* each, then X'FF': the file types FINDIN tries for a name), RECSPER
+* and ENTSPER (H, LIBINIT's storage: the records and the entries a
+* record of a file to add may bring), M032 (its "not a library"
+* message), MAPHEAD and MAPCOUNT (MAPOUT), UMID (its messages'
+* prefix), and the routines ADDFILE (DOADD: the file named at R1
+* added; R15 = 0, else the message typed and R15 its code; it begins
+* STM R14,R9,AFS and may use AFBEGIN, AFNEXT and its ends AFRERR,
+* AFFULL, AF99 here) and DELMEMB (DELNAMES: the member named at R1
+* deleted; R15 = 0, or 4 none); it COPYs LIBDATA among its storage.
 * Routines are entered by BAL R14 and keep the registers but R15 (and
 * R0, R1 where they say).
 *
@@ -20,6 +29,252 @@
 * for MEMBMAX), DIRA the entries (DIRN, room for DIRMAX), MEMB2 as
 * large as MEMB for COMPRESS.
 *=====================================================================
+*---------------------------------------------------------------------
+* LIBINIT: the start, entered from BEGIN with R9 the PLIST: the
+* function (FUNCS) to FUNC, the library's name (LIBFID: libname
+* LIBTYPE, A1, then where it is), the names (NAMES, NNAMES: none for
+* NONAMES and after, some for the others), MAP's options (TOTERM); for
+* all but GEN the library's state (LIBRECS its records); the storage
+* (AREA: MEMB, MEMB2, DIRA; MEMBMAX, DIRMAX) and, but for GEN, the
+* library read into it (READLIB). Returns with RC 0 and MEMBN, DIRN
+* set; R0 to R7 and R14, R15 changed. An error goes to the error
+* exits (its message typed) and does not return.
+*---------------------------------------------------------------------
+LIBINIT  ST    R14,LIS
+         XC    RC,RC
+         XC    AREA,AREA
+         MVI   TOTERM,0
+* The function.
+         CLI   8(R9),X'FF'
+         BE    ENOFUNC
+         LA    R1,8(,R9)
+         LA    R15,FUNCS
+         BAL   R14,UOPT
+         STC   R15,FUNC
+         LTR   R15,R15
+         BZ    EBADFUNC
+* The library's name, the names, the options.
+         CLI   16(R9),X'FF'
+         BE    ENOLIB
+         CLI   16(R9),C'('
+         BE    ENOLIB
+         MVC   LIBFID(8),16(R9)
+         MVC   LIBFID+8(8),LIBTYPE
+         MVC   LIBFID+16(2),=C'A1'
+         LA    R2,24(,R9)
+         ST    R2,NAMES
+         SR    R3,R3
+NM1      CLI   0(R2),X'FF'
+         BE    NM3
+         CLI   0(R2),C'('
+         BE    OPTS
+         LA    R3,1(,R3)
+         LA    R2,8(,R2)
+         B     NM1
+OPTS     LA    R2,8(,R2)
+         CLI   0(R2),X'FF'
+         BE    NM3
+         CLI   0(R2),C')'
+         BE    NM3
+         CLI   FUNC,FMAP                 options: MAP's
+         BNE   EOPT
+         LR    R1,R2
+         LA    R15,MAPOPTS
+         BAL   R14,UOPT
+         LTR   R15,R15
+         BZ    EOPT
+         BCTR  R15,0
+         STC   R15,TOTERM                0 DISK, 1 TERM, 2 PRINT
+         B     OPTS
+NM3      ST    R3,NNAMES
+         CLC   FUNC,NONAMES              (MACLIB COMP, MAP; TXTLIB
+         BL    NM4                       MAP): no names
+         LTR   R3,R3
+         BNZ   EPARM
+         B     NM5
+NM4      LTR   R3,R3
+         BZ    ENOFN
+* The library as it is (not for GEN): where, and how big.
+NM5      XC    LIBRECS,LIBRECS
+         CLI   FUNC,FGEN
+         BE    SZ1
+         XC    FSCB(44),FSCB
+         MVC   FSCB+8(16),LIBFID
+         MVC   FSCB+24(2),=C'* '
+         LA    R1,FSCB
+         LA    R0,USTATE
+         BAL   R14,UFS
+         LTR   R15,R15
+         BZ    NM6
+         MVC   LIBFID+16(2),=C'* '
+         LA    R1,LIBFID
+         BAL   R14,UESTATE
+         B     ERRX
+NM6      MVC   LIBFID+16(2),24(R1)       where it is
+         LH    R0,26(,R1)                its records
+         N     R0,=X'0000FFFF'
+         ST    R0,LIBRECS
+* The storage: the library's records and RECSPER for each record of
+* the files to add (MACLIB 2: each possibly a member with its
+* X'61FFFF61' record; TXTLIB 3: with a file's LDT card and its
+* X'61FFFF61' record), and two more; ENTSPER entries for each of
+* them (MACLIB 1, TXTLIB 3: an ESD card's); and again as much
+* storage for the records' copy (COMPRESS).
+SZ1      L     R4,LIBRECS
+         SR    R5,R5                     the files' records
+         L     R2,NAMES
+         L     R3,NNAMES
+         CLI   FUNC,FREP
+         BH    SZ3                       DEL, COMP, MAP: no files
+         LTR   R3,R3
+         BZ    SZ3
+SZ2      LR    R1,R2
+         BAL   R14,FINDIN                R1 -> its FST, or R15
+         LTR   R15,R15
+         BNZ   ERRX
+         LH    R0,26(,R1)
+         N     R0,=X'0000FFFF'
+         AR    R5,R0
+         LA    R2,8(,R2)
+         BCT   R3,SZ2
+SZ3      LR    R6,R5
+         MH    R6,RECSPER
+         LA    R6,2(R6,R4)               records at most
+         ST    R6,MEMBMAX
+         LA    R7,2(R5,R4)               entries at most
+         MH    R7,ENTSPER
+         ST    R7,DIRMAX
+         LR    R3,R6
+         MH    R3,=H'160'                two copies of the records
+         LR    R1,R7
+         MH    R1,=H'12'
+         AR    R3,R1
+         LA    R3,160+7(,R3)             and a record's spare
+         SRL   R3,3
+         ST    R3,AREADW
+         DMSFREE DWORDS=(R3),ERR=ENOMEM
+         ST    R1,AREA
+         ST    R1,MEMB
+         LR    R3,R6
+         MH    R3,=H'80'
+         AR    R1,R3
+         ST    R1,MEMB2
+         AR    R1,R3
+         ST    R1,DIRA
+         XC    MEMBN,MEMBN
+         XC    DIRN,DIRN
+         CLI   FUNC,FGEN
+         BE    LI9
+         BAL   R14,READLIB
+         LTR   R15,R15
+         BNZ   ERRFREE
+LI9      L     R14,LIS
+         BR    R14
+*---------------------------------------------------------------------
+* FINDIN: the input file of the name at R1: fn with the first type of
+* INTYPES found on any disk. R1 -> its FST (FSCB+8 its fileid, FTYPE
+* its type), R15 = 0; else the message (002E, for the first type)
+* and R15 = 28. R0 changed.
+*---------------------------------------------------------------------
+FINDIN   ST    R14,FIS
+         ST    R2,FIS+4
+         XC    FSCB(44),FSCB
+         MVC   FSCB+8(8),0(R1)
+         MVC   FSCB+24(2),=C'* '
+         LA    R2,INTYPES
+FD1      MVC   FSCB+16(8),0(R2)
+         LA    R1,FSCB
+         LA    R0,USTATE
+         BAL   R14,UFS
+         LTR   R15,R15
+         BZ    FD9
+         LA    R2,8(,R2)                 the next type
+         CLI   0(R2),X'FF'
+         BNE   FD1
+         MVC   FSCB+16(8),INTYPES
+         LA    R1,FSCB+8
+         BAL   R14,UEFNF
+         L     R14,FIS
+         L     R2,FIS+4
+         BR    R14
+FD9      MVC   FSCB+24(2),24(R1)         where it is
+         MVC   FTYPE,FSCB+16
+         L     R14,FIS
+         L     R2,FIS+4
+         SR    R15,R15
+         BR    R14
+*---------------------------------------------------------------------
+* AFBEGIN: ADDFILE's start: the file named at R1 found (FINDIN), its
+* name to CURFN, MSTART its first record's place (MEMBN), DIRN0 its
+* first entry (DIRN). R15 and the cc: 0, or FINDIN's code (the
+* message typed). R0, R1 changed.
+*---------------------------------------------------------------------
+AFBEGIN  ST    R14,ABS
+         MVC   CURFN,0(R1)
+         BAL   R14,FINDIN
+         L     R14,ABS
+         LTR   R15,R15
+         BNZR  R14
+         L     R0,MEMBN
+         ST    R0,MSTART                 the member's first record
+         L     R0,DIRN
+         ST    R0,DIRN0                  its first entry
+         BR    R14
+*---------------------------------------------------------------------
+* AFNEXT: in ADDFILE, the file's next record read (RDREC) to MEMB's
+* next place, not yet counted in MEMBN. R6 = MEMBN, R2 -> the place,
+* R1 changed; R15 and the cc: RDREC's (0 a record). No room: it goes
+* to AFFULL, which ends ADDFILE, and does not return.
+*---------------------------------------------------------------------
+AFNEXT   L     R6,MEMBN                  the next record's place
+         C     R6,MEMBMAX
+         BNL   AFFULL
+         LR    R1,R6
+         MH    R1,=H'80'
+         A     R1,MEMB
+         LR    R2,R1
+         B     RDREC                     (it returns to R14)
+*---------------------------------------------------------------------
+* ADDFILE's ends: not routines but places ADDFILE branches to (B),
+* its registers saved at AFS. AFRERR: the read's code R15: the file
+* closed, the message (104S) typed, R15 100. AFFULL: the file closed,
+* the message (109S) typed, R15 104. AF99: the return from ADDFILE,
+* R15 as it is, the other registers as at its entry.
+*---------------------------------------------------------------------
+AFRERR   ST    R15,IORC
+         LA    R1,FSCB
+         LA    R0,UFINIS
+         BAL   R14,UFS
+         L     R0,IORC
+         LA    R1,FSCB+8
+         BAL   R14,UERD
+         B     AF99
+AFFULL   LA    R1,FSCB
+         LA    R0,UFINIS
+         BAL   R14,UFS
+         BAL   R14,UENOMEM
+AF99     L     R14,AFS
+         LM    R0,R9,AFS+8
+         BR    R14
+*---------------------------------------------------------------------
+* DELNAMES: DEL: each name (NAMES, NNAMES) deleted by the module's
+* DELMEMB; for a name not there, message 013 and RC 4. R0 to R3 and
+* R15 changed.
+*---------------------------------------------------------------------
+DELNAMES ST    R14,DLS
+         L     R2,NAMES
+         L     R3,NNAMES
+DL1      LR    R1,R2
+         BAL   R14,DELMEMB               R15 = 0 gone, 4 none
+         LTR   R15,R15
+         BZ    DL2
+         LA    R1,M013
+         BAL   R14,UMTOK
+         MVC   RC,=F'4'
+DL2      LA    R2,8(,R2)
+         BCT   R3,DL1
+         L     R14,DLS
+         BR    R14
 *---------------------------------------------------------------------
 * WRLIB: the library written anew (LIBFID, an old file erased): the
 * header, the members, the directory. R15 and the cc: 0, or a write's
@@ -527,6 +782,29 @@ MAPPRT   STM   R14,R1,MPS
          LM    R14,R1,MPS
          LTR   R15,R15
          BR    R14
+*---------------------------------------------------------------------
+* The functions' ends: not routines but places the command branches
+* to (B) after LIBINIT. DOADD: GEN, ADD, REP: each name's file added
+* (the module's ADDFILE), then WRITE. WRITE: the library written
+* (WRLIB), then DONE. DONE: the storage given back, then EXIT. DOMAP:
+* MAP (MAPOUT), then DONE. An error goes to ERRFREE.
+*---------------------------------------------------------------------
+DOADD    L     R2,NAMES
+         L     R3,NNAMES
+DA1      LR    R1,R2
+         BAL   R14,ADDFILE
+         LTR   R15,R15
+         BNZ   ERRFREE
+         LA    R2,8(,R2)
+         BCT   R3,DA1
+WRITE    BAL   R14,WRLIB
+         BNZ   ERRFREE
+DONE     BAL   R14,FREEAREA
+         B     EXIT
+DOMAP    BAL   R14,MAPOUT
+         LTR   R15,R15
+         BNZ   ERRFREE
+         B     DONE
 *---------------------------------------------------------------------
 * The errors and the end: not routines but places the command
 * branches to (B), R9 its PLIST. The message is typed (UMID its

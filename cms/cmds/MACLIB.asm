@@ -34,232 +34,35 @@ BEGIN    STM   R14,R12,12(R13)
          LA    R10,2048(,R10)
          USING BEGIN,R12,R11,R10
          LR    R9,R1                     the PLIST
-         XC    RC,RC
-         XC    AREA,AREA
-         MVI   TOTERM,0
+         BAL   R14,LIBINIT               (LIBUTIL)
 * The function.
-         CLI   8(R9),X'FF'
-         BE    ENOFUNC
-         LA    R1,8(,R9)
-         LA    R15,FUNCS
-         BAL   R14,UOPT
-         STC   R15,FUNC
-         LTR   R15,R15
-         BZ    EBADFUNC
-* The library's name, the names, the options.
-         CLI   16(R9),X'FF'
-         BE    ENOLIB
-         CLI   16(R9),C'('
-         BE    ENOLIB
-         MVC   LIBFID(8),16(R9)
-         MVC   LIBFID+8(8),=CL8'MACLIB'
-         MVC   LIBFID+16(2),=C'A1'
-         LA    R2,24(,R9)
-         ST    R2,NAMES
-         SR    R3,R3
-NM1      CLI   0(R2),X'FF'
-         BE    NM3
-         CLI   0(R2),C'('
-         BE    OPTS
-         LA    R3,1(,R3)
-         LA    R2,8(,R2)
-         B     NM1
-OPTS     LA    R2,8(,R2)
-         CLI   0(R2),X'FF'
-         BE    NM3
-         CLI   0(R2),C')'
-         BE    NM3
-         CLI   FUNC,FMAP                 options: MAP's
-         BNE   EOPT
-         LR    R1,R2
-         LA    R15,MAPOPTS
-         BAL   R14,UOPT
-         LTR   R15,R15
-         BZ    EOPT
-         BCTR  R15,0
-         STC   R15,TOTERM                0 DISK, 1 TERM, 2 PRINT
-         B     OPTS
-NM3      ST    R3,NNAMES
-         CLI   FUNC,FCOMP                COMP, MAP: no names
-         BL    NM4
-         LTR   R3,R3
-         BNZ   EPARM
-         B     NM5
-NM4      LTR   R3,R3
-         BZ    ENOFN
-* The library as it is (not for GEN): where, and how big.
-NM5      XC    LIBRECS,LIBRECS
-         CLI   FUNC,FGEN
-         BE    SZ1
-         XC    FSCB(44),FSCB
-         MVC   FSCB+8(16),LIBFID
-         MVC   FSCB+24(2),=C'* '
-         LA    R1,FSCB
-         LA    R0,USTATE
-         BAL   R14,UFS
-         LTR   R15,R15
-         BZ    NM6
-         MVC   LIBFID+16(2),=C'* '
-         LA    R1,LIBFID
-         BAL   R14,UESTATE
-         B     ERRX
-NM6      MVC   LIBFID+16(2),24(R1)       where it is
-         LH    R0,26(,R1)                its records
-         N     R0,=X'0000FFFF'
-         ST    R0,LIBRECS
-* The storage: every member record twice (GEN, ADD, REP: a file's
-* records, each possibly a member with its X'61FFFF61' record), the
-* directory, and again as much for COMP's copy.
-SZ1      L     R4,LIBRECS
-         SR    R5,R5                     the files' records
-         L     R2,NAMES
-         L     R3,NNAMES
-         CLI   FUNC,FREP
-         BH    SZ3                       DEL, COMP, MAP: no files
-         LTR   R3,R3
-         BZ    SZ3
-SZ2      LR    R1,R2
-         BAL   R14,FINDIN                R1 -> its FST, or R15
-         LTR   R15,R15
-         BNZ   ERRX
-         LH    R0,26(,R1)
-         N     R0,=X'0000FFFF'
-         AR    R5,R0
-         LA    R2,8(,R2)
-         BCT   R3,SZ2
-SZ3      LA    R6,2(R5,R4)
-         AR    R6,R5                     records at most
-         ST    R6,MEMBMAX
-         LA    R7,2(R5,R4)               entries at most
-         ST    R7,DIRMAX
-         LR    R3,R6
-         MH    R3,=H'160'                two copies of the records
-         LR    R1,R7
-         MH    R1,=H'12'
-         AR    R3,R1
-         LA    R3,160+7(,R3)             and a record's spare
-         SRL   R3,3
-         ST    R3,AREADW
-         DMSFREE DWORDS=(R3),ERR=ENOMEM
-         ST    R1,AREA
-         ST    R1,MEMB
-         LR    R3,R6
-         MH    R3,=H'80'
-         AR    R1,R3
-         ST    R1,MEMB2
-         AR    R1,R3
-         ST    R1,DIRA
-         XC    MEMBN,MEMBN
-         XC    DIRN,DIRN
-         CLI   FUNC,FGEN
-         BE    FN1
-         BAL   R14,READLIB
-         LTR   R15,R15
-         BNZ   ERRFREE
-* The function.
-FN1      CLI   FUNC,FMAP
+         CLI   FUNC,FMAP
          BE    DOMAP
          CLI   FUNC,FCOMP
          BE    DOCOMP
          CLI   FUNC,FDEL
-         BE    DODEL
-* GEN, ADD, REP: each file's members.
-         L     R2,NAMES
-         L     R3,NNAMES
-FN2      L     R0,DIRN
-         ST    R0,DIRN0                  the entries before it
-         LR    R1,R2
-         BAL   R14,ADDFILE
-         LTR   R15,R15
-         BNZ   ERRFREE
-         CLI   FUNC,FREP
-         BNE   FN3
-         BAL   R14,REPOLD                the old ones go
-FN3      LA    R2,8(,R2)
-         BCT   R3,FN2
-         B     WRITE
+         BNE   DOADD                     GEN, ADD, REP (LIBUTIL)
 * DEL: each name's first entry goes.
-DODEL    L     R2,NAMES
-         L     R3,NNAMES
-DL1      L     R0,DIRN
-         ST    R0,DIRN0
-         LR    R1,R2
-         BAL   R14,DELNAME               R15 = 0 gone, 4 none
-         LTR   R15,R15
-         BZ    DL2
-         LA    R1,M013
-         BAL   R14,UMTOK
-         MVC   RC,=F'4'
-DL2      LA    R2,8(,R2)
-         BCT   R3,DL1
+         BAL   R14,DELNAMES
          B     WRITE
 * COMP: the records no entry names go.
 DOCOMP   BAL   R14,COMPRESS
-* The library written anew.
-WRITE    BAL   R14,WRLIB
-         BNZ   ERRFREE
-DONE     BAL   R14,FREEAREA
-         B     EXIT
-* MAP.
-DOMAP    BAL   R14,MAPOUT
-         LTR   R15,R15
-         BNZ   ERRFREE
-         B     DONE
+         B     WRITE
 *---------------------------------------------------------------------
-* FINDIN: the input file of the name at R1: fn MACRO on any disk, else
-* fn COPY. R1 -> its FST (FSCB+8 its fileid, FTYPE the type), R15 =
-* 0; else the message (002E for fn MACRO) and R15 = 28.
-*---------------------------------------------------------------------
-FINDIN   ST    R14,FIS
-         XC    FSCB(44),FSCB
-         MVC   FSCB+8(8),0(R1)
-         MVC   FSCB+16(8),=CL8'MACRO'
-         MVC   FSCB+24(2),=C'* '
-         LA    R1,FSCB
-         LA    R0,USTATE
-         BAL   R14,UFS
-         LTR   R15,R15
-         BZ    FI9
-         MVC   FSCB+16(8),=CL8'COPY'
-         LA    R1,FSCB
-         LA    R0,USTATE
-         BAL   R14,UFS
-         LTR   R15,R15
-         BZ    FI9
-         MVC   FSCB+16(8),=CL8'MACRO'
-         LA    R1,FSCB+8
-         BAL   R14,UEFNF
-         L     R14,FIS
-         BR    R14
-FI9      MVC   FSCB+24(2),24(R1)         where it is
-         MVC   FTYPE,FSCB+16
-         L     R14,FIS
-         SR    R15,R15
-         BR    R14
-*---------------------------------------------------------------------
-* ADDFILE: the members of the file named at R1 (FINDIN) after the
-* library's. R15 = 0; else the message was typed, R15 its code.
+* ADDFILE: the members of the file named at R1 (FINDIN: fn MACRO,
+* else fn COPY; FTYPE which) after the library's (DIRN0 their first
+* entry); for REP, then, the older entries of their names deleted
+* (REPOLD). R15 = 0; else the message was typed, R15 its code.
 *---------------------------------------------------------------------
 ADDFILE  STM   R14,R9,AFS
-         MVC   CURFN,0(R1)
-         BAL   R14,FINDIN
-         LTR   R15,R15
+         BAL   R14,AFBEGIN               (LIBUTIL)
          BNZ   AF99
-         L     R0,MEMBN
-         ST    R0,MSTART                 the member's first record
          SR    R8,R8                     macro nesting level
          MVI   STATE,0                   0 nothing, 1 want prototype
          MVI   STACKED,0
          MVC   MNAME,CURFN               (a COPY file: fn)
          SR    R9,R9                     the file's records
-AF1      L     R6,MEMBN                  the next record's place
-         C     R6,MEMBMAX
-         BNL   AFFULL
-         LR    R1,R6
-         MH    R1,=H'80'
-         A     R1,MEMB
-         LR    R2,R1
-         BAL   R14,RDREC
+AF1      BAL   R14,AFNEXT                R2 -> it, R6 = MEMBN
          BNZ   AFEND
          CLC   0(2,R2),=C'./'            (R6 kept no ./ card
          BE    AF1                       nor an end-of-file record)
@@ -342,23 +145,11 @@ AFEND    C     R15,=F'12'
          BNZ   AFFULL
          B     AFOK
 AFE2     MVC   MEMBN,MSTART
-AFOK     SR    R15,R15
+AFOK     CLI   FUNC,FREP
+         BNE   AFOK2
+         BAL   R14,REPOLD                REP: the old ones go
+AFOK2    SR    R15,R15
          B     AF99
-AFRERR   ST    R15,IORC
-         LA    R1,FSCB
-         LA    R0,UFINIS
-         BAL   R14,UFS
-         L     R0,IORC
-         LA    R1,FSCB+8
-         BAL   R14,UERD
-         B     AF99
-AFFULL   LA    R1,FSCB
-         LA    R0,UFINIS
-         BAL   R14,UFS
-         BAL   R14,UENOMEM
-AF99     L     R14,AFS
-         LM    R0,R9,AFS+8
-         BR    R14
 *---------------------------------------------------------------------
 * GETOP: the operation of the record at R2 into OPNAME (blanks for a
 * comment, '*' or '.*' in column 1, or a record without one).
@@ -418,7 +209,17 @@ RO3      LA    R4,1(,R4)
 RO9      LM    R14,R5,ROS
          BR    R14
 *---------------------------------------------------------------------
-* The functions (their codes: LIBUTIL), this command's own messages,
+* DELMEMB: DEL (DELNAMES): the first entry named as at R1 is deleted
+* (DELNAME, all the entries before DIRN0). R15 = 0; 4 none. R0
+* changed.
+*---------------------------------------------------------------------
+DELMEMB  L     R0,DIRN
+         ST    R0,DIRN0
+         B     DELNAME
+*---------------------------------------------------------------------
+* The functions (their codes: LIBUTIL) and what LIBINIT needs: the
+* file type, the first function without names, the records and
+* entries a file's record may bring; this command's own messages,
 * its map's heading and whether the map ends with the number of
 * entries (MAPOUT), its messages' prefix.
 *---------------------------------------------------------------------
@@ -429,6 +230,11 @@ FUNCS    DC    CL8'GEN',AL1(3,FGEN)
          DC    CL8'COMP',AL1(4,FCOMP)
          DC    CL8'MAP',AL1(3,FMAP)
          DC    X'FF'
+LIBTYPE  DC    CL8'MACLIB'
+INTYPES  DC    CL8'MACRO',CL8'COPY',X'FF'
+NONAMES  DC    AL1(FCOMP)                COMP, MAP: no names
+RECSPER  DC    H'2'
+ENTSPER  DC    H'1'
 M032     DC    AL1(6),C'032E ''',AL1(17),C''' IS NOT A MACLIB'
 MAPHEAD  DC    CL20'MACRO    INDEX  SIZE'
 MAPCOUNT DC    AL1(0)

@@ -33,212 +33,25 @@ BEGIN    STM   R14,R12,12(R13)
          LA    R10,2048(,R10)
          USING BEGIN,R12,R11,R10
          LR    R9,R1                     the PLIST
-         XC    RC,RC
-         XC    AREA,AREA
-         MVI   TOTERM,0
+         BAL   R14,LIBINIT               (LIBUTIL)
 * The function.
-         CLI   8(R9),X'FF'
-         BE    ENOFUNC
-         LA    R1,8(,R9)
-         LA    R15,FUNCS
-         BAL   R14,UOPT
-         STC   R15,FUNC
-         LTR   R15,R15
-         BZ    EBADFUNC
-* The library's name, the names, the options.
-         CLI   16(R9),X'FF'
-         BE    ENOLIB
-         CLI   16(R9),C'('
-         BE    ENOLIB
-         MVC   LIBFID(8),16(R9)
-         MVC   LIBFID+8(8),=CL8'TXTLIB'
-         MVC   LIBFID+16(2),=C'A1'
-         LA    R2,24(,R9)
-         ST    R2,NAMES
-         SR    R3,R3
-NM1      CLI   0(R2),X'FF'
-         BE    NM3
-         CLI   0(R2),C'('
-         BE    OPTS
-         LA    R3,1(,R3)
-         LA    R2,8(,R2)
-         B     NM1
-OPTS     LA    R2,8(,R2)
-         CLI   0(R2),X'FF'
-         BE    NM3
-         CLI   0(R2),C')'
-         BE    NM3
-         CLI   FUNC,FMAP                 options: MAP's
-         BNE   EOPT
-         LR    R1,R2
-         LA    R15,MAPOPTS
-         BAL   R14,UOPT
-         LTR   R15,R15
-         BZ    EOPT
-         BCTR  R15,0
-         STC   R15,TOTERM                0 DISK, 1 TERM, 2 PRINT
-         B     OPTS
-NM3      ST    R3,NNAMES
-         CLI   FUNC,FMAP                 MAP: no names
-         BL    NM4
-         LTR   R3,R3
-         BNZ   EPARM
-         B     NM5
-NM4      LTR   R3,R3
-         BZ    ENOFN
-* The library as it is (not for GEN): where, and how big.
-NM5      XC    LIBRECS,LIBRECS
-         CLI   FUNC,FGEN
-         BE    SZ1
-         XC    FSCB(44),FSCB
-         MVC   FSCB+8(16),LIBFID
-         MVC   FSCB+24(2),=C'* '
-         LA    R1,FSCB
-         LA    R0,USTATE
-         BAL   R14,UFS
-         LTR   R15,R15
-         BZ    NM6
-         MVC   LIBFID+16(2),=C'* '
-         LA    R1,LIBFID
-         BAL   R14,UESTATE
-         B     ERRX
-NM6      MVC   LIBFID+16(2),24(R1)       where it is
-         LH    R0,26(,R1)                its records
-         N     R0,=X'0000FFFF'
-         ST    R0,LIBRECS
-* The storage: the members' records and two more each (GEN, ADD: a
-* file's records, its LDT card and its X'61FFFF61' record), the
-* directory, and again as much for the compression after DEL.
-SZ1      L     R4,LIBRECS
-         SR    R5,R5                     the files' records
-         L     R2,NAMES
-         L     R3,NNAMES
-         CLI   FUNC,FADD
-         BH    SZ3                       DEL, MAP: no files
-         LTR   R3,R3
-         BZ    SZ3
-SZ2      LR    R1,R2
-         BAL   R14,FINDIN                R1 -> its FST, or R15
-         LTR   R15,R15
-         BNZ   ERRX
-         LH    R0,26(,R1)
-         N     R0,=X'0000FFFF'
-         AR    R5,R0
-         LA    R2,8(,R2)
-         BCT   R3,SZ2
-SZ3      LA    R6,2(R5,R4)
-         AR    R6,R5                     records at most (a file's,
-         AR    R6,R5                     its LDT and X'61FFFF61')
-         ST    R6,MEMBMAX
-         LA    R7,2(R5,R4)               entries at most: 3 a card
-         MH    R7,=H'3'
-         ST    R7,DIRMAX
-         LR    R3,R6
-         MH    R3,=H'160'                two copies of the records
-         LR    R1,R7
-         MH    R1,=H'12'
-         AR    R3,R1
-         LA    R3,160+7(,R3)             and a record's spare
-         SRL   R3,3
-         ST    R3,AREADW
-         DMSFREE DWORDS=(R3),ERR=ENOMEM
-         ST    R1,AREA
-         ST    R1,MEMB
-         LR    R3,R6
-         MH    R3,=H'80'
-         AR    R1,R3
-         ST    R1,MEMB2
-         AR    R1,R3
-         ST    R1,DIRA
-         XC    MEMBN,MEMBN
-         XC    DIRN,DIRN
-         CLI   FUNC,FGEN
-         BE    FN1
-         BAL   R14,READLIB
-         LTR   R15,R15
-         BNZ   ERRFREE
-* The function.
-FN1      CLI   FUNC,FMAP
+         CLI   FUNC,FMAP
          BE    DOMAP
          CLI   FUNC,FDEL
-         BE    DODEL
-* GEN, ADD: each file a member.
-         L     R2,NAMES
-         L     R3,NNAMES
-FN2      LR    R1,R2
-         BAL   R14,ADDFILE
-         LTR   R15,R15
-         BNZ   ERRFREE
-         LA    R2,8(,R2)
-         BCT   R3,FN2
-         B     WRITE
+         BNE   DOADD                     GEN, ADD (LIBUTIL)
 * DEL: each name's member goes, then what no entry names.
-DODEL    L     R2,NAMES
-         L     R3,NNAMES
-DL1      LR    R1,R2
-         BAL   R14,DELMEMB               R15 = 0 gone, 4 none
-         LTR   R15,R15
-         BZ    DL2
-         LA    R1,M013
-         BAL   R14,UMTOK
-         MVC   RC,=F'4'
-DL2      LA    R2,8(,R2)
-         BCT   R3,DL1
+         BAL   R14,DELNAMES
          BAL   R14,COMPRESS
-* The library written anew.
-WRITE    BAL   R14,WRLIB
-         BNZ   ERRFREE
-DONE     BAL   R14,FREEAREA
-         B     EXIT
-* MAP.
-DOMAP    BAL   R14,MAPOUT
-         LTR   R15,R15
-         BNZ   ERRFREE
-         B     DONE
-*---------------------------------------------------------------------
-* FINDIN: the file fn TEXT on any disk of the name at R1. R1 -> its
-* FST (FSCB+8 its fileid), R15 = 0; else 002E and R15 = 28.
-*---------------------------------------------------------------------
-FINDIN   ST    R14,FIS
-         XC    FSCB(44),FSCB
-         MVC   FSCB+8(8),0(R1)
-         MVC   FSCB+16(8),=CL8'TEXT'
-         MVC   FSCB+24(2),=C'* '
-         LA    R1,FSCB
-         LA    R0,USTATE
-         BAL   R14,UFS
-         LTR   R15,R15
-         BZ    FI9
-         LA    R1,FSCB+8
-         BAL   R14,UEFNF
-         L     R14,FIS
-         BR    R14
-FI9      MVC   FSCB+24(2),24(R1)         where it is
-         L     R14,FIS
-         SR    R15,R15
-         BR    R14
+         B     WRITE
 *---------------------------------------------------------------------
 * ADDFILE: the file fn TEXT named at R1 (FINDIN) as a member after
 * the library's: an entry for each SD and LD its ESD cards name. R15
 * = 0; else the message was typed, R15 its code.
 *---------------------------------------------------------------------
 ADDFILE  STM   R14,R9,AFS
-         MVC   CURFN,0(R1)
-         BAL   R14,FINDIN
-         LTR   R15,R15
+         BAL   R14,AFBEGIN               (LIBUTIL)
          BNZ   AF99
-         L     R0,MEMBN
-         ST    R0,MSTART                 the member's first record
-         L     R0,DIRN
-         ST    R0,DIRN0                  its first entry
-AF1      L     R6,MEMBN                  the next record's place
-         C     R6,MEMBMAX
-         BNL   AFFULL
-         LR    R1,R6
-         MH    R1,=H'80'
-         A     R1,MEMB
-         LR    R2,R1
-         BAL   R14,RDREC
+AF1      BAL   R14,AFNEXT                R2 -> it, R6 = MEMBN
          BNZ   AFEND
          LA    R6,1(,R6)
          ST    R6,MEMBN
@@ -305,21 +118,6 @@ AFNONAME MVC   MEMBN,MSTART              no name: not added
          BAL   R14,UMFID
          LA    R15,32
          B     AF99
-AFRERR   ST    R15,IORC
-         LA    R1,FSCB
-         LA    R0,UFINIS
-         BAL   R14,UFS
-         L     R0,IORC
-         LA    R1,FSCB+8
-         BAL   R14,UERD
-         B     AF99
-AFFULL   LA    R1,FSCB
-         LA    R0,UFINIS
-         BAL   R14,UFS
-         BAL   R14,UENOMEM
-AF99     L     R14,AFS
-         LM    R0,R9,AFS+8
-         BR    R14
 *---------------------------------------------------------------------
 * DELMEMB: the member whose name (its first entry, as R6 required) is
 * at R1 goes from the directory: every entry of its first record. R15
@@ -362,7 +160,9 @@ DM9      L     R14,DMS
          LM    R0,R5,DMS+8
          BR    R14
 *---------------------------------------------------------------------
-* The functions (their codes: LIBUTIL), this command's own messages,
+* The functions (their codes: LIBUTIL) and what LIBINIT needs: the
+* file type, the first function without names, the records and
+* entries a file's record may bring; this command's own messages,
 * its map's heading and whether the map ends with the number of
 * entries (MAPOUT), its messages' prefix.
 *---------------------------------------------------------------------
@@ -371,6 +171,11 @@ FUNCS    DC    CL8'GEN',AL1(3,FGEN)
          DC    CL8'DEL',AL1(3,FDEL)
          DC    CL8'MAP',AL1(3,FMAP)
          DC    X'FF'
+LIBTYPE  DC    CL8'TXTLIB'
+INTYPES  DC    CL8'TEXT',X'FF'
+NONAMES  DC    AL1(FMAP)                 MAP: no names
+RECSPER  DC    H'3'
+ENTSPER  DC    H'3'
 M032     DC    AL1(6),C'032E ''',AL1(17),C''' IS NOT A TXTLIB'
 M030     DC    AL1(6),C'030E '''
          DC    AL1(28),C''' HAS NO CSECT OR ENTRY NAME'
