@@ -2224,23 +2224,31 @@ IA3      L     R2,NLINES
          LEAVE
 * DROPLINE: the line R1 out of the file, its node freed.
 DROPLINE ENTER
-         L     R2,NPRV(,R1)
-         L     R3,NNXT(,R1)
-         LTR   R2,R2
-         BZ    DR1
-         ST    R3,NNXT(,R2)
-         B     DR2
-DR1      ST    R3,FIRST
-DR2      LTR   R3,R3
-         BZ    DR3
-         ST    R2,NPRV(,R3)
-         B     DR4
-DR3      ST    R2,LAST
-DR4      L     R2,NLINES
+         LR    R4,R1
+         LR    R5,R1
+         BAL   R14,UNCHAIN
+         L     R2,NLINES
          BCTR  R2,0
          ST    R2,NLINES
+         LR    R1,R4
          BAL   R14,FREENODE
          LEAVE
+* UNCHAIN: the lines R4 (the first) to R5 (the last) out of the
+* chain, the lines around them joined (FIRST, LAST as they become);
+* their own links are left. R1, R2 changed.
+UNCHAIN  L     R1,NPRV(,R4)
+         L     R2,NNXT(,R5)
+         LTR   R1,R1
+         BZ    UC1
+         ST    R2,NNXT(,R1)
+         B     UC2
+UC1      ST    R2,FIRST
+UC2      LTR   R2,R2
+         BZ    UC3
+         ST    R1,NPRV(,R2)
+         BR    R14
+UC3      ST    R1,LAST
+         BR    R14
 * MKLINE: a node with the text at R4 (R5 bytes): R1; R15 = 0, 4 none.
 MKLINE   ENTER
          LR    R0,R5
@@ -3139,19 +3147,8 @@ MVU2     L     R1,NPRV(,R8)
          B     MVU1
 MVTOP    SR    R8,R8
 * R4..R5 out of the chain, then in after R8.
-MVLINK   L     R1,NPRV(,R4)
-         L     R2,NNXT(,R5)
-         LTR   R1,R1
-         BZ    MVL0
-         ST    R2,NNXT(,R1)
-         B     MVL1
-MVL0     ST    R2,FIRST
-MVL1     LTR   R2,R2
-         BZ    MVL2
-         ST    R1,NPRV(,R2)
-         B     MVL3
-MVL2     ST    R1,LAST
-MVL3     LTR   R8,R8
+MVLINK   BAL   R14,UNCHAIN
+         LTR   R8,R8
          BZ    MVL4
          L     R2,NNXT(,R8)
          ST    R8,NPRV(,R4)
