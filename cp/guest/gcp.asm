@@ -2283,7 +2283,15 @@ EDIAG24  L     R2,DGRX
          L     R4,VGPR(R2)
          DIAG  R4,R6,X'0024'
          BALR  R15,0
-         L     R2,DGRX
+* A console's real device (Ry+1) is GCP's own console, a typewriter:
+* the guest gets no 3270 display from GCP (DIAGNOSE X'58' is cc 3), so
+* CMS's EDIT must not think it has one.
+         LR    R3,R6
+         SRL   R3,24
+         C     R3,=F'128'                class X'80': a terminal
+         BNE   ED24A
+         LR    R7,R6
+ED24A    L     R2,DGRX
          ST    R4,VGPR(R2)
          L     R2,DGRY
          ST    R6,VGPR(R2)

@@ -319,7 +319,7 @@ def t_diagnose_24(sysm):
     """DIAGNOSE X'24' for the virtual console: Ry the virtual 3215's
     codes, Ry+1 the terminal behind it: a 3270 (its model from its size)
     after a logon from a 3279-3 and after a reconnect from a 3279-5, the
-    typewriter's codes from a line-mode terminal."""
+    typewriter's codes under GCP and from a line-mode terminal."""
     t = terminal(sysm, "3279-3")
     try:
         t.logon("ALICE", "ALICEPW")
@@ -336,6 +336,17 @@ def t_diagnose_24(sysm):
         t.wait_for("RDR FILE")
         t.enter("IPL 00C")
         t.wait_for("DIAG24 009 80100000 C0040500", 20)
+        # Under GCP (VM under VM) the console's terminal is GCP's own, a
+        # typewriter: GCP gives its guest no display. (The deck read to its
+        # last card is still open: CLOSE, or GCP's READ IPL would meet its
+        # end of file, as a real reader's would.)
+        t.enter("CLOSE 00C")
+        send_deck(sysm, "ALICE", DIAG24)
+        t.wait_for("RDR FILE 0003")
+        t.enter("IPL GCP")
+        t.wait_for("IPL GCP:", 30)
+        t.enter("IPL 00C")
+        t.wait_for("DIAG24 009 80100000 80100000", 30)
     finally:
         t.close()
     bob = vmclient.Client(sysm.port)
