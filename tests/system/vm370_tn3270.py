@@ -342,13 +342,16 @@ def t_diagnose_24(sysm):
         # end of file, as a real reader's would.)
         t.enter("CLOSE 00C")
         send_deck(sysm, "ALICE", DIAG24)
-        t.wait_for("RDR FILE 0003")
+        t.wait_for(r"CLOSE 00C(.|\n)*RDR FILE")
         t.enter("IPL GCP")
         t.wait_for("IPL GCP:", 30)
         t.enter("IPL 00C")
         t.wait_for("DIAG24 009 80100000 80100000", 30)
     finally:
         t.close()
+        # No deck of this test left in the reader for the next ones.
+        sysm.operator("PURGE ALICE RDR ALL")
+        sysm.expect_operator("FILES? PURGED", 10)
     bob = vmclient.Client(sysm.port)
     try:
         bob.expect("ONLINE")
