@@ -2017,20 +2017,7 @@ PP1T     CLI   0(R4),X'05'               a tab
          BNE   PPCHR
          CLI   IMAGE,0
          BE    PPCHR
-* The next tab stop after this column (none: one blank).
-         LA    R8,1(,R7)                 this column
-         LH    R0,NTABS
-         LA    R1,TABS
-         LTR   R0,R0
-         BZ    PPT3
-PPT1     CH    R8,0(,R1)
-         BL    PPT2
-         LA    R1,2(,R1)
-         BCT   R0,PPT1
-PPT3     LA    R7,1(,R7)
-         B     PPNXT
-PPT2     LH    R7,0(,R1)
-         BCTR  R7,0
+         BAL   R14,NEXTTAB
          B     PPNXT
 PPCHR    LA    R1,WKLN(R7)
          MVC   0(1,R1),0(R4)
@@ -2073,6 +2060,25 @@ PP3      BAL   R14,TRIMWK
          BNE   PPOUT
          MSG   'TRUNCATED'
 PPOUT    LEAVE
+* NEXTTAB: R7 (a column - 1) becomes the next tab stop's (column - 1)
+* after it, or R7 + 1 when no tab stop is after it (a tab is then a
+* blank). The other registers are kept.
+NEXTTAB  STM   R1,R3,NTSAVE
+         LA    R3,1(,R7)                 this column
+         LH    R2,NTABS
+         LA    R1,TABS
+         LTR   R2,R2
+         BZ    NT3
+NT1      CH    R3,0(,R1)
+         BL    NT2
+         LA    R1,2(,R1)
+         BCT   R2,NT1
+NT3      LA    R7,1(,R7)
+         B     NT9
+NT2      LH    R7,0(,R1)
+         BCTR  R7,0
+NT9      LM    R1,R3,NTSAVE
+         BR    R14
 * CANON: IMAGE CANON: a line (R4, R5 bytes) with backspaces made over
 * in CANBUF column by column (tabs expanded, a backspace a column
 * back): each column's characters in the order typed, a backspace
@@ -2102,19 +2108,7 @@ CN2      CLI   0(R1),X'16'
 CN3      CLI   0(R1),X'05'
          BNE   CN4
          MVC   0(2,R6),=H'-1'            a tab: the next tab stop
-         LA    R3,1(,R7)
-         LH    R15,NTABS
-         LA    R2,TABS
-         LTR   R15,R15
-         BZ    CN3B
-CN3A     CH    R3,0(,R2)
-         BL    CN3C
-         LA    R2,2(,R2)
-         BCT   R15,CN3A
-CN3B     LA    R7,1(,R7)
-         B     CN5
-CN3C     LH    R7,0(,R2)
-         BCTR  R7,0
+         BAL   R14,NEXTTAB
          B     CN5
 CN4      STH   R7,0(,R6)
          LA    R7,1(,R7)
@@ -3816,6 +3810,7 @@ TRUNC    DC    H'0'
 ZONE1    DC    H'1'
 ZONE2    DC    H'80'
 NTABS    DC    H'0'
+NTSAVE   DS    3F                NEXTTAB's registers
 TABS     DC    28H'0'
 VERIFY   DC    X'01'
 CASEM    DC    X'00'             CASE M

@@ -38,6 +38,20 @@ def host_write(sysm, disk, lines, fn, ft, recfm="F"):
         os.unlink(path)
 
 
+def host_write_ebcdic(sysm, disk, lines, fn, ft):
+    """An F 80 file of the lines in EBCDIC as they are (cmsdisk's text
+    mode would expand a tab): a tab is X'05', a backspace X'16'."""
+    data = b"".join(l.encode("cp037").ljust(80, b"\x40") for l in lines)
+    with tempfile.NamedTemporaryFile(delete=False) as f:
+        f.write(data)
+        path = f.name
+    try:
+        subprocess.run([CMSDISK, image(sysm, disk), "write", path, fn, ft, "A1", "--recfm", "F",
+                        "--lrecl", "80", "--binary"], check=True, capture_output=True)
+    finally:
+        os.unlink(path)
+
+
 def host_list(sysm, disk, fn, ft):
     """cmsdisk's list line split: fn ft fm recfm lrecl records blocks ..."""
     r = subprocess.run([CMSDISK, image(sysm, disk), "list", fn, ft], capture_output=True, text=True)
@@ -479,17 +493,21 @@ def t_image_backspaces(_):
     """IMAGE ON: a backspace (X'16', here from an EXEC through the
     console stack: the terminal's own backspace erases) takes the column
     back and the next character replaces the one there; IMAGE CANON
-    keeps the overstrikes, in column order; IMAGE OFF keeps the line as
-    typed."""
+    keeps the overstrikes, in column order; a tab goes to the next tab
+    stop in both; IMAGE OFF keeps the line as typed."""
     users = cmsclient.place([cmsclient.user("ALICE")])
     s = cmsclient.system(BIN, users)
     try:
         disk = disk_of(users, "ALICE")
         format_191(s, disk, "ALICE")
         bs = "\x08"                    # EBCDIC X'16' on the disk
-        host_write(s, disk, ["&STACK INPUT ABC%s%s__D" % (bs, bs),
+        tab = "\t"                     # EBCDIC X'05'
+        host_write_ebcdic(s, disk, ["&STACK TABSET 1 5 10",
+                             "&STACK INPUT ABC%s%s__D" % (bs, bs),
                              "&STACK INPUT AB%s_C" % bs,
+                             "&STACK INPUT A%sB" % tab,
                              "&STACK IMAGE CANON",
+                             "&STACK INPUT X%sY%s_" % (tab, bs),
                              "&STACK IMAGE",
                              "&STACK INPUT ABC%s%s__" % (bs, bs),
                              "&STACK INPUT %s%sX" % (bs, bs),
@@ -500,8 +518,9 @@ def t_image_backspaces(_):
         c = cmsclient.Cms(s, "ALICE")
         out, rc = c.cmd("BS")
         assert rc == 0 and "IMAGE CANON" in out, (out, rc)
-        assert host_read(s, disk, "BS", "DATA") == [
-            "A__D", "A_C", "AB%s_C%s_" % (bs, bs), "X", "P%sQ" % bs]
+        got = host_read(s, disk, "BS", "DATA")
+        assert got == [
+            "A__D", "A_C", "A   B", "X   Y%s_" % bs, "AB%s_C%s_" % (bs, bs), "X", "P%sQ" % bs], got
         c.logoff()
     finally:
         s.stop()
