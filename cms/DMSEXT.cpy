@@ -358,6 +358,8 @@ LTCARD   LA    R8,LWCARD(,R11)           R8: the card
          BE    LTTXT
          CLC   1(3,R8),=C'RLD'
          BE    LTRLD
+         CLC   1(3,R8),=C'REP'
+         BE    LTREP
          CLC   1(3,R8),=C'END'
          BE    LTEND
          CLC   1(3,R8),=C'LDT'           a library member's end
@@ -482,6 +484,72 @@ LTTXT    LH    R1,14(,R8)
          EX    R3,LTMVC
          B     LTREAD
 LTMVC    MVC   0(0,R2),16(R8)
+* REP: a patch, in OS/360's loader format (R6's loader applied them):
+* columns 17-22 the assembled address and 25-28 the section's ESD id,
+* in hexadecimal; from column 29 halfwords of four hexadecimal digits
+* separated by commas, up to column 71, stored from that address.
+LTREP    LA    R1,16(,R8)
+         LA    R0,6
+         BAL   R14,LTHEX
+         LTR   R15,R15
+         BNZ   LTBAD
+         LR    R4,R2                     the address
+         LA    R1,24(,R8)
+         LA    R0,4
+         BAL   R14,LTHEX
+         LTR   R15,R15
+         BNZ   LTBAD
+         LR    R1,R2                     the section's ESD id
+         BAL   R14,LTMAP
+         LTR   R7,R7
+         BZ    LTBAD
+         CLI   0(R7),3                   a duplicate's: bypassed
+         BE    LTREAD
+         A     R4,4(,R7)                 where the patch goes
+         LA    R6,28(,R8)                column 29
+LTREP1   LA    R1,67(,R8)                a halfword ends by column 71
+         CR    R6,R1
+         BH    LTBAD
+         LR    R1,R6
+         LA    R0,4
+         BAL   R14,LTHEX
+         LTR   R15,R15
+         BNZ   LTBAD
+         LR    R6,R1
+         LR    R5,R2                     the halfword
+         LR    R2,R4
+         LA    R3,2
+         BAL   R14,LTCHECK               within the user area?
+         STCM  R5,3,0(R4)
+         LA    R4,2(,R4)
+         CLI   0(R6),C','                a comma: another one
+         BNE   LTREAD
+         LA    R6,1(,R6)
+         B     LTREP1
+* LTHEX: R0 hexadecimal digits at R1: R2 their value, R1 past them;
+* R15 = 0, or 4 when one is not a digit. R3 changed.
+LTHEX    SR    R2,R2
+         SR    R15,R15
+LTHEX1   SR    R3,R3
+         IC    R3,0(,R1)
+         CLI   0(R1),C'0'
+         BNL   LTHEX2                    0-9: X'F0'-X'F9'
+         CLI   0(R1),C'A'
+         BL    LTHEXB
+         CLI   0(R1),C'F'
+         BH    LTHEXB
+         LA    R3,9(,R3)                 A-F: X'C1'-X'C6', +9 the
+         B     LTHEX3                    low digits X'A'-X'F'
+LTHEX2   CLI   0(R1),C'9'
+         BH    LTHEXB
+LTHEX3   N     R3,=F'15'
+         SLL   R2,4
+         OR    R2,R3
+         LA    R1,1(,R1)
+         BCT   R0,LTHEX1
+         BR    R14
+LTHEXB   LA    R15,4
+         BR    R14
 * RLD: items R id, P id, flag, address; a flag with X'01' says the
 * next item has the same R and P and only flag and address.
 LTRLD    LH    R5,10(,R8)

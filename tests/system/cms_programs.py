@@ -714,5 +714,54 @@ def t_files_survive_kill9(_):
         s.stop()
 
 
+def t_rep_cards(_):
+    """A REP card in a TEXT deck (OS/360's loader format, which R6's
+    loader applied) patches the loaded section: LA 15,7 becomes LA 15,9,
+    and the program's return code shows it; a REP card with a bad digit
+    or an unknown ESD id makes LOAD fail."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    disk = [(d["volume"], d["cylinder"], d["cylinders"]) for d in users[0]["devices"] if d.get("address") == "191"][0]
+    s = cmsclient.system(BIN, users)
+    work = tempfile.mkdtemp()
+    try:
+        img = "%s:%d:%d" % (os.path.join(s.data, "volumes", "USR001.3350"), disk[1], disk[2])
+        subprocess.run([CMSDISK, img, "format", "ALICE"], check=True, capture_output=True)
+        src = os.path.join(work, "rept.asm")
+        with open(src, "w") as f:
+            f.write("REPT     CSECT\n         LA    15,7\n         BR    14\n         END   REPT\n")
+        deck = os.path.join(work, "rept.deck")
+        subprocess.run([os.path.join(BIN, "asm370"), "-o", os.path.join(work, "rept.bin"), "--deck", deck, src],
+                       check=True, capture_output=True)
+        data = open(deck, "rb").read()
+        cards = [data[i:i + 80] for i in range(0, len(data), 80)]
+        assert cards[-1][1:4] == "END".encode("cp037"), cards[-1]
+
+        def write_deck(name, extra):
+            path = os.path.join(work, name)
+            with open(path, "wb") as f:
+                f.write(b"".join(cards[:-1]) + b"".join(extra) + cards[-1])
+            subprocess.run([CMSDISK, img, "write", path, name, "TEXT", "A1", "--recfm", "F", "--lrecl", "80",
+                            "--binary"], check=True, capture_output=True)
+
+        def rep(text):
+            return b"\x02" + text.encode("cp037").ljust(79, b"\x40")
+
+        write_deck("PLAIN", [])
+        write_deck("GOOD", [rep("REP            000000  000141F0,0009")])
+        write_deck("TWO", [rep("REP            000000  000141F0"), rep("REP            000002  0001000B")])
+        write_deck("BADHEX", [rep("REP            00000G  000141F0,0009")])
+        write_deck("BADID", [rep("REP            000000  000941F0,0009")])
+        a = cmsclient.Cms(s, "ALICE")
+        for name, want in (("PLAIN", 7), ("GOOD", 9), ("TWO", 11)):
+            a.ok("LOAD " + name)
+            out, rc = a.cmd("START")
+            assert rc == want, (name, out, rc)
+        for name in ("BADHEX", "BADID"):
+            out, rc = a.cmd("LOAD " + name)
+            assert rc != 0, (name, out, rc)
+        a.logoff()
+    finally:
+        s.stop()
+
 if __name__ == "__main__":
-    sys.exit(cmsclient.run([t_write_assemble_load_run, t_load_map, t_maclib, t_txtlib, t_files_survive_kill9], None))
+    sys.exit(cmsclient.run([t_write_assemble_load_run, t_load_map, t_maclib, t_txtlib, t_rep_cards, t_files_survive_kill9], None))
