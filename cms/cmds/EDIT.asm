@@ -1620,25 +1620,35 @@ TOKNUM   ENTER
          BNE   TN1
          L     R0,=F'99999999'
          B     TNOK
-TN1      SR    R0,R0
+TN1      LR    R3,R5
+         C     R3,=F'8'
+         BH    TNBAD
          LA    R1,TOK
-         LR    R4,R5
-         C     R4,=F'8'
-         BH    TNBAD
-TN2      CLI   0(R1),C'0'
-         BL    TNBAD
+         BAL   R14,DIGITS
+         BNZ   TNBAD
+TNOK     CR    R0,R0
+         LEAVE
+TNBAD    LTR   R14,R14
+         LEAVE
+* DIGITS: the R3 characters at R1 (one or more) as a decimal number:
+* R0 its value and R15 = 0 (cc 0); R15 = 4 (cc not 0) when one is not
+* a digit. R1, R2, R3 changed.
+DIGITS   SR    R0,R0
+DG1      CLI   0(R1),C'0'
+         BL    DGBAD
          CLI   0(R1),C'9'
-         BH    TNBAD
+         BH    DGBAD
          MH    R0,=H'10'
          IC    R2,0(,R1)
          N     R2,=F'15'
          AR    R0,R2
          LA    R1,1(,R1)
-         BCT   R4,TN2
-TNOK     CR    R0,R0
-         LEAVE
-TNBAD    LTR   R14,R14
-         LEAVE
+         BCT   R3,DG1
+         SR    R15,R15
+         BR    R14
+DGBAD    LA    R15,4
+         LTR   R15,R15
+         BR    R14
 * REUSE: as = (SUBCMD runs the last subcommand when it returns).
 SUBREUSE ST    R14,SUBR14
          MVI   REUSEF,1
@@ -3521,19 +3531,10 @@ NUMOF    ENTER
          AR    R4,R3
          CH    R4,NLEN(,R1)
          BH    NOOUT
-         LA    R2,NTXT(R2,R1)
-         SR    R0,R0
-NO1      CLI   0(R2),C'0'
-         BL    NOOUT
-         CLI   0(R2),C'9'
-         BH    NOOUT
-         MH    R0,=H'10'
-         IC    R4,0(,R2)
-         N     R4,=F'15'
-         AR    R0,R4
-         LA    R2,1(,R2)
-         BCT   R3,NO1
-         SR    R15,R15
+         LR    R5,R1                     (the line kept)
+         LA    R1,NTXT(R2,R1)
+         BAL   R14,DIGITS
+         LR    R1,R5
 NOOUT    LTR   R15,R15
          LEAVE
 * LNMAX: R15 the largest line number (99999; 8 digits: 99999999).
