@@ -302,6 +302,22 @@ def new_maclib(members):
     return hdr + bytes(80 - len(hdr)) + b"".join(recs) + entries + bytes(-len(entries) % 80)
 
 
+def alice_formatted():
+    """A system whose user ALICE has a 191 that cmsdisk formatted: the
+    system, the disk (volume, first cylinder, cylinders) and its image
+    for cmsdisk."""
+    users = cmsclient.place([cmsclient.user("ALICE")])
+    disk = [(d["volume"], d["cylinder"], d["cylinders"]) for d in users[0]["devices"] if d.get("address") == "191"][0]
+    s = cmsclient.system(BIN, users)
+    try:
+        img = "%s:%d:%d" % (os.path.join(s.data, "volumes", "USR001.3350"), disk[1], disk[2])
+        subprocess.run([CMSDISK, img, "format", "ALICE"], check=True, capture_output=True)
+    except Exception:
+        s.stop()
+        raise
+    return s, disk, img
+
+
 def host_write(sysm, disk, text, fn, ft, recfm="F"):
     """Writes a host text file onto the user's 191 (logged off)."""
     vol, first, cyls = disk
@@ -419,12 +435,8 @@ def t_write_assemble_load_run(_):
 def t_load_map(_):
     """LOAD writes LOAD MAP A5 (a line per section and entry point),
     INCLUDE adds to it, NOMAP writes none."""
-    users = cmsclient.place([cmsclient.user("ALICE")])
-    disk = [(d["volume"], d["cylinder"], d["cylinders"]) for d in users[0]["devices"] if d.get("address") == "191"][0]
-    s = cmsclient.system(BIN, users)
+    s, disk, img = alice_formatted()
     try:
-        img = "%s:%d:%d" % (os.path.join(s.data, "volumes", "USR001.3350"), disk[1], disk[2])
-        subprocess.run([CMSDISK, img, "format", "ALICE"], check=True, capture_output=True)
         host_write(s, disk, MAPPGM, "MAPPGM", "ASSEMBLE")
         host_write(s, disk, MAPINC, "MAPINC", "ASSEMBLE")
         host_write(s, disk, BIGP, "BIGP", "ASSEMBLE")
@@ -485,12 +497,8 @@ def t_maclib(_):
     after GLOBAL MACLIB (and not before), ADD of a COPY file, REP, DEL,
     COMP; the library's bytes in R6's layout; a library built on the host
     from that layout used by ASSEMBLE."""
-    users = cmsclient.place([cmsclient.user("ALICE")])
-    disk = [(d["volume"], d["cylinder"], d["cylinders"]) for d in users[0]["devices"] if d.get("address") == "191"][0]
-    s = cmsclient.system(BIN, users)
+    s, disk, img = alice_formatted()
     try:
-        img = "%s:%d:%d" % (os.path.join(s.data, "volumes", "USR001.3350"), disk[1], disk[2])
-        subprocess.run([CMSDISK, img, "format", "ALICE"], check=True, capture_output=True)
         host_write(s, disk, MYMACS, "MYMACS", "MACRO")
         host_write(s, disk, NEWTWICE, "TWICE", "MACRO")
         host_write(s, disk, CONSTS, "CONSTS", "COPY")
@@ -597,12 +605,8 @@ def t_txtlib(_):
     point), MAP; LOAD resolving a name from the GLOBAL TXTLIB library,
     a TEXT file first when AUTO, none with NOLIBE; LOAD of a member by
     its name; ADD, DEL; the library's bytes."""
-    users = cmsclient.place([cmsclient.user("ALICE")])
-    disk = [(d["volume"], d["cylinder"], d["cylinders"]) for d in users[0]["devices"] if d.get("address") == "191"][0]
-    s = cmsclient.system(BIN, users)
+    s, disk, img = alice_formatted()
     try:
-        img = "%s:%d:%d" % (os.path.join(s.data, "volumes", "USR001.3350"), disk[1], disk[2])
-        subprocess.run([CMSDISK, img, "format", "ALICE"], check=True, capture_output=True)
         for name, text in (("MAINP", MAINP), ("SUBA", SUBA), ("SUBB", SUBB), ("OTHER", OTHER)):
             host_write(s, disk, text, name, "ASSEMBLE")
         a = cmsclient.Cms(s, "ALICE")
@@ -683,12 +687,8 @@ def t_files_survive_kill9(_):
     message comes, vm370 is killed (SIGKILL) at once; after a restart the
     file is there, read by CMS and by cmsdisk from the host; and the files
     are there at the next logon after a LOGOFF."""
-    users = cmsclient.place([cmsclient.user("ALICE")])
-    disk = [(d["volume"], d["cylinder"], d["cylinders"]) for d in users[0]["devices"] if d.get("address") == "191"][0]
-    s = cmsclient.system(BIN, users)
+    s, disk, img = alice_formatted()
     try:
-        img = "%s:%d:%d" % (os.path.join(s.data, "volumes", "USR001.3350"), disk[1], disk[2])
-        subprocess.run([CMSDISK, img, "format", "ALICE"], check=True, capture_output=True)
         host_write(s, disk, COPYPGM, "COPYPGM", "ASSEMBLE")
         host_write(s, disk, "".join("LINE %05d\n" % i for i in range(1, 2001)), "IN", "DATA")
         a = cmsclient.Cms(s, "ALICE")
@@ -719,13 +719,9 @@ def t_rep_cards(_):
     loader applied) patches the loaded section: LA 15,7 becomes LA 15,9,
     and the program's return code shows it; a REP card with a bad digit
     or an unknown ESD id makes LOAD fail."""
-    users = cmsclient.place([cmsclient.user("ALICE")])
-    disk = [(d["volume"], d["cylinder"], d["cylinders"]) for d in users[0]["devices"] if d.get("address") == "191"][0]
-    s = cmsclient.system(BIN, users)
+    s, disk, img = alice_formatted()
     work = tempfile.mkdtemp()
     try:
-        img = "%s:%d:%d" % (os.path.join(s.data, "volumes", "USR001.3350"), disk[1], disk[2])
-        subprocess.run([CMSDISK, img, "format", "ALICE"], check=True, capture_output=True)
         src = os.path.join(work, "rept.asm")
         with open(src, "w") as f:
             f.write("REPT     CSECT\n         LA    15,7\n         BR    14\n         END   REPT\n")
