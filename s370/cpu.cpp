@@ -3,6 +3,7 @@
 #include "s370/cpu.h"
 
 #include "s370/general.h"
+#include "s370/hfp.h"
 
 #include <algorithm>
 #include <bit>
@@ -225,10 +226,12 @@ RunResult Cpu::run(u64 budget) {
 #define S370_HANDLER(h, n) &insn::h,
   static const void* const labels[] = {
       S370_INLINE_HANDLERS(S370_LABEL) S370_INLINE_BRANCHES(S370_LABEL)
-          S370_INLINE_BY_COUNT(S370_LABEL)};
+          S370_INLINE_BY_COUNT(S370_LABEL) S370_INLINE_HFP(S370_LABEL)
+              S370_INLINE_HFP_RAISING(S370_LABEL)};
   static constexpr Handler handlers[] = {
       S370_INLINE_HANDLERS(S370_HANDLER) S370_INLINE_BRANCHES(S370_HANDLER)
-          S370_INLINE_BY_COUNT(S370_HANDLER)};
+          S370_INLINE_BY_COUNT(S370_HANDLER) S370_INLINE_HFP(S370_HANDLER)
+              S370_INLINE_HFP_RAISING(S370_HANDLER)};
 #define S370_COPY_LABELS(h, n)                                                  \
   &&op_##h##_0, &&op_##h##_1, &&op_##h##_2, &&op_##h##_3, &&op_##h##_4, &&op_##h##_5,   \
       &&op_##h##_6, &&op_##h##_7, &&op_##h##_8, &&op_##h##_9, &&op_##h##_10,            \
@@ -260,6 +263,7 @@ RunResult Cpu::run(u64 budget) {
       u32 ia = 0;   // the next instruction's address, on the slow paths
       u32 bt = 0;   // a branch target
       u32 len = 0;  // an instruction's length
+      u16 raised = 0;  // the code of an exception that completed
       // The jump table for the state, and one past the last host address
       // of the instruction block where an instruction of any length fits.
       // Locals, so that they stay in registers: a store through a byte
@@ -349,6 +353,20 @@ RunResult Cpu::run(u64 budget) {
   op_##h:                                                                  \
     goto* jt[256 + 16 * kCopies_##h + insn::reg_count(hp)];                \
     S370_16(S370_COUNT, h, n)
+// HFP arithmetic expanded in place: an exception that completes it (the
+// result stored) is taken here, as the generic path's handler would take
+// it, with the address and ILC of the instruction stored first.
+#define S370_RAISING_CASE(h, n)                                            \
+  op_##h : {                                                               \
+    const u16 code = insn::h##_code(*this, hp);                            \
+    S370_CHECK_IN_PLACE(h);                                                \
+    hp += (n);                                                             \
+    if (code != 0) [[unlikely]] {                                          \
+      raised = code;                                                       \
+      goto raise_##n;                                                      \
+    }                                                                      \
+    S370_NEXT(n);                                                          \
+  }
 // After a generic handler: a branch taken, or the service asked for.
 #define S370_AFTER()                                                       \
   do {                                                                     \
@@ -368,6 +386,24 @@ RunResult Cpu::run(u64 budget) {
       S370_INLINE_HANDLERS(S370_CASE)
       S370_INLINE_BRANCHES(S370_BRANCH_CASE)
       S370_INLINE_BY_COUNT(S370_BY_COUNT_CASE)
+      S370_INLINE_HFP(S370_CASE)
+      S370_INLINE_HFP_RAISING(S370_RAISING_CASE)
+
+    raise_2:
+      ilc_ = 1;
+      goto raise_0;
+    raise_4:
+      ilc_ = 2;
+      goto raise_0;
+    raise_0:
+      // hp is past the instruction, which is done.
+      countdown_ = cd;
+      psw.ia = ia_of(hp);
+      in_place = false;
+      program_interrupt(raised);
+      in_place = true;
+      if (async_.load(std::memory_order_relaxed) != 0) resync_ |= kResyncService;
+      S370_AFTER();
 
     generic: {
       // Every other opcode, through the table, with the instruction
@@ -516,6 +552,7 @@ RunResult Cpu::run(u64 budget) {
 #undef S370_NEXT_AIMED
 #undef S370_AFTER
 #undef S370_CASE
+#undef S370_RAISING_CASE
 #undef S370_BRANCH_CASE
 #undef S370_BRANCH_REG
 #undef S370_COUNT

@@ -56,55 +56,21 @@ void mp(Cpu&, const u8*);
 void dp(Cpu&, const u8*);
 
 // float.cpp (chapter 9, Floating-Point Instructions)
-void lpdr(Cpu&, const u8*);
-void lndr(Cpu&, const u8*);
-void ltdr(Cpu&, const u8*);
-void lcdr(Cpu&, const u8*);
 void hdr(Cpu&, const u8*);
 void lrdr(Cpu&, const u8*);
 void mxr(Cpu&, const u8*);
 void mxdr(Cpu&, const u8*);
-void ldr(Cpu&, const u8*);
-void cdr(Cpu&, const u8*);
-void adr(Cpu&, const u8*);
-void sdr(Cpu&, const u8*);
-void mdr(Cpu&, const u8*);
-void ddr(Cpu&, const u8*);
 void awr(Cpu&, const u8*);
 void swr(Cpu&, const u8*);
-void lper(Cpu&, const u8*);
-void lner(Cpu&, const u8*);
-void lter(Cpu&, const u8*);
-void lcer(Cpu&, const u8*);
 void her(Cpu&, const u8*);
 void lrer(Cpu&, const u8*);
 void axr(Cpu&, const u8*);
 void sxr(Cpu&, const u8*);
-void ler(Cpu&, const u8*);
-void cer(Cpu&, const u8*);
-void aer(Cpu&, const u8*);
-void ser(Cpu&, const u8*);
-void mer(Cpu&, const u8*);
-void der(Cpu&, const u8*);
 void aur(Cpu&, const u8*);
 void sur(Cpu&, const u8*);
-void std(Cpu&, const u8*);
 void mxd(Cpu&, const u8*);
-void ld(Cpu&, const u8*);
-void cd(Cpu&, const u8*);
-void ad(Cpu&, const u8*);
-void sd(Cpu&, const u8*);
-void md(Cpu&, const u8*);
-void dd(Cpu&, const u8*);
 void aw(Cpu&, const u8*);
 void sw(Cpu&, const u8*);
-void ste(Cpu&, const u8*);
-void le(Cpu&, const u8*);
-void ce(Cpu&, const u8*);
-void ae(Cpu&, const u8*);
-void se(Cpu&, const u8*);
-void me(Cpu&, const u8*);
-void de(Cpu&, const u8*);
 void au(Cpu&, const u8*);
 void su(Cpu&, const u8*);
 void dxr(Cpu&, const u8*);
@@ -159,3 +125,4 @@ void not_installed(Cpu&, const u8*);
 }  // namespace s370
 
 #include "s370/general.h"
+#include "s370/hfp.h"

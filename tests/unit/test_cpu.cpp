@@ -320,6 +320,54 @@ TEST_CASE("run loop: a program check in an expanded instruction stores its addre
   CHECK(m.cpu.gpr[1] == 0xFFFFFFFE);
 }
 
+TEST_CASE("run loop: an HFP exception that completes, expanded in place, stores address and ILC") {
+  // SDR 0,0 (RR) and SD 0,X'800' (RX) give a zero fraction; with the
+  // significance mask on, the result keeps its characteristic and the
+  // interruption follows, with the old PSW past the instruction.
+  for (const bool rx : {false, true}) {
+    CAPTURE(rx);
+    Bare m;
+    m.put64(0x800, 0x4110000000000000ull);
+    m.cpu.fpr[0] = 0x4110000000000000ull;
+    if (rx)
+      m.put(0x200, {0x6B, 0x00, 0x08, 0x00});  // SD 0,X'800'
+    else
+      m.put(0x200, {0x2B, 0x00});  // SDR 0,0
+    m.start(0x0000000001000200ull);  // BC mode, program mask 0001 (significance)
+    RunResult r = m.cpu.run(100);
+    CHECK(r.reason == StopReason::DisabledWait);
+    CHECK(m.cpu.fpr[0] == 0x4100000000000000ull);
+    // Code X'000E', ILC 1 or 2, cc 0, mask 1, instruction address past it.
+    CHECK(m.get64(0x28) == (rx ? 0x0000000E81000204ull : 0x0000000E41000202ull));
+  }
+}
+
+TEST_CASE("run loop: after an HFP interruption in place the loop resumes from the new PSW") {
+  // A loop with a significance interruption in every iteration, whose
+  // handler returns with LPSW X'28' (the benchmark bench/programs/hfpsig.s
+  // in small): the iterations, interruptions and instructions all count.
+  Bare m;
+  m.put64(0x68, 0x0000000000000300ull);   // program new PSW: the handler
+  m.put(0x300, {0x82, 0x00, 0x00, 0x28});  // LPSW X'28'
+  m.put64(0x800, 0x4110000000000000ull);
+  m.put64(0x1F0, 0x000200000000C0DEull);
+  m.put_hex(0x200,
+            "68000800"    // LD 0,X'800'
+            "2B00"        // SDR 0,0: significance
+            "41110001"    // LA 1,1(1)
+            "46300200"    // BCT 3,X'200'
+            "820001F0");  // LPSW X'1F0'
+  m.cpu.gpr[3] = 3;
+  m.start(0x0000000001000200ull);
+  RunResult r = m.cpu.run(1000);
+  CHECK(r.reason == StopReason::DisabledWait);
+  CHECK(m.cpu.psw.ia == 0xC0DE);
+  CHECK(m.cpu.gpr[1] == 3);
+  CHECK(r.interruptions == 3);
+  CHECK(r.executed == 3 * 5 + 1);  // LD, SDR, LA, BCT and the handler's LPSW; the end
+  CHECK(m.get64(0x28) == 0x0000000E41000206ull);
+}
+
 TEST_CASE("run loop: a BAL expanded in place links with its own ILC and address") {
   Bare m;
   m.put(0x200, {0x45, 0xE0, 0x02, 0x08});  // BAL 14,X'208'
@@ -430,6 +478,51 @@ std::string hex2(u32 v) {
 }
 
 }  // namespace
+
+TEST_CASE("run loop: the HFP instructions expanded in place act as the table's handlers") {
+  // Short and long operands at X'800'-X'83F'; each result is stored to
+  // X'900' and up, so the storage compared holds every step. Run expanded,
+  // and with PER on (the table's handlers).
+  auto setup = [](Bare& m) {
+    m.put64(0x800, 0x41123456789ABCDEull);
+    m.put64(0x808, 0x4110000000000000ull);
+    m.put64(0x810, 0x413243F6A8885A30ull);
+    m.put64(0x818, 0xC0F0000000000001ull);  // unnormalized, negative
+    m.put64(0x820, 0x4212345600000000ull);  // short 42123456
+    m.put64(0x828, 0xC1800000FFFFFFFFull);  // short C1800000
+  };
+  const std::string code =
+      "68000800" "6A000808" "60000900"  // LD 0; AD 0; STD 0
+      "6C000810" "60000908"             // MD 0; STD
+      "6D000818" "60000910"             // DD 0 (unnormalized divisor); STD
+      "68200818" "2A20" "60200918"      // LD 2; ADR 2,0; STD 2
+      "2C02" "60000920"                 // MDR 0,2; STD 0
+      "2D20" "60200928"                 // DDR 2,0; STD 2
+      "2B22" "60200930"                 // SDR 2,2 (true zero); STD 2
+      "6B000800" "60000938"             // SD 0; STD 0
+      "78400820" "7A400828" "70400940"  // LE 4; AE 4; STE 4
+      "7C400820" "60400948"             // ME 4 (long product); STD 4
+      "7D400828" "70400950"             // DE 4; STE 4
+      "7B400820" "70400954"             // SE 4; STE 4
+      "3A64" "3C64" "3D64" "3B66"       // AER 6,4; MER 6,4; DER 6,4; SER 6,6
+      "60600958"                        // STD 6
+      "2806" "2226" "60200960"          // LDR 0,6; LTDR 2,6; STD 2
+      "2324" "60200968" "2024" "60200970"  // LCDR 2,4; STD; LPDR 2,4; STD
+      "2124" "60200978" "3846" "70400980"  // LNDR 2,4; STD; LER 4,6; STE 4
+      "3246" "3346" "3046" "3146" "60400988"  // LTER, LCER, LPER, LNER; STD 4
+      "69000800" "2902"                 // CD 0,X'800'; CDR 0,2
+      "79400820" "3946";                // CE 4,X'820'; CER 4,6
+  for (u8 cc : {0, 3}) {
+    // Each compare sets the cc; the last one is what the PSW shows.
+    const u32 regs[16] = {};
+    const Final expanded = run_both_ways(code + "820001F0", cc, regs, false, setup);
+    const Final generic = run_both_ways(code + "820001F0", cc, regs, true, setup);
+    CHECK(expanded.storage == generic.storage);
+    CHECK((expanded.psw & ~0x4000000000000000ull) == (generic.psw & ~0x4000000000000000ull));
+    CHECK(expanded.executed == generic.executed);
+    CHECK(expanded.storage.substr(0x100 * 2, 16) != std::string(16, '0'));
+  }
+}
 
 TEST_CASE("run loop: each branch copy (one per target register) acts as the table's handler") {
   // Each register r holds X'1000' + X'10' * r; the targets are X'800' past

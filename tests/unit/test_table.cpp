@@ -70,7 +70,8 @@ TEST_CASE("opcode table: privileged rows trap in the problem state") {
 }
 
 // The run loop expands the handlers of S370_INLINE_HANDLERS,
-// S370_INLINE_BRANCHES and S370_INLINE_BY_COUNT in place, each with the
+// S370_INLINE_BRANCHES, S370_INLINE_BY_COUNT, S370_INLINE_HFP and
+// S370_INLINE_HFP_RAISING in place, each with the
 // length written in its list:
 // it must be the length of the one row that has the handler, and that row
 // must be an unprivileged one of one-byte opcode (the loop reaches it by
@@ -85,9 +86,10 @@ TEST_CASE("inline handlers: each is one row's handler, with that row's length") 
   };
 #define S370_ROW(h, n) Inline{#h, &insn::h, n},
   const Inline list[] = {S370_INLINE_HANDLERS(S370_ROW) S370_INLINE_BRANCHES(S370_ROW)
-                             S370_INLINE_BY_COUNT(S370_ROW)};
+                             S370_INLINE_BY_COUNT(S370_ROW) S370_INLINE_HFP(S370_ROW)
+                                 S370_INLINE_HFP_RAISING(S370_ROW)};
 #undef S370_ROW
-  CHECK(std::size(list) > 50);
+  CHECK(std::size(list) > 80);
   for (const Inline& in : list) {
     CAPTURE(std::string(in.name));
     int rows = 0;
