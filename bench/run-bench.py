@@ -7,6 +7,7 @@ benchmark, not a test: it never fails on a number.
 usage: run-bench.py S370RUN [--runs N] [--scale K] [--only NAME]...
 CPU time is compared: s370run's user+system time, Hercules' CPU thread time
 (herc-oracle's CPU_S), so neither is charged for start-up or other load.
+The runs of the two alternate.
 """
 import argparse, json, os, resource, shutil, statistics, subprocess, sys, tempfile
 
@@ -67,12 +68,18 @@ def main():
                 continue
             img = build(name, work)
             count = max(1, int(base * a.scale))
-            ours = [run_ours(a.s370run, img, count) for _ in range(a.runs)]
+            # The runs alternate between the two machines, so that a slow
+            # spell of a shared host falls on both alike.
+            ours, herc = [], []
+            for _ in range(a.runs):
+                ours.append(run_ours(a.s370run, img, count))
+                if have_herc:
+                    herc.append(run_hercules(img, count))
             insns = ours[0][0]
             t_ours = statistics.median(t for _, t in ours)
             line = "%-8s %12d %9.3f %9.1f" % (name, insns, t_ours, insns / t_ours / 1e6)
             if have_herc:
-                t_h = statistics.median(run_hercules(img, count) for _ in range(a.runs))
+                t_h = statistics.median(herc)
                 line += " %9.3f %9.1f %6.2fx" % (t_h, insns / t_h / 1e6, t_h / t_ours)
             print(line, flush=True)
 
