@@ -544,10 +544,7 @@ struct RXf : RX {
   [[gnu::always_inline]] RXf(Cpu& c, const u8* ip) : RX(c, ip) { check_fpr(c, r1); }
 };
 
-}  // namespace hfp
-
 // ---- Expanded in place ----------------------------------------------------------------
-namespace hfp {
 
 // LOAD, LOAD AND TEST, LOAD COMPLEMENT, LOAD POSITIVE, LOAD NEGATIVE (chapter
 // 9): the operand is copied, the sign changed as named, even for a zero
