@@ -55,7 +55,8 @@ void sp(Cpu&, const u8*);
 void mp(Cpu&, const u8*);
 void dp(Cpu&, const u8*);
 
-// float.cpp (chapter 9, Floating-Point Instructions)
+// float.cpp (chapter 9, Floating-Point Instructions; the common ones are
+// defined inline in hfp.h, included at the end)
 void hdr(Cpu&, const u8*);
 void lrdr(Cpu&, const u8*);
 void mxr(Cpu&, const u8*);
