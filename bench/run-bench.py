@@ -15,7 +15,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ORACLE = os.path.join(ROOT, "..", "shared", "tools", "herc-oracle")
 INC = os.path.join(ROOT, "tests", "include")
 # Iterations per program at --scale 1, chosen for about a second on Hercules.
-PROGRAMS = [("branch", 0x02000000), ("call", 0x01000000), ("storage", 0x01000000),
+PROGRAMS = [("branch", 0x02000000), ("call", 0x01000000), ("callcl", 0x01000000), ("storage", 0x01000000),
             ("decimal", 0x00200000), ("float", 0x00800000), ("linkage", 0x01000000),
             ("hfplong", 0x00800000), ("hfpsig", 0x00400000)]
 

@@ -143,8 +143,8 @@ void Cpu::new_generation() {
   // wraps, the entries are cleared to generation 0, which is never current.
   gen_ += kGenStep;
   if (gen_ == 0) {
-    for (auto& e : rtlb_) e = TlbEntry{};
-    for (auto& e : wtlb_) e = TlbEntry{};
+    rtlb_ = Tlb{};
+    wtlb_ = Tlb{};
     gen_ = kGenStep;
   }
 }
@@ -322,7 +322,9 @@ RunResult Cpu::run(u64 budget) {
 // bytes arrive: the jump is predicted, and the chain of dependent loads
 // from one branch to the next is cut (docs/ARCHITECTURE.md, "Branches").
 // Within the block a taken branch re-aims hp at once; elsewhere the fetch
-// goes the slow way (far).
+// goes the slow way (far). The part of the decision that needs no
+// register (X_if: BC's and BCR's mask) comes before the second jump, so
+// that a branch it rejects makes no second jump.
 #define S370_BRANCH_REG(h, n, r)                                           \
   op_##h##_##r:                                                            \
     if (insn::h##_to(*this, hp, ia_of(hp + (n)), (n) / 2, bt, r))          \
@@ -330,6 +332,7 @@ RunResult Cpu::run(u64 budget) {
     goto untaken_##h;
 #define S370_BRANCH_CASE(h, n)                                             \
   op_##h:                                                                  \
+    if (!insn::h##_if(*this, hp)) goto untaken_##h;                        \
     goto* jt[256 + 16 * kCopies_##h + insn::target_reg(hp, n)];            \
     S370_16(S370_BRANCH_REG, h, n)                                         \
   taken_##h:                                                               \
@@ -665,7 +668,8 @@ u8* Cpu::slow(VirtAddr a, u32 len, Access acc) {
   // TLB keeps no entry while PER storage alteration watches stores.
   const AbsAddr abs = translate(a, acc);
   const AbsAddr block_abs(abs.v & ~kBlockMask);
-  TlbEntry& e = (acc == Access::Store ? wtlb_ : rtlb_)[index_of(a.v)];
+  Tlb& t = acc == Access::Store ? wtlb_ : rtlb_;
+  const u32 i = index_of(a.v);
   u8* block;
   if (acc == Access::Store) {
     // A store entry points at a private frame: the first store to a
@@ -685,12 +689,16 @@ u8* Cpu::slow(VirtAddr a, u32 len, Access acc) {
     block = storage_.ptr_for_write(block_abs);
     if (gen_ != gen && restartable_) throw Restart{};
     const bool low_protect = (cr[0] & 0x10000000) && (a.v >> Storage::kBlockShift) == 0;
-    if (!per_store_ && !low_protect) e = TlbEntry{tag_of(a.v), block};
+    if (!per_store_ && !low_protect) {
+      t.tag[i] = tag_of(a.v);
+      t.host[i] = block;
+    }
   } else {
     // The const goes only because both TLBs have one entry type: nothing
     // stores through a fetch entry.
     block = const_cast<u8*>(storage_.ptr_for_cached_read(block_abs));
-    e = TlbEntry{tag_of(a.v), block};
+    t.tag[i] = tag_of(a.v);
+    t.host[i] = block;
   }
   (void)len;
   return block + (a.v & kBlockMask);
@@ -702,11 +710,11 @@ Span Cpu::span_slow(VirtAddr a, u32 len, Access acc) {
   Span s;
   if (off + len > block) {
     // Two blocks, both already in the TLB: no checks to repeat.
-    const TlbEntry* tlb = acc == Access::Store ? wtlb_ : rtlb_;
-    const TlbEntry& e1 = tlb[index_of(a.v)];
+    const Tlb& t = acc == Access::Store ? wtlb_ : rtlb_;
     const VirtAddr b = a + (block - off);
-    const TlbEntry& e2 = tlb[index_of(b.v)];
-    if (e1.tag == tag_of(a.v) && e2.tag == tag_of(b.v)) return Span{e1.host + off, e2.host, block - off};
+    const u32 i1 = index_of(a.v), i2 = index_of(b.v);
+    if (t.tag[i1] == tag_of(a.v) && t.tag[i2] == tag_of(b.v))
+      return Span{t.host[i1] + off, t.host[i2], block - off};
   }
   if (off + len <= block) {
     s.p0 = slow(a, len, acc);

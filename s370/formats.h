@@ -29,7 +29,7 @@ inline VirtAddr base_disp(const Cpu& c, const u8* p) {
 
 struct RR {
   u32 r1, r2;
-  explicit RR(const u8* ip) : r1(ip[1] >> 4), r2(ip[1] & 0xF) {}
+  explicit RR(const u8* ip) : r1(u32{ip[1]} >> 4), r2(u32{ip[1]} & 0xF) {}
 };
 
 // RX and RS: the register byte and the base-displacement halfword by two
@@ -43,7 +43,7 @@ struct RR {
 struct RX {
   u32 r1;
   VirtAddr addr;
-  RX(const Cpu& c, const u8* ip) : RX(c, ip, load_be16(ip + 2) >> 12) {}
+  RX(const Cpu& c, const u8* ip) : RX(c, ip, u32{ip[2]} >> 4) {}
   RX(const Cpu& c, const u8* ip, u32 b) {
     const u32 rx = ip[1], d = load_be16(ip + 2) & 0xFFF;
     r1 = rx >> 4;
@@ -58,7 +58,7 @@ struct RX {
 struct RS {
   u32 r1, r3;
   VirtAddr addr;
-  RS(const Cpu& c, const u8* ip) : RS(c, ip, load_be16(ip + 2) >> 12) {}
+  RS(const Cpu& c, const u8* ip) : RS(c, ip, u32{ip[2]} >> 4) {}
   RS(const Cpu& c, const u8* ip, u32 b) {
     const u32 rr = ip[1], d = load_be16(ip + 2) & 0xFFF;
     r1 = rr >> 4;
@@ -90,6 +90,7 @@ struct SS {
 };
 
 // Condition code from a signed result: 0 zero, 1 negative, 2 positive.
-inline u8 cc_signed(i32 v) { return v == 0 ? 0 : v < 0 ? 1 : 2; }
+// Without a branch: a test and two flag reads.
+inline u8 cc_signed(i32 v) { return static_cast<u8>((v < 0) | ((v > 0) << 1)); }
 
 }  // namespace s370

@@ -37,7 +37,7 @@ inline void fixed_overflow(Cpu& c) {
   if (c.psw.progmask & Psw::kPmFixedOverflow) c.program_check(pgm::kFixedOverflow);
 }
 
-inline void add_signed(Cpu& c, int r1, u32 b) {
+inline void add_signed(Cpu& c, u32 r1, u32 b) {
   i32 r;
   const bool ovf = __builtin_add_overflow(static_cast<i32>(c.gpr[r1]), static_cast<i32>(b), &r);
   c.gpr[r1] = static_cast<u32>(r);
@@ -46,7 +46,7 @@ inline void add_signed(Cpu& c, int r1, u32 b) {
   c.psw.cc = cc_signed(r);
 }
 
-inline void sub_signed(Cpu& c, int r1, u32 b) {
+inline void sub_signed(Cpu& c, u32 r1, u32 b) {
   i32 r;
   const bool ovf = __builtin_sub_overflow(static_cast<i32>(c.gpr[r1]), static_cast<i32>(b), &r);
   c.gpr[r1] = static_cast<u32>(r);
@@ -57,21 +57,23 @@ inline void sub_signed(Cpu& c, int r1, u32 b) {
 
 // Unsigned binary arithmetic: cc 0 zero/no carry, 1 nonzero/no carry,
 // 2 zero/carry, 3 nonzero/carry.
-inline void add_logical(Cpu& c, int r1, u32 b) {
+inline void add_logical(Cpu& c, u32 r1, u32 b) {
   const u64 s = u64{c.gpr[r1]} + b;
   c.gpr[r1] = static_cast<u32>(s);
   c.psw.cc = static_cast<u8>(((s >> 32) ? 2 : 0) | (static_cast<u32>(s) ? 1 : 0));
 }
 
-inline void sub_logical(Cpu& c, int r1, u32 b) {
+inline void sub_logical(Cpu& c, u32 r1, u32 b) {
   // a - b = a + ~b + 1; the carry out is one when no borrow occurs.
   const u64 s = u64{c.gpr[r1]} + u64{~b} + 1;
   c.gpr[r1] = static_cast<u32>(s);
   c.psw.cc = static_cast<u8>(((s >> 32) ? 2 : 0) | (static_cast<u32>(s) ? 1 : 0));
 }
 
-inline u8 cc_compare(i64 a, i64 b) { return a == b ? 0 : a < b ? 1 : 2; }
-inline u8 cc_compare_u(u64 a, u64 b) { return a == b ? 0 : a < b ? 1 : 2; }
+// 32-bit operands (all that use these), and without a branch: a compare
+// and two flag reads.
+inline u8 cc_compare(i32 a, i32 b) { return static_cast<u8>((a < b) | ((a > b) << 1)); }
+inline u8 cc_compare_u(u32 a, u32 b) { return static_cast<u8>((a < b) | ((a > b) << 1)); }
 
 inline void require_even(Cpu& c, int r) {
   if (r & 1) c.program_check(pgm::kSpecification);
@@ -83,7 +85,10 @@ inline u32 link_info(const Cpu& c, u32 next, u32 ilc) {
   return (ilc << 30) | (u32{c.psw.cc} << 28) | (u32{c.psw.progmask} << 24) | next;
 }
 
-inline bool cond(const Cpu& c, int mask) { return (mask << c.psw.cc) & 8; }
+// The mask is bits 8-11 of the instruction, given as its whole second byte
+// (M1 in its high four bits): shifted left by the condition code, the bit
+// that selects it comes to the byte's top.
+inline bool cond(const Cpu& c, u8 byte) { return (u32{byte} << c.psw.cc) & 0x80; }
 
 // A halfword operand, sign-extended to 32 bits (LH, AH, SH, CH, MH).
 inline i32 halfword(Cpu& c, VirtAddr a) { return static_cast<int16_t>(c.read16(a)); }
@@ -195,6 +200,12 @@ void stm_wrapped(Cpu& c, u8* p, u32 r1, u32 r3);
 // the others). The table's handlers (below) pass the PSW's and branch
 // through Cpu::branch(); the run loop passes its own, with `tr` a
 // constant, and re-aims its instruction pointer itself.
+//
+// X_if is the part of the decision that needs no register: the mask
+// against the condition code of BC and BCR, true for the others. X_to is
+// called only when X_if is true. The run loop tests X_if before its second
+// jump on the target register, so that a conditional branch not taken
+// (the most common branch) makes one jump, not two.
 S370_INLINE u32 target_reg(const u8* ip, u32 len) {
   return len == 2 ? ip[1] & 0xFu : u32{ip[2]} >> 4;
 }
@@ -225,16 +236,29 @@ S370_INLINE bool bas_to(Cpu& c, const u8* ip, u32 next, u32, u32& t, u32 tr) {
   return true;
 }
 
-S370_INLINE bool bcr_to(Cpu& c, const u8* ip, u32, u32, u32& t, u32 tr) {
+S370_INLINE bool bcr_to(Cpu& c, const u8*, u32, u32, u32& t, u32 tr) {
   t = c.gpr[tr];
-  return tr && cond(c, ip[1] >> 4);
+  return tr != 0;  // BCR M1,0 never branches (serialization, a no-op here)
 }
 
 S370_INLINE bool bc_to(Cpu& c, const u8* ip, u32, u32, u32& t, u32 tr) {
-  if (!cond(c, ip[1] >> 4)) return false;
   t = RX(c, ip, tr).addr.v;
   return true;
 }
+
+S370_INLINE bool bcr_if(const Cpu& c, const u8* ip) { return cond(c, ip[1]); }
+S370_INLINE bool bc_if(const Cpu& c, const u8* ip) { return cond(c, ip[1]); }
+#define S370_UNCONDITIONAL_IF(h) \
+  S370_INLINE bool h##_if(const Cpu&, const u8*) { return true; }
+S370_UNCONDITIONAL_IF(balr)
+S370_UNCONDITIONAL_IF(bal)
+S370_UNCONDITIONAL_IF(basr)
+S370_UNCONDITIONAL_IF(bas)
+S370_UNCONDITIONAL_IF(bctr)
+S370_UNCONDITIONAL_IF(bct)
+S370_UNCONDITIONAL_IF(bxh)
+S370_UNCONDITIONAL_IF(bxle)
+#undef S370_UNCONDITIONAL_IF
 
 S370_INLINE bool bctr_to(Cpu& c, const u8* ip, u32, u32, u32& t, u32 tr) {
   t = c.gpr[tr];  // before the count: r1 may be r2
@@ -272,7 +296,8 @@ S370_INLINE bool bxle_to(Cpu& c, const u8* ip, u32, u32, u32& t, u32 tr) {
 #define S370_BRANCH_HANDLER(h, n)                                          \
   S370_INLINE void h(Cpu& c, const u8* ip) {                               \
     u32 t;                                                                 \
-    if (h##_to(c, ip, c.psw.ia, c.ilc(), t, target_reg(ip, n))) c.branch(t); \
+    if (h##_if(c, ip) && h##_to(c, ip, c.psw.ia, c.ilc(), t, target_reg(ip, n))) \
+      c.branch(t);                                                         \
   }
 S370_INLINE_BRANCHES(S370_BRANCH_HANDLER)
 #undef S370_BRANCH_HANDLER
