@@ -321,23 +321,25 @@ RunResult Cpu::run(u64 budget) {
 // so that the register is read at once instead of after the instruction's
 // bytes arrive: the jump is predicted, and the chain of dependent loads
 // from one branch to the next is cut (docs/ARCHITECTURE.md, "Branches").
-// Within the block a taken branch re-aims hp at once; elsewhere the fetch
-// goes the slow way (far). The part of the decision that needs no
+// Within the block a taken branch re-aims hp at once, in each copy (a jump
+// to one shared tail cost an instruction and a taken jump per branch);
+// elsewhere the fetch goes the slow way (far). The part of the decision that needs no
 // register (X_if: BC's and BCR's mask) comes before the second jump, so
 // that a branch it rejects makes no second jump.
 #define S370_BRANCH_REG(h, n, r)                                           \
   op_##h##_##r:                                                            \
-    if (insn::h##_to(*this, hp, ia_of(hp + (n)), (n) / 2, bt, r))          \
-      goto taken_##h;                                                      \
+    if (insn::h##_to(*this, hp, ia_of(hp + (n)), (n) / 2, bt, r)) {        \
+      bt &= kAddrMask;                                                     \
+      if (aim(bt)) S370_NEXT_AIMED(n);                                     \
+      goto far_##h;                                                        \
+    }                                                                      \
     goto untaken_##h;
 #define S370_BRANCH_CASE(h, n)                                             \
   op_##h:                                                                  \
     if (!insn::h##_if(*this, hp)) goto untaken_##h;                        \
     goto* jt[256 + 16 * kCopies_##h + insn::target_reg(hp, n)];            \
     S370_16(S370_BRANCH_REG, h, n)                                         \
-  taken_##h:                                                               \
-    bt &= kAddrMask;                                                       \
-    if (aim(bt)) S370_NEXT_AIMED(n);                                       \
+  far_##h:                                                                 \
     psw.ia = bt;                                                           \
     ilc_ = (n) / 2;                                                        \
     goto far;                                                              \
