@@ -323,9 +323,9 @@ RunResult Cpu::run(u64 budget) {
 // from one branch to the next is cut (docs/ARCHITECTURE.md, "Branches").
 // Within the block a taken branch re-aims hp at once, in each copy (a jump
 // to one shared tail cost an instruction and a taken jump per branch);
-// elsewhere the fetch goes the slow way (far). The part of the decision that needs no
-// register (X_if: BC's and BCR's mask) comes before the second jump, so
-// that a branch it rejects makes no second jump.
+// elsewhere the fetch goes the slow way (far). The part of the decision
+// that needs no register (X_if: BC's and BCR's mask) comes before the
+// second jump, so that a branch it rejects makes no second jump.
 #define S370_BRANCH_REG(h, n, r)                                           \
   op_##h##_##r:                                                            \
     if (insn::h##_to(*this, hp, ia_of(hp + (n)), (n) / 2, bt, r)) {        \

@@ -352,7 +352,7 @@ class Cpu {
  private:
   // Tags and host addresses in two arrays, not an array of pairs: an
   // entry's index, scaled by the host's addressing, then reaches both
-  // without a multiply (two host instructions less in every probe).
+  // without a multiply (two host instructions fewer in every probe).
   static constexpr u32 kTlbSize = 256;
   struct Tlb {
     u32 tag[kTlbSize] = {};  // generation | block number; generation 0 is never current
