@@ -7,7 +7,9 @@ benchmark, not a test: it never fails on a number.
 usage: run-bench.py S370RUN [--runs N] [--scale K] [--only NAME]...
 CPU time is compared: s370run's user+system time, Hercules' CPU thread time
 (herc-oracle's CPU_S), so neither is charged for start-up or other load.
-The runs of the two alternate.
+The runs of the two alternate. "ratio" is the ratio of the medians;
+"paired" the median of each s370run run's ratio to the Hercules run
+beside it.
 """
 import argparse, json, os, resource, shutil, statistics, subprocess, sys, tempfile
 
@@ -60,8 +62,8 @@ def main():
     have_herc = shutil.which("hercules") and os.path.exists(ORACLE)
     if not have_herc:
         print("Hercules (or ../shared/tools/herc-oracle) is missing: showing s370run figures only")
-    print("%-8s %12s %9s %9s %9s %9s %7s" % ("program", "instructions", "s370run s", "MIPS",
-                                             "Hercules s", "MIPS", "ratio"))
+    print("%-8s %12s %9s %9s %9s %9s %7s %8s" % ("program", "instructions", "s370run s", "MIPS",
+                                                 "Hercules s", "MIPS", "ratio", "paired"))
     with tempfile.TemporaryDirectory() as work:
         for name, base in PROGRAMS:
             if a.only and name not in a.only:
@@ -80,7 +82,11 @@ def main():
             line = "%-8s %12d %9.3f %9.1f" % (name, insns, t_ours, insns / t_ours / 1e6)
             if have_herc:
                 t_h = statistics.median(herc)
-                line += " %9.3f %9.1f %6.2fx" % (t_h, insns / t_h / 1e6, t_h / t_ours)
+                # Also the median of each run's ratio to the Hercules run
+                # beside it: the two ran seconds apart, so a slow spell of
+                # the host falls on both.
+                paired = statistics.median(h / t for (_, t), h in zip(ours, herc))
+                line += " %9.3f %9.1f %6.2fx %7.2fx" % (t_h, insns / t_h / 1e6, t_h / t_ours, paired)
             print(line, flush=True)
 
 
