@@ -691,16 +691,12 @@ u8* Cpu::slow(VirtAddr a, u32 len, Access acc) {
     block = storage_.ptr_for_write(block_abs);
     if (gen_ != gen && restartable_) throw Restart{};
     const bool low_protect = (cr[0] & 0x10000000) && (a.v >> Storage::kBlockShift) == 0;
-    if (!per_store_ && !low_protect) {
-      t.tag[i] = tag_of(a.v);
-      t.host[i] = block;
-    }
+    if (!per_store_ && !low_protect) t.fill(i, tag_of(a.v), block);
   } else {
     // The const goes only because both TLBs have one entry type: nothing
     // stores through a fetch entry.
     block = const_cast<u8*>(storage_.ptr_for_cached_read(block_abs));
-    t.tag[i] = tag_of(a.v);
-    t.host[i] = block;
+    t.fill(i, tag_of(a.v), block);
   }
   (void)len;
   return block + (a.v & kBlockMask);

@@ -357,6 +357,10 @@ class Cpu {
   struct Tlb {
     u32 tag[kTlbSize] = {};  // generation | block number; generation 0 is never current
     u8* host[kTlbSize] = {};  // host address of the 2K block
+    void fill(u32 i, u32 t, u8* h) {
+      tag[i] = t;
+      host[i] = h;
+    }
   };
   static constexpr u32 kSlice = 1024;  // instructions between timer checks
   static constexpr u32 kAsyncStop = 1, kAsyncIntKey = 2, kAsyncExtCall = 4,
